@@ -1,0 +1,132 @@
+use serde::{Deserialize, Serialize};
+
+use super::NumberSource;
+
+/// The licences that matter for telephony.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Licence {
+    /// Enterprise E5: includes Phone System and Audio Conferencing.
+    EnterpriseE5,
+    EnterpriseE3,
+    PhoneSystem,
+    AudioConferencing,
+    DomesticCallingPlan,
+    InternationalCallingPlan,
+}
+
+impl Licence {
+    pub const ALL: [Licence; 6] = [
+        Licence::EnterpriseE5,
+        Licence::EnterpriseE3,
+        Licence::PhoneSystem,
+        Licence::AudioConferencing,
+        Licence::DomesticCallingPlan,
+        Licence::InternationalCallingPlan,
+    ];
+
+    /// The product name admins know.
+    pub fn name(self) -> &'static str {
+        match self {
+            Licence::EnterpriseE5 => "Enterprise E5",
+            Licence::EnterpriseE3 => "Enterprise E3",
+            Licence::PhoneSystem => "Phone System",
+            Licence::AudioConferencing => "Audio Conferencing",
+            Licence::DomesticCallingPlan => "Domestic Calling Plan",
+            Licence::InternationalCallingPlan => "International Calling Plan",
+        }
+    }
+
+    /// The stable code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Licence::EnterpriseE5 => "ENTERPRISE_E5",
+            Licence::EnterpriseE3 => "ENTERPRISE_E3",
+            Licence::PhoneSystem => "PHONE_SYSTEM",
+            Licence::AudioConferencing => "AUDIO_CONFERENCING",
+            Licence::DomesticCallingPlan => "DOMESTIC_CALLING_PLAN",
+            Licence::InternationalCallingPlan => "INTERNATIONAL_CALLING_PLAN",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Whether a set of licences lets its holder have a number from `source`:
+    /// Phone System (alone or inside E5) always, plus a Calling Plan for
+    /// numbers bought from the provider.
+    pub fn allow(held: &[Licence], source: NumberSource) -> bool {
+        let phone_system = held
+            .iter()
+            .any(|l| matches!(l, Licence::EnterpriseE5 | Licence::PhoneSystem));
+        let calling_plan = held.iter().any(|l| {
+            matches!(
+                l,
+                Licence::DomesticCallingPlan | Licence::InternationalCallingPlan
+            )
+        });
+        match source {
+            NumberSource::CallingPlan => phone_system && calling_plan,
+            NumberSource::DirectRouting | NumberSource::OperatorConnect => phone_system,
+        }
+    }
+
+    /// What the admin sees under **Assigned license**: the names, or "None".
+    pub fn summary(held: &[Licence]) -> String {
+        if held.is_empty() {
+            return "None".to_owned();
+        }
+        let mut sorted = held.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        sorted
+            .iter()
+            .map(|l| l.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Licence::*;
+    use super::*;
+    use NumberSource::*;
+
+    #[test]
+    fn licences_allow_numbers_by_source() {
+        let cases: &[(&[Licence], NumberSource, bool, &str)] = &[
+            (&[], CallingPlan, false, "no licence at all"),
+            (&[], DirectRouting, false, "no licence at all"),
+            (&[EnterpriseE5], DirectRouting, true, "E5 includes Phone System"),
+            (&[EnterpriseE5], CallingPlan, false, "E5 alone has no Calling Plan"),
+            (&[EnterpriseE5, DomesticCallingPlan], CallingPlan, true, "E5 + Domestic"),
+            (&[PhoneSystem, InternationalCallingPlan], CallingPlan, true, "Phone System + International"),
+            (&[EnterpriseE3, DomesticCallingPlan], CallingPlan, false, "E3 has no Phone System"),
+            (&[EnterpriseE3], DirectRouting, false, "E3 has no Phone System"),
+            (&[AudioConferencing], DirectRouting, false, "conferencing is not Phone System"),
+            (&[PhoneSystem], OperatorConnect, true, "operator numbers need Phone System only"),
+            (&[DomesticCallingPlan], CallingPlan, false, "a plan without Phone System"),
+        ];
+        for (held, source, want, why) in cases {
+            assert_eq!(Licence::allow(held, *source), *want, "{why}");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Licence::ALL {
+            assert_eq!(Licence::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Licence::from_code("E5"), None);
+    }
+
+    #[test]
+    fn summary_names_each_licence_once_in_a_stable_order() {
+        assert_eq!(Licence::summary(&[]), "None");
+        assert_eq!(
+            Licence::summary(&[DomesticCallingPlan, PhoneSystem, PhoneSystem]),
+            "Phone System, Domestic Calling Plan"
+        );
+    }
+}
