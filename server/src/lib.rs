@@ -1,0 +1,2 @@
+//! The Switchboard server: configuration, start-up and the demo organisation.
+pub mod demo;
