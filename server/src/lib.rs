@@ -1,2 +1,5 @@
 //! The Switchboard server: configuration, start-up and the demo organisation.
+pub mod config;
 pub mod demo;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,130 @@
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+use crate::domain::{Violation, VoiceUser};
+
+/// What a server function can answer instead of a result. The first variants
+/// are things the admin can act on; `Unavailable` and `Internal` mean
+/// something broke, and say no more than that to the browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    /// The assignment breaks one or more rules (422; 409 when the number was taken).
+    #[error("{}", join(violations))]
+    Rejected { violations: Vec<Violation> },
+    /// Someone changed the record since it was read (409). `current` is what
+    /// the record looks like now, so the pane can refresh.
+    #[error("{message}")]
+    Stale {
+        message: String,
+        current: Option<Box<VoiceUser>>,
+    },
+    /// The id or number names nothing (404).
+    #[error("{message}")]
+    NotFound { message: String },
+    /// The request itself is malformed (400).
+    #[error("{message}")]
+    BadRequest { message: String },
+    /// A transient failure; trying again should work (503).
+    #[error("Service is unavailable. Please try again.")]
+    Unavailable,
+    /// A bug or an outage; the details are in the server log (500).
+    #[error("Something went wrong. Please try again; if it keeps happening, contact support.")]
+    Internal,
+    /// The browser could not reach the server or read its answer.
+    #[error("Could not reach Switchboard: {message}")]
+    Transport { message: String },
+}
+
+fn join(violations: &[Violation]) -> String {
+    violations
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl ApiError {
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::BadRequest {
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::NotFound {
+            message: message.into(),
+        }
+    }
+
+    /// The HTTP status this error travels with.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::Rejected { violations } if violations.iter().any(Violation::is_conflict) => {
+                409
+            }
+            ApiError::Rejected { .. } => 422,
+            ApiError::Stale { .. } => 409,
+            ApiError::NotFound { .. } => 404,
+            ApiError::BadRequest { .. } => 400,
+            ApiError::Unavailable => 503,
+            ApiError::Internal => 500,
+            ApiError::Transport { .. } => 502,
+        }
+    }
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // The request could not be read: the caller's mistake.
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail)
+                if cfg!(feature = "ssr") =>
+            {
+                let err = ApiError::bad_request(format!("The request could not be read: {detail}"));
+                set_status(&err);
+                err
+            }
+            ServerFnErrorErr::MissingArg(arg) if cfg!(feature = "ssr") => {
+                let err = ApiError::bad_request(format!("The request is missing '{arg}'."));
+                set_status(&err);
+                err
+            }
+            ServerFnErrorErr::Request(message) | ServerFnErrorErr::Deserialization(message) => {
+                ApiError::Transport { message }
+            }
+            _ => ApiError::Internal,
+        }
+    }
+}
+
+/// Sets the response status for `err` on the server; nothing in the browser.
+pub(crate) fn set_status(err: &ApiError) {
+    #[cfg(feature = "ssr")]
+    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        let status = axum::http::StatusCode::from_u16(err.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        options.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = err;
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        let busy = e
+            .as_database_error()
+            .and_then(|d| d.code())
+            .is_some_and(|c| c == "5" || c == "6" || c == "517");
+        if busy || matches!(e, sqlx::Error::PoolTimedOut) {
+            tracing::warn!(error = %e, "database busy");
+            ApiError::Unavailable
+        } else {
+            tracing::error!(error = ?e, "database failure");
+            ApiError::Internal
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Server functions, one file per area. Each runs the same domain rules the
+//! browser ran and has the last word; errors travel as [`ApiError`] with a
+//! matching HTTP status.
+
+mod error;
+pub mod assignments;
+pub mod inventory;
+pub mod voice_users;
+
+pub use error::ApiError;
+pub use assignments::{AssignRequest, RemoveRequest};
+pub use inventory::{AssignableNumbers, NumberFilter};
+pub use voice_users::{UserCursor, UserPage, UserQuery, UserSort};
+
+#[cfg(feature = "ssr")]
+mod server;

@@ -1,0 +1,121 @@
+use leptos::prelude::*;
+
+use super::{Dialog, VoiceUsersState};
+use crate::domain::{Licence, VoiceUser};
+
+/// The Action pane: the selected user's details and what can be done.
+#[component]
+pub fn ActionPane() -> impl IntoView {
+    let state = expect_context::<VoiceUsersState>();
+    view! {
+        <aside class="action-pane" aria-label="Action pane">
+            {move || {
+                let count = state.selected.with(Vec::len);
+                match state.focused() {
+                    Some(user) => view! { <UserDetails user /> }.into_any(),
+                    None if count == 0 => view! {
+                        <p class="muted">"Select a user to see their details and phone number."</p>
+                    }
+                    .into_any(),
+                    None => view! { <SeveralSelected /> }.into_any(),
+                }
+            }}
+        </aside>
+    }
+}
+
+#[component]
+fn UserDetails(user: VoiceUser) -> impl IntoView {
+    let state = expect_context::<VoiceUsersState>();
+    let id = user.id;
+    let number = match &user.assigned_number {
+        Some(n) => view! {
+            <p class="number">{n.number.international.clone()}</p>
+            <p class="muted">{format!("{} · {} · {}", n.city, n.number.country.name(), n.source.label())}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::Change(id)))>
+                    "Change"
+                </button>
+                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::Remove(id)))>
+                    "Remove"
+                </button>
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <p class="muted">"No number assigned."</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| state.dialog.set(Some(Dialog::Assign(id)))
+                >
+                    "Assign number"
+                </button>
+            </div>
+        }
+        .into_any(),
+    };
+    let location = match &user.emergency_location {
+        Some(l) => view! {
+            <p>{l.description.clone()}</p>
+            <p class="muted">
+                {format!("{}, {}, {} {}", l.street, l.city, l.postal_code, l.country)}
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="muted">"None"</p> }.into_any(),
+    };
+    view! {
+        <h2>{user.display_name.clone()}</h2>
+        <dl class="facts">
+            <dt>"Username"</dt>
+            <dd>{user.username.clone()}</dd>
+            <dt>"Usage location"</dt>
+            <dd>{format!("{} ({})", user.usage_location.name(), user.usage_location)}</dd>
+        </dl>
+        <section>
+            <h3>"Assigned license"</h3>
+            <p>{Licence::summary(&user.licences)}</p>
+        </section>
+        <section>
+            <h3>"Assigned number"</h3>
+            {number}
+        </section>
+        <section>
+            <h3>"Emergency location"</h3>
+            {location}
+        </section>
+    }
+}
+
+#[component]
+fn SeveralSelected() -> impl IntoView {
+    let state = expect_context::<VoiceUsersState>();
+    view! {
+        <h2>{move || format!("{} users selected", state.selected.with(Vec::len))}</h2>
+        <p class="muted">
+            "Each user gets a number of their own: select one user to assign, change or remove their number."
+        </p>
+        <ul class="plain">
+            {move || {
+                state
+                    .selected
+                    .get()
+                    .into_iter()
+                    .map(|u| {
+                        let u = state.latest(&u);
+                        let number = u
+                            .assigned_number
+                            .map(|n| n.number.international)
+                            .unwrap_or_else(|| "no number".to_owned());
+                        view! { <li>{format!("{} ({number})", u.display_name)}</li> }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <button type="button" on:click=move |_| state.selected.set(Vec::new())>
+            "Clear selection"
+        </button>
+    }
+}

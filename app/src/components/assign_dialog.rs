@@ -1,0 +1,185 @@
+use leptos::prelude::*;
+
+use super::location_picker::LocationPicker;
+use super::number_picker::NumberPicker;
+use super::VoiceUsersState;
+use crate::api::assignments::assign_number;
+use crate::api::{ApiError, AssignRequest};
+use crate::domain::{
+    check_assignment, EmergencyLocation, Licence, NumberLookup, NumberSource, TelephoneNumber,
+    Violation, VoiceUser,
+};
+
+/// The **Assign number** page, as a dialog: pick a number and a validated
+/// emergency location, see every rule the choice breaks, then **Save**.
+/// With `changing`, it starts from the user's current number and location and
+/// offers **Change number** and **Change location**.
+#[component]
+pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
+    let state = expect_context::<VoiceUsersState>();
+    let close = move || state.dialog.set(None);
+
+    let user_now = RwSignal::new(user.clone());
+    let number = RwSignal::new(user.assigned_number.clone());
+    let location = RwSignal::new(user.emergency_location.clone());
+    let picking_number = RwSignal::new(!changing);
+    let picking_location = RwSignal::new(!changing);
+    let today = RwSignal::new(None);
+    let server_says = RwSignal::new(None::<String>);
+
+    // The same rules the server runs on Save.
+    let violations = Memo::new(move |_| {
+        let (Some(n), Some(today)) = (number.get(), today.get()) else {
+            return Vec::new();
+        };
+        user_now.with(|u| check_assignment(u, NumberLookup::Found(&n), location.get().as_ref(), &today))
+            .into_iter()
+            // Not a mistake yet: the admin just hasn't picked one.
+            .filter(|v| *v != Violation::LocationRequired)
+            .collect::<Vec<_>>()
+    });
+    let unchanged = move || {
+        user_now.with(|u| {
+            number.with(|n| n.as_ref().map(|n| &n.number.e164) == u.assigned_number.as_ref().map(|a| &a.number.e164))
+                && location.with(|l| l.as_ref().map(|l| l.id) == u.emergency_location.as_ref().map(|l| l.id))
+        })
+    };
+
+    let save = Action::new(move |r: &AssignRequest| assign_number(r.clone()));
+    let can_save = move || {
+        number.with(Option::is_some)
+            && location.with(Option::is_some)
+            && violations.with(Vec::is_empty)
+            && !unchanged()
+            && !save.pending().get()
+    };
+    let on_save = move |_| {
+        if !can_save() {
+            return;
+        }
+        let (Some(n), Some(l)) = (number.get_untracked(), location.get_untracked()) else {
+            return;
+        };
+        server_says.set(None);
+        save.dispatch(AssignRequest {
+            user_id: user_now.with_untracked(|u| u.id),
+            number: n.number.e164.to_string(),
+            location_id: Some(l.id),
+            expected_version: user_now.with_untracked(|u| u.version),
+        });
+    };
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(saved)) => {
+            let number = saved
+                .assigned_number
+                .as_ref()
+                .map(|n| n.number.international.clone())
+                .unwrap_or_default();
+            state.status.set(Some(format!("Assigned {number} to {}.", saved.display_name)));
+            state.record(saved);
+            close();
+        }
+        Some(Err(ApiError::Stale { message, current })) => {
+            if let Some(current) = current {
+                state.record((*current).clone());
+                user_now.set(*current);
+            }
+            server_says.set(Some(message));
+        }
+        Some(Err(e)) => server_says.set(Some(e.to_string())),
+        None => {}
+    });
+
+    let no_phone_system = !Licence::allow(&user.licences, NumberSource::DirectRouting);
+
+    view! {
+        <div class="backdrop" on:click=move |_| close()></div>
+        <div
+            class="dialog wide"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="assign-title"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    close();
+                }
+            }
+        >
+            <h2 id="assign-title">"Assign number"</h2>
+            <p class="muted">
+                {format!("{} · {} · usage location {}", user.display_name, user.username, user.usage_location)}
+            </p>
+            {no_phone_system.then(|| view! {
+                <p class="warning" role="alert">
+                    {format!(
+                        "User '{}' lacks appropriate licenses to assign a number. Assign Phone System or Enterprise E5 (and a Calling Plan for Calling Plan numbers) first.",
+                        user.username
+                    )}
+                </p>
+            })}
+            <section class="dialog-section">
+                <h3>"Phone number"</h3>
+                {move || {
+                    if picking_number.get() {
+                        view! { <NumberPicker country=user.usage_location chosen=number today /> }.into_any()
+                    } else {
+                        view! {
+                            <p class="number">{current_number(number.get())}</p>
+                            <button type="button" on:click=move |_| picking_number.set(true)>
+                                "Change number"
+                            </button>
+                        }
+                        .into_any()
+                    }
+                }}
+            </section>
+            <section class="dialog-section">
+                <h3>"Emergency location"</h3>
+                {move || {
+                    if picking_location.get() {
+                        let label = if changing {
+                            "Change emergency address to"
+                        } else {
+                            "Select validated emergency location"
+                        };
+                        view! { <LocationPicker label chosen=location /> }.into_any()
+                    } else {
+                        view! {
+                            <p>{current_location(location.get())}</p>
+                            <button type="button" on:click=move |_| picking_location.set(true)>
+                                "Change location"
+                            </button>
+                        }
+                        .into_any()
+                    }
+                }}
+            </section>
+            {move || {
+                let found = violations.get();
+                (!found.is_empty()).then(|| view! {
+                    <ul class="violations" role="alert" aria-label="Problems with this assignment">
+                        {found.into_iter().map(|v| view! { <li>{v.to_string()}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            {move || server_says.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+            <div class="actions">
+                <button type="button" class="primary" disabled=move || !can_save() on:click=on_save>
+                    {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                </button>
+                <button type="button" on:click=move |_| close()>
+                    "Cancel"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+fn current_number(n: Option<TelephoneNumber>) -> String {
+    n.map(|n| format!("{} · {}", n.number.international, n.city))
+        .unwrap_or_else(|| "None".to_owned())
+}
+
+fn current_location(l: Option<EmergencyLocation>) -> String {
+    l.map(|l| l.label()).unwrap_or_else(|| "None".to_owned())
+}

@@ -1,0 +1,81 @@
+use leptos::prelude::*;
+
+use crate::api::inventory::list_emergency_locations;
+use crate::domain::EmergencyLocation;
+
+/// Validated emergency locations, with a city search box and **Search**.
+#[component]
+pub fn LocationPicker(
+    /// "Select validated emergency location" or "Change emergency address to".
+    label: &'static str,
+    chosen: RwSignal<Option<EmergencyLocation>>,
+) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let city = RwSignal::new(String::new());
+    let locations = LocalResource::new(move || {
+        let city = city.get();
+        async move { list_emergency_locations(city).await }
+    });
+    let search = move || city.set(typed.get_untracked());
+
+    view! {
+        <div class="field">
+            <span id="location-label">{label}</span>
+            <div class="search-row">
+                <input
+                    type="search"
+                    aria-label="City"
+                    placeholder="City"
+                    maxlength="100"
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            search();
+                        }
+                    }
+                />
+                <button type="button" on:click=move |_| search()>
+                    "Search"
+                </button>
+            </div>
+            <Transition fallback=|| view! { <p class="muted">"Loading locations…"</p> }>
+                {move || Suspend::new(async move {
+                    match locations.await {
+                        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="muted">"No validated emergency location in that city."</p>
+                        }
+                        .into_any(),
+                        Ok(list) => {
+                            let on_change = {
+                                let list = list.clone();
+                                move |ev| {
+                                    let id = event_target_value(&ev);
+                                    chosen.set(list.iter().find(|l| l.id.to_string() == id).cloned());
+                                }
+                            };
+                            view! {
+                                <select size="5" aria-labelledby="location-label" on:change=on_change>
+                                    {list
+                                        .into_iter()
+                                        .map(|l| {
+                                            let id = l.id;
+                                            let is_chosen = move || chosen.with(|c| c.as_ref().is_some_and(|c| c.id == id));
+                                            view! {
+                                                <option value=id.to_string() prop:selected=is_chosen>
+                                                    {format!("{} — {}, {}", l.description, l.street, l.city)}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+mod action_pane;
+mod assign_dialog;
+mod location_picker;
+mod number_picker;
+mod remove_dialog;
+mod state;
+mod users_grid;
+
+pub use action_pane::ActionPane;
+pub use assign_dialog::AssignDialog;
+pub use remove_dialog::RemoveDialog;
+pub use state::{Dialog, VoiceUsersState};
+pub use users_grid::UsersGrid;

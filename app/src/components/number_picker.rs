@@ -1,0 +1,120 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::api::inventory::list_assignable_numbers;
+use crate::api::NumberFilter;
+use crate::domain::{Country, Date, TelephoneNumber};
+
+/// **Select number to assign**: the organisation's unassigned user numbers,
+/// filtered by typed digits or city; the user's country first.
+#[component]
+pub fn NumberPicker(
+    country: Country,
+    chosen: RwSignal<Option<TelephoneNumber>>,
+    /// The server's date, once known, for the re-use block rule.
+    today: RwSignal<Option<Date>>,
+) -> impl IntoView {
+    let filter = RwSignal::new(String::new());
+    let numbers = LocalResource::new(move || {
+        let text = filter.get();
+        async move {
+            list_assignable_numbers(NumberFilter {
+                text,
+                country: Some(country),
+                limit: 100,
+            })
+            .await
+        }
+    });
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let on_filter = move |ev| {
+        let value = event_target_value(&ev);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || filter.set(value), Duration::from_millis(200)).ok();
+        pending.set_value(handle);
+    };
+
+    Effect::new(move |_| {
+        if let Some(Ok(found)) = numbers.get() {
+            today.set(Some(found.today));
+        }
+    });
+
+    view! {
+        <label class="field">
+            <span>"Filter numbers"</span>
+            <input
+                type="search"
+                placeholder="Digits or city"
+                maxlength="100"
+                on:input=on_filter
+            />
+        </label>
+        <Transition fallback=|| view! { <p class="muted">"Loading numbers…"</p> }>
+            {move || Suspend::new(async move {
+                match numbers.await {
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(found) if found.available == 0 => view! { <NoNumbersTip /> }.into_any(),
+                    Ok(found) => {
+                        let list = found.numbers.clone();
+                        let empty = list.is_empty();
+                        let on_change = {
+                            let list = list.clone();
+                            move |ev| {
+                                let e164 = event_target_value(&ev);
+                                chosen.set(list.iter().find(|n| n.number.e164.as_str() == e164).cloned());
+                            }
+                        };
+                        view! {
+                            <label class="field">
+                                <span>"Select number to assign"</span>
+                                <select size="8" on:change=on_change>
+                                    {list
+                                        .into_iter()
+                                        .map(|n| {
+                                            let e164 = n.number.e164.to_string();
+                                            let is_chosen = {
+                                                let e164 = e164.clone();
+                                                move || chosen.with(|c| c.as_ref().is_some_and(|c| c.number.e164.as_str() == e164))
+                                            };
+                                            view! {
+                                                <option value=e164 prop:selected=is_chosen>
+                                                    {format!("{} · {} · {}", n.number.international, n.city, n.source.label())}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </label>
+                            {empty.then(|| view! { <p class="muted">"No unassigned numbers match. Clear the filter to see them all."</p> })}
+                            <p class="muted">
+                                {format!("{} unassigned numbers in your organization.", found.available)}
+                            </p>
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The seed's tip, shown instead of an empty list.
+#[component]
+fn NoNumbersTip() -> impl IntoView {
+    view! {
+        <div class="tip" role="note">
+            <p>
+                <strong>"Tip: "</strong>
+                "If you don't see any phone numbers listed, you need to get phone numbers for your users first. "
+                "Or, on the " <strong>"Voice"</strong> " > " <strong>"Phone numbers"</strong>
+                " page, click " <strong>"Add"</strong> ", and then click "
+                <strong>"New user numbers"</strong> "."
+            </p>
+        </div>
+    }
+}

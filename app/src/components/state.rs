@@ -1,0 +1,94 @@
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::domain::{UserId, VoiceUser};
+
+/// Which dialog is open over the Voice users page, and for whom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    Assign(UserId),
+    Change(UserId),
+    Remove(UserId),
+}
+
+/// The Voice users page's shared state, provided as context to the grid, the
+/// action pane and the dialogs.
+#[derive(Clone, Copy)]
+pub struct VoiceUsersState {
+    /// The users ticked in the grid, in the order they were ticked.
+    pub selected: RwSignal<Vec<VoiceUser>>,
+    /// Users saved since the grid page was loaded; they win over the page's rows.
+    pub fresh: RwSignal<HashMap<UserId, VoiceUser>>,
+    /// The last outcome, announced in the page's status region.
+    pub status: RwSignal<Option<String>>,
+    pub dialog: RwSignal<Option<Dialog>>,
+}
+
+impl VoiceUsersState {
+    pub fn new() -> Self {
+        Self {
+            selected: RwSignal::new(Vec::new()),
+            fresh: RwSignal::new(HashMap::new()),
+            status: RwSignal::new(None),
+            dialog: RwSignal::new(None),
+        }
+    }
+
+    /// The newest copy of `user` this page knows.
+    pub fn latest(&self, user: &VoiceUser) -> VoiceUser {
+        self.fresh
+            .with(|f| f.get(&user.id).cloned())
+            .unwrap_or_else(|| user.clone())
+    }
+
+    /// Takes in a user as the server now has it.
+    pub fn record(&self, user: VoiceUser) {
+        self.selected.update(|s| {
+            for u in s.iter_mut().filter(|u| u.id == user.id) {
+                *u = user.clone();
+            }
+        });
+        self.fresh.update(|f| {
+            f.insert(user.id, user);
+        });
+    }
+
+    pub fn is_selected(&self, id: UserId) -> bool {
+        self.selected.with(|s| s.iter().any(|u| u.id == id))
+    }
+
+    pub fn toggle(&self, user: &VoiceUser) {
+        self.selected.update(|s| {
+            if let Some(at) = s.iter().position(|u| u.id == user.id) {
+                s.remove(at);
+            } else {
+                s.push(user.clone());
+            }
+        });
+    }
+
+    pub fn select_only(&self, user: &VoiceUser) {
+        self.selected.set(vec![user.clone()]);
+    }
+
+    /// The one user the action pane shows, with any fresher copy applied.
+    pub fn focused(&self) -> Option<VoiceUser> {
+        self.selected.with(|s| match s.as_slice() {
+            [one] => Some(self.latest(one)),
+            _ => None,
+        })
+    }
+
+    pub fn user(&self, id: UserId) -> Option<VoiceUser> {
+        self.selected
+            .with(|s| s.iter().find(|u| u.id == id).cloned())
+            .map(|u| self.latest(&u))
+    }
+}
+
+impl Default for VoiceUsersState {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,221 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::VoiceUsersState;
+use crate::api::voice_users::{list_voice_users, PAGE_SIZE};
+use crate::api::{UserCursor, UserQuery, UserSort};
+use crate::domain::{Licence, VoiceUser};
+
+/// The voice users grid: search, sortable columns, selection, and keyset
+/// paging through "Load more" so the browser never holds every user.
+#[component]
+pub fn UsersGrid() -> impl IntoView {
+    let state = expect_context::<VoiceUsersState>();
+    let search = RwSignal::new(String::new());
+    let sort = RwSignal::new((UserSort::DisplayName, false));
+    // Rows fetched by "Load more", after the first page, and where to go on.
+    let more = RwSignal::new(Vec::<VoiceUser>::new());
+    let more_next = RwSignal::new(None::<Option<UserCursor>>);
+
+    let first = Resource::new(
+        move || (search.get(), sort.get()),
+        |(search, (sort, descending))| {
+            list_voice_users(UserQuery {
+                search,
+                sort,
+                descending,
+                after: None,
+                limit: PAGE_SIZE,
+            })
+        },
+    );
+    let reset_more = move || {
+        more.set(Vec::new());
+        more_next.set(None);
+    };
+
+    let load_more = Action::new(move |after: &UserCursor| {
+        let (sort_by, descending) = sort.get_untracked();
+        let query = UserQuery {
+            search: search.get_untracked(),
+            sort: sort_by,
+            descending,
+            after: Some(after.clone()),
+            limit: PAGE_SIZE,
+        };
+        async move {
+            let page = list_voice_users(query).await;
+            if let Ok(page) = &page {
+                more.update(|m| m.extend(page.users.iter().cloned()));
+                more_next.set(Some(page.next.clone()));
+            }
+            page
+        }
+    });
+
+    let pending_search = StoredValue::new(None::<TimeoutHandle>);
+    let on_search = move |ev| {
+        let value = event_target_value(&ev);
+        if let Some(handle) = pending_search.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                reset_more();
+                search.set(value);
+            },
+            Duration::from_millis(200),
+        )
+        .ok();
+        pending_search.set_value(handle);
+    };
+
+    let header = move |label: &'static str, column: UserSort| {
+        let aria_sort = move || match sort.get() {
+            (c, false) if c == column => "ascending",
+            (c, true) if c == column => "descending",
+            _ => "none",
+        };
+        let on_click = move |_| {
+            reset_more();
+            sort.update(|(c, desc)| {
+                *desc = *c == column && !*desc;
+                *c = column;
+            });
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" on:click=on_click>
+                    {label}
+                    <span class="sort-mark" aria-hidden="true">
+                        {move || match aria_sort() {
+                            "ascending" => "▲",
+                            "descending" => "▼",
+                            _ => "",
+                        }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
+
+    view! {
+        <div class="grid-tools">
+            <input
+                type="search"
+                class="search"
+                aria-label="Search voice users"
+                placeholder="Search by name, username or number"
+                maxlength="100"
+                on:input=on_search
+            />
+        </div>
+        <Transition fallback=|| view! { <p class="muted">"Loading voice users…"</p> }>
+            {move || Suspend::new(async move {
+                match first.await {
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(page) => {
+                        let first_rows = page.users.clone();
+                        let rows = move || {
+                            let mut all = first_rows.clone();
+                            all.extend(more.get());
+                            all.into_iter().map(|u| state.latest(&u)).collect::<Vec<_>>()
+                        };
+                        let shown = {
+                            let first_len = page.users.len();
+                            move || first_len + more.with(Vec::len)
+                        };
+                        let next = {
+                            let first_next = page.next.clone();
+                            move || more_next.get().unwrap_or_else(|| first_next.clone())
+                        };
+                        let total = page.total;
+                        view! {
+                            <table class="grid" aria-label="Voice users">
+                                <thead>
+                                    <tr>
+                                        <th scope="col" class="check">
+                                            <span class="visually-hidden">"Selected"</span>
+                                        </th>
+                                        {header("Display name", UserSort::DisplayName)}
+                                        {header("Username", UserSort::Username)}
+                                        {header("Assigned number", UserSort::AssignedNumber)}
+                                        {header("Emergency location", UserSort::EmergencyLocation)}
+                                        <th scope="col">"Assigned license"</th>
+                                        <th scope="col">"Status"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    <For
+                                        each=rows
+                                        key=|u| (u.id, u.version)
+                                        children=move |user| view! { <UserRow user /> }
+                                    />
+                                </tbody>
+                            </table>
+                            {(total == 0).then(|| view! { <p class="muted">"No voice users match your search."</p> })}
+                            <div class="grid-foot">
+                                <span>{move || format!("Showing {} of {} users", shown(), total)}</span>
+                                {move || next().map(|cursor| view! {
+                                    <button
+                                        type="button"
+                                        disabled=move || load_more.pending().get()
+                                        on:click=move |_| { load_more.dispatch(cursor.clone()); }
+                                    >
+                                        {move || if load_more.pending().get() { "Loading…" } else { "Load more" }}
+                                    </button>
+                                })}
+                                {move || load_more.value().get().and_then(Result::err).map(|e| view! {
+                                    <span class="error" role="alert">{e.to_string()}</span>
+                                })}
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn UserRow(user: VoiceUser) -> impl IntoView {
+    let state = expect_context::<VoiceUsersState>();
+    let id = user.id;
+    let checked = move || state.is_selected(id);
+    let for_toggle = user.clone();
+    let for_select = user.clone();
+    let number = user
+        .assigned_number
+        .as_ref()
+        .map(|n| n.number.international.clone())
+        .unwrap_or_default();
+    let location = user
+        .emergency_location
+        .as_ref()
+        .map(|l| l.description.clone())
+        .unwrap_or_default();
+    view! {
+        <tr class:selected=checked>
+            <td class="check">
+                <input
+                    type="checkbox"
+                    aria-label=format!("Select {}", user.display_name)
+                    prop:checked=checked
+                    on:change=move |_| state.toggle(&for_toggle)
+                />
+            </td>
+            <td>
+                <button type="button" class="link" on:click=move |_| state.select_only(&for_select)>
+                    {user.display_name.clone()}
+                </button>
+            </td>
+            <td>{user.username.clone()}</td>
+            <td class="number">{number}</td>
+            <td>{location}</td>
+            <td>{Licence::summary(&user.licences)}</td>
+            <td>{user.status()}</td>
+        </tr>
+    }
+}

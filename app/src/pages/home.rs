@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text="Dashboard" />
+        <h1>"Dashboard"</h1>
+        <section class="card">
+            <h2>"Voice"</h2>
+            <p>
+                "Give your users phone numbers so outside businesses and clients can call them. "
+                "The number you assign is listed in the "<strong>"Work Phone"</strong>
+                " box of the user's client and can't be changed by the user."
+            </p>
+            <p>
+                <A href="/voice/users">"Go to Voice users"</A>
+                " to assign, change or remove a phone number."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+        options.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Page not found" />
+        <h1>"Page not found"</h1>
+        <p>
+            "There is no page at this address. " <A href="/voice/users">"Go to Voice users"</A>
+        </p>
+    }
+}

@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::pages::{HomePage, NotFoundPage, VoiceUsersPage};
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Tells people and tests that the page now reacts to clicks.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/switchboard.css" />
+        <Title formatter=|page: String| format!("{page} - Switchboard") />
+        <Router>
+            <div class="console">
+                <header class="topbar">
+                    <span class="brand">"Switchboard"</span>
+                    <span class="org">"Contoso admin center"</span>
+                </header>
+                <nav class="leftnav" aria-label="Main">
+                    <A href="/" exact=true>
+                        "Dashboard"
+                    </A>
+                    <p class="navgroup" id="nav-voice">
+                        "Voice"
+                    </p>
+                    <ul aria-labelledby="nav-voice">
+                        <li>
+                            <A href="/voice/users">"Voice users"</A>
+                        </li>
+                    </ul>
+                </nav>
+                <main class="content">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/voice/users") view=VoiceUsersPage />
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}

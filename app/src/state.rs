@@ -1,0 +1,13 @@
+use std::sync::Arc;
+
+use sqlx::SqlitePool;
+
+use crate::clock::Clock;
+
+/// What every server function needs, handed in by the server at start-up and
+/// reached through Leptos context: no globals.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: SqlitePool,
+    pub clock: Arc<dyn Clock>,
+}

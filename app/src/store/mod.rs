@@ -1,0 +1,60 @@
+//! Database access, server side only: one file per table or aggregate.
+//! Functions take a connection so the caller owns the transaction.
+
+pub mod assignments;
+pub mod locations;
+pub mod numbers;
+mod rows;
+pub mod users;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+/// Opens (creating if needed) the database at `url`: WAL so readers never
+/// wait for the writer, foreign keys on, and a busy timeout so two writers
+/// queue instead of failing.
+pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+}
+
+/// Starts a transaction that takes the write lock at once, so the rule check
+/// and the write see the same data; a second writer waits for the first.
+pub async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// Escapes `%`, `_` and `\` so typed text matches literally in `LIKE ... ESCAPE '\'`.
+pub fn like_pattern(term: &str) -> String {
+    let mut out = String::with_capacity(term.len() + 2);
+    out.push('%');
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(super::like_pattern("ab"), "%ab%");
+        assert_eq!(super::like_pattern("5%_\\"), "%5\\%\\_\\\\%");
+    }
+}

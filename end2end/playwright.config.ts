@@ -1,0 +1,95 @@
+// Playwright runs the specs against the already-built debug server
+// (scripts/test.sh builds it with `cargo leptos build`), twice over:
+//   - port 3100, seeded with the Contoso demo data: every spec but one;
+//   - port 3101, Contoso's users without any phone number: empty-inventory.
+// Each server gets a fresh temporary data directory, removed when it stops.
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { DEMO_URL, EMPTY_INVENTORY_URL } from './tests/helpers';
+
+const workspace = path.resolve(__dirname, '..');
+const targetDir = process.env.CARGO_TARGET_DIR
+  ? path.resolve(workspace, process.env.CARGO_TARGET_DIR)
+  : path.join(workspace, 'target');
+
+/** The server binary; cargo-leptos puts it in the Cargo target directory. */
+const serverBin = path.resolve(
+  workspace,
+  process.env.SWITCHBOARD_BIN ?? path.join(targetDir, 'debug', 'switchboard'),
+);
+/** The compiled WASM/JS/CSS; cargo-leptos writes it to `site-root`, under the workspace. */
+const siteRoot = path.resolve(
+  workspace,
+  process.env.LEPTOS_SITE_ROOT ?? path.join('target', 'site'),
+);
+/** Debian's Chromium: Playwright's own browser builds can't be downloaded here. */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * A shell command that starts the server on `url` with `demo` data in a
+ * fresh data directory, and removes that directory when the server stops.
+ * DATABASE_URL is unset because it would override --data-dir.
+ */
+function serverCommand(url: string, demo: string): string {
+  const listen = new URL(url).host;
+  return (
+    'unset DATABASE_URL; ' +
+    'data_dir=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-e2e.XXXXXX") || exit 1; ' +
+    `trap 'rm -rf "$data_dir"' EXIT; trap 'exit 143' TERM INT; ` +
+    `"$SWITCHBOARD_BIN" --listen ${listen} --data-dir "$data_dir" --demo ${demo} & wait $!`
+  );
+}
+
+function server(url: string, demo: string) {
+  return {
+    command: serverCommand(url, demo),
+    url,
+    env: { SWITCHBOARD_BIN: serverBin, LEPTOS_SITE_ROOT: siteRoot },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  };
+}
+
+export default defineConfig({
+  testDir: './tests',
+  // The specs share one server each and change its data: one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: DEMO_URL,
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromium,
+          // Without the background-networking flags Chromium's own requests
+          // to the outside are refused on a closed network and slow it down.
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [server(DEMO_URL, 'contoso'), server(EMPTY_INVENTORY_URL, 'contoso-without-numbers')],
+});

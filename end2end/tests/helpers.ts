@@ -1,0 +1,160 @@
+// Steps shared by the specs, written the way an admin works: through the
+// navigation, the search box and the buttons, found by role and label.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The server seeded with the Contoso demo data (the default baseURL). */
+export const DEMO_URL = 'http://127.0.0.1:3100';
+/** The server seeded with Contoso's users but no phone numbers at all. */
+export const EMPTY_INVENTORY_URL = 'http://127.0.0.1:3101';
+
+/**
+ * Waits until the WASM bundle has hydrated the page. The app sets
+ * `data-hydrated="true"` on <body> from an Effect, which only runs in the
+ * browser once hydration is done; a click before that is lost.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  // A debug WASM bundle is large: allow it time to load and run.
+  await expect(page.locator('body'), 'the page to hydrate').toHaveAttribute(
+    'data-hydrated',
+    'true',
+    { timeout: 30_000 },
+  );
+}
+
+/** Home page, then Voice > Voice users in the left navigation. */
+export async function openVoiceUsers(page: Page, base?: string): Promise<void> {
+  await page.goto(base ? new URL('/', base).toString() : '/');
+  await waitForHydration(page);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Voice users', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Voice users' })).toBeVisible();
+}
+
+/** Reloads the Voice users page, as a person pressing F5 would. */
+export async function reloadVoiceUsers(page: Page): Promise<void> {
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Voice users' })).toBeVisible();
+}
+
+/** The grid of voice users. */
+export function voiceUsersGrid(page: Page): Locator {
+  return page.getByRole('table', { name: 'Voice users' });
+}
+
+/**
+ * The grid's user rows: rows with a selection checkbox and no column
+ * headers, which leaves out the header row and any footer row.
+ */
+export function userRows(page: Page): Locator {
+  return voiceUsersGrid(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('checkbox') })
+    .filter({ hasNot: page.getByRole('columnheader') });
+}
+
+/** The grid row of one user, found by the display-name button it holds. */
+export function userRow(page: Page, displayName: string): Locator {
+  return voiceUsersGrid(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: displayName, exact: true }) });
+}
+
+/** The search box above the grid. */
+export function searchBox(page: Page): Locator {
+  return page.getByRole('searchbox', { name: 'Search voice users' });
+}
+
+/** The Action pane on the right of the grid. */
+export function actionPane(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Action pane' });
+}
+
+/**
+ * Searches for the user, then clicks their display name, which selects that
+ * user alone and fills the Action pane.
+ */
+export async function selectUser(page: Page, displayName: string): Promise<void> {
+  await searchBox(page).fill(displayName);
+  const row = userRow(page, displayName);
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: displayName, exact: true }).click();
+  await expect(actionPane(page).getByRole('heading', { name: displayName })).toBeVisible();
+}
+
+/** The Assign number dialog (used for assigning and for changing). */
+export function assignDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Assign number' });
+}
+
+/** Text of an <option> as a person reads it, whitespace collapsed. */
+function readable(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Waits until `select` (a listbox or a dropdown) offers an option matching
+ * `pattern`, selects the first such option and returns its text. Options
+ * load from the server, so the wait is part of the step.
+ */
+export async function chooseOption(select: Locator, pattern: RegExp): Promise<string> {
+  let index = -1;
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        const texts = (await select.getByRole('option').allTextContents()).map(readable);
+        index = texts.findIndex((t) => pattern.test(t));
+        text = index >= 0 ? texts[index] : '';
+        return index;
+      },
+      { message: `an option matching ${pattern} in ${select}` },
+    )
+    .toBeGreaterThanOrEqual(0);
+  await select.selectOption({ index });
+  return text;
+}
+
+/** The number in an option like `+1 425-555-0102 · Redmond · Calling Plan`. */
+export function numberOf(optionText: string): string {
+  return optionText.split('·')[0].trim();
+}
+
+/**
+ * Types a city in the location picker's City box, clicks Search and picks
+ * the location whose description starts with `location`.
+ */
+export async function searchAndPickLocation(
+  dialog: Locator,
+  select: Locator,
+  city: string,
+  location: string,
+): Promise<string> {
+  await dialog.getByLabel('City', { exact: true }).fill(city);
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  return chooseOption(select, new RegExp(`^${escapeRegExp(location)}\\b`));
+}
+
+/** Waits until every option of `select` matches `pattern` (a filter has applied). */
+export async function expectAllOptions(select: Locator, pattern: RegExp): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const texts = (await select.getByRole('option').allTextContents()).map(readable);
+        return texts.length > 0 && texts.every((t) => pattern.test(t));
+      },
+      { message: `every option of ${select} to match ${pattern}` },
+    )
+    .toBe(true);
+}
+
+/** The feedback message shown after Save or Yes. */
+export function statusMessage(page: Page, text: string | RegExp): Locator {
+  return page.getByRole('status').filter({ hasText: text });
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,177 @@
+//! Building the application: database, state, router, listener. Kept apart
+//! from `main` so tests can start it on port 0 with a fresh database.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::clock::{Clock, SystemClock};
+use app::state::AppState;
+use app::{shell, App};
+use axum::body::Body;
+use axum::http::{header, HeaderValue, Request};
+use axum::routing::post;
+use axum::Router;
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use sqlx::SqlitePool;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Settings;
+use crate::demo::{self, DemoOrg};
+
+/// Server function calls are small JSON bodies; anything bigger is refused.
+const MAX_REQUEST_BYTES: usize = 64 * 1024;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    address: SocketAddr,
+    pool: SqlitePool,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        if settings.database_url.is_none() {
+            std::fs::create_dir_all(&settings.data_dir)
+                .with_context(|| format!("creating the data folder {}", settings.data_dir.display()))?;
+        }
+        let url = settings.database_url();
+        let pool = app::store::connect(&url)
+            .await
+            .with_context(|| format!("opening the database {url}"))?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .context("migrating the database")?;
+        if let Some(org) = settings.demo.0 {
+            seed_if_empty(&pool, org, clock.as_ref()).await?;
+        }
+
+        let state = AppState {
+            pool: pool.clone(),
+            clock,
+        };
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("listening on {}", settings.listen))?;
+        let address = listener.local_addr()?;
+        let options = leptos_options(&settings, address);
+        Ok(Self {
+            listener,
+            router: router(state, options),
+            address,
+            pool,
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("serving")
+    }
+}
+
+async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> anyhow::Result<()> {
+    let mut tx = app::store::begin_write(pool).await?;
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM voice_users")
+        .fetch_one(&mut *tx)
+        .await?;
+    if users > 0 {
+        tracing::info!(users, "database already holds an organisation; not seeding the demo");
+        return Ok(());
+    }
+    let report = demo::seed(&mut tx, org, &clock.today()).await.context("seeding the demo organisation")?;
+    tx.commit().await?;
+    tracing::info!(
+        users = report.users,
+        numbers = report.numbers,
+        locations = report.locations,
+        assigned = report.assigned,
+        "demo organisation created"
+    );
+    Ok(())
+}
+
+fn leptos_options(settings: &Settings, address: SocketAddr) -> LeptosOptions {
+    let env = match std::env::var("LEPTOS_ENV").as_deref() {
+        Ok("DEV") | Ok("dev") => Env::DEV,
+        _ => Env::PROD,
+    };
+    LeptosOptions::builder()
+        .output_name("switchboard")
+        .site_root(settings.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(address)
+        .env(env)
+        .build()
+}
+
+/// The whole HTTP surface: pages, server functions and static assets.
+pub fn router(state: AppState, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let server_fns = {
+        let context = context.clone();
+        move |req: Request<Body>| {
+            let context = context.clone();
+            async move { handle_server_fns_with_context(context, req).await }
+        }
+    };
+    let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    // Served as built: `.br` and `.gz` siblings are picked when the browser accepts them.
+    let assets = ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip();
+
+    Router::new()
+        .route(
+            "/api/{*fn_name}",
+            post(server_fns).layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES)),
+        )
+        .leptos_routes_with_context(&options, routes, context, {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .nest_service("/pkg", assets)
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(options)
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a request handler panicked");
+            axum::response::IntoResponse::into_response((
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong.",
+            ))
+        }))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}
