@@ -42,7 +42,9 @@ impl std::str::FromStr for DemoChoice {
         if s == "none" {
             Ok(Self(None))
         } else {
-            s.parse::<DemoOrg>().map(|o| Self(Some(o))).map_err(|e| e.to_string())
+            s.parse::<DemoOrg>()
+                .map(|o| Self(Some(o)))
+                .map_err(|e| e.to_string())
         }
     }
 }
@@ -52,7 +54,10 @@ impl Settings {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
-            None => format!("sqlite://{}", self.data_dir.join("switchboard.db").display()),
+            None => format!(
+                "sqlite://{}",
+                self.data_dir.join("switchboard.db").display()
+            ),
         }
     }
 }

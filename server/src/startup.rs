@@ -42,10 +42,14 @@ impl Application {
         Self::build_with_clock(settings, Arc::new(SystemClock)).await
     }
 
-    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
         if settings.database_url.is_none() {
-            std::fs::create_dir_all(&settings.data_dir)
-                .with_context(|| format!("creating the data folder {}", settings.data_dir.display()))?;
+            std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+                format!("creating the data folder {}", settings.data_dir.display())
+            })?;
         }
         let url = settings.database_url();
         let pool = app::store::connect(&url)
@@ -98,10 +102,15 @@ async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> an
         .fetch_one(&mut *tx)
         .await?;
     if users > 0 {
-        tracing::info!(users, "database already holds an organisation; not seeding the demo");
+        tracing::info!(
+            users,
+            "database already holds an organisation; not seeding the demo"
+        );
         return Ok(());
     }
-    let report = demo::seed(&mut tx, org, &clock.today()).await.context("seeding the demo organisation")?;
+    let report = demo::seed(&mut tx, org, &clock.today())
+        .await
+        .context("seeding the demo organisation")?;
     tx.commit().await?;
     tracing::info!(
         users = report.users,
@@ -143,7 +152,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
     };
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     // Served as built: `.br` and `.gz` siblings are picked when the browser accepts them.
-    let assets = ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip();
+    let assets = ServeDir::new(pkg_dir)
+        .precompressed_br()
+        .precompressed_gzip();
 
     Router::new()
         .route(

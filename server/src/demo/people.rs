@@ -24,8 +24,17 @@ const E5_DCP: &[Licence] = &[EnterpriseE5, DomesticCallingPlan];
 pub const NAMED_COUNT: usize = NAMED.len();
 
 /// (display name, username, country, licences, office, holds a number)
+type Named = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [Licence],
+    &'static str,
+    bool,
+);
+
 #[rustfmt::skip]
-const NAMED: [(&str, &str, &str, &[Licence], &str, bool); 12] = [
+const NAMED: [Named; 12] = [
     ("Adele Vance", "adelev", "US", E5_DCP, "Redmond", true),
     ("Alex Wilber", "alexw", "US", E5_DCP, "Redmond", true),
     ("Megan Bowen", "meganb", "US", E5_DCP, "Redmond", false),

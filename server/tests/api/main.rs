@@ -1,0 +1,13 @@
+//! Black-box tests of Switchboard's HTTP API: each test starts the server on
+//! port 0 with a fresh database holding the Contoso demo organisation and
+//! talks to it over HTTP, as the browser does.
+//!
+//! One test binary (this file and its modules) links the server once, which
+//! keeps the build short.
+
+mod assignments;
+mod bad_input;
+mod concurrency;
+mod helpers;
+mod inventory;
+mod voice_users;
