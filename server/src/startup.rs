@@ -8,13 +8,13 @@ use anyhow::Context;
 use app::clock::{Clock, SystemClock};
 use app::state::AppState;
 use app::{shell, App};
-use axum::body::Body;
-use axum::http::{header, HeaderValue, Request};
-use axum::routing::post;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -143,13 +143,6 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
-    let server_fns = {
-        let context = context.clone();
-        move |req: Request<Body>| {
-            let context = context.clone();
-            async move { handle_server_fns_with_context(context, req).await }
-        }
-    };
     let pkg_dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     // Served as built: `.br` and `.gz` siblings are picked when the browser accepts them.
     let assets = ServeDir::new(pkg_dir)
@@ -157,10 +150,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .precompressed_gzip();
 
     Router::new()
-        .route(
-            "/api/{*fn_name}",
-            post(server_fns).layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES)),
-        )
+        // leptos_axum registers each server function at its own path; this
+        // only answers calls to functions that don't exist.
+        .route("/api/{*rest}", any(unknown_api))
         .leptos_routes_with_context(&options, routes, context, {
             let options = options.clone();
             move || shell(options.clone())
@@ -168,6 +160,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .nest_service("/pkg", assets)
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -181,6 +174,11 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             ))
         }))
         .layer(TraceLayer::new_for_http())
+}
+
+async fn unknown_api(uri: Uri) -> Response {
+    let err = app::api::ApiError::not_found(format!("There is no API function at {}.", uri.path()));
+    (StatusCode::NOT_FOUND, axum::Json(err)).into_response()
 }
 
 async fn shutdown_signal() {
