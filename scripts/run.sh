@@ -16,9 +16,7 @@ bash scripts/setup.sh
 export PATH="$PWD/end2end/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 echo "==> Building Switchboard (release)"
-# The server package is "server" but its binary is "switchboard":
-# LEPTOS_BIN_EXE_NAME tells cargo-leptos where to find it.
-LEPTOS_BIN_EXE_NAME=switchboard cargo leptos build --release
+cargo leptos build --release
 
 # Cargo's target directory, wherever CARGO_TARGET_DIR or .cargo/config put it.
 target_dir=$(cargo metadata --no-deps --format-version 1 |

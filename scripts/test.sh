@@ -24,9 +24,9 @@ meta() {
     "$1" <<<"$metadata"
 }
 target_dir=$(meta 'm.target_directory')
-# The name cargo-leptos gives the WASM bundle, which it also passes to the
-# server build as LEPTOS_OUTPUT_NAME (leptos reads it at compile time).
-output_name=$(meta 'm.metadata.leptos[0]["output-name"] || m.metadata.leptos[0]["lib-package"].replace(/-/g, "_")')
+# The name cargo-leptos gives the WASM bundle (output-name, else the project's
+# name), which it also passes to the server build as LEPTOS_OUTPUT_NAME.
+output_name=$(meta 'm.metadata.leptos[0]["output-name"] || m.metadata.leptos[0].name')
 
 step "cargo test --workspace"
 # cargo-leptos builds the debug server with `--cfg erase_components` added to
@@ -35,9 +35,7 @@ RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg erase_components" LEPTOS_OUTPUT_NAME="
   cargo test --workspace || fail "cargo test --workspace"
 
 step "cargo leptos build (debug)"
-# The server package is "server" but its binary is "switchboard":
-# LEPTOS_BIN_EXE_NAME tells cargo-leptos which file the build produces.
-LEPTOS_BIN_EXE_NAME=switchboard cargo leptos build || fail "cargo leptos build"
+cargo leptos build || fail "cargo leptos build"
 
 export SWITCHBOARD_BIN="$target_dir/debug/switchboard"
 # cargo-leptos writes the site to site-root under the workspace, not under

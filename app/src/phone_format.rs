@@ -7,7 +7,9 @@ use crate::domain::{Country, PhoneNumber, E164};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhoneInputError {
-    #[error("'{0}' is not a phone number. Enter it in international form, for example +1 425 555 0100.")]
+    #[error(
+        "'{0}' is not a phone number. Enter it in international form, for example +1 425 555 0100."
+    )]
     Unparsable(String),
     #[error("'{0}' is not a valid phone number in its country's numbering plan.")]
     Invalid(String),
@@ -67,7 +69,12 @@ mod tests {
         let cases = [
             ("+1 (425) 555-0100", "+14255550100", "US", "+1 425-555-0100"),
             ("+14255550100", "+14255550100", "US", "+1 425-555-0100"),
-            ("+44 20 7946 0000", "+442079460000", "GB", "+44 20 7946 0000"),
+            (
+                "+44 20 7946 0000",
+                "+442079460000",
+                "GB",
+                "+44 20 7946 0000",
+            ),
             ("+49 30 901820", "+4930901820", "DE", "+49 30 901820"),
         ];
         for (raw, e164, country, international) in cases {

@@ -5,6 +5,7 @@ import {
   actionPane,
   assignDialog,
   chooseOption,
+  locationList,
   expectAllOptions,
   numberOf,
   openVoiceUsers,
@@ -32,7 +33,7 @@ test('an admin assigns a number and an emergency location to a user', async ({ p
   const number = numberOf(option);
 
   // Step 7: search the city and select the validated emergency location.
-  const locations = dialog.getByRole('combobox', { name: 'Select validated emergency location' });
+  const locations = locationList(dialog, 'Select validated emergency location');
   await searchAndPickLocation(dialog, locations, 'Redmond', 'Redmond HQ');
   await expect(dialog.getByRole('alert')).toBeHidden();
 

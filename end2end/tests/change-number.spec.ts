@@ -6,6 +6,7 @@ import {
   actionPane,
   assignDialog,
   chooseOption,
+  locationList,
   expectAllOptions,
   numberOf,
   openVoiceUsers,
@@ -38,7 +39,7 @@ test("an admin changes a user's number and emergency location", async ({ page })
 
   // Step 8: Change location, search the city, pick the new address.
   await dialog.getByRole('button', { name: 'Change location' }).click();
-  const locations = dialog.getByRole('combobox', { name: 'Change emergency address to' });
+  const locations = locationList(dialog, 'Change emergency address to');
   await searchAndPickLocation(dialog, locations, 'Seattle', 'Seattle Office');
   await expect(dialog.getByRole('alert')).toBeHidden();
 

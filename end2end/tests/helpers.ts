@@ -150,6 +150,23 @@ export async function expectAllOptions(select: Locator, pattern: RegExp): Promis
     .toBe(true);
 }
 
+/**
+ * The emergency location picker's list, by its label ("Select validated
+ * emergency location", or "Change emergency address to" when changing). A
+ * label, not a role: it may be a dropdown or a list box.
+ */
+export function locationList(dialog: Locator, label: string): Locator {
+  return dialog.getByLabel(label, { exact: true });
+}
+
+/**
+ * An alert in the dialog that says `text`. The dialog may show several (a
+ * licence warning on opening, then the list of broken rules).
+ */
+export function alertSaying(dialog: Locator, text: string | RegExp): Locator {
+  return dialog.getByRole('alert').filter({ hasText: text }).first();
+}
+
 /** The feedback message shown after Save or Yes. */
 export function statusMessage(page: Page, text: string | RegExp): Locator {
   return page.getByRole('status').filter({ hasText: text });

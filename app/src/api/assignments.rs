@@ -75,7 +75,15 @@ mod ssr {
             return Err(ApiError::Internal);
         };
 
-        if !store::assignments::put(&mut tx, user.id, number_id, location.id, &state.clock.timestamp()).await? {
+        if !store::assignments::put(
+            &mut tx,
+            user.id,
+            number_id,
+            location.id,
+            &state.clock.timestamp(),
+        )
+        .await?
+        {
             let holder = store::numbers::find(&mut tx, &n.number.e164)
                 .await?
                 .and_then(|(_, n)| n.holder)
@@ -137,9 +145,9 @@ mod ssr {
     }
 
     async fn reload(conn: &mut SqliteConnection, id: UserId) -> Result<VoiceUser, ApiError> {
-        store::users::get(conn, id).await?.ok_or_else(|| {
-            ApiError::not_found(format!("Voice user {id} was deleted meanwhile."))
-        })
+        store::users::get(conn, id)
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("Voice user {id} was deleted meanwhile.")))
     }
 
     fn stale(current: VoiceUser) -> ApiError {

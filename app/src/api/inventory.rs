@@ -63,16 +63,21 @@ pub async fn list_assignable_numbers(filter: NumberFilter) -> Result<AssignableN
     )
 }
 
-/// Validated emergency locations whose city contains `city`.
+/// Validated emergency locations whose city contains `city`, those in
+/// `country` (the user's usage location) first.
 #[server(prefix = "/api", endpoint = "emergency-locations/validated", input = Json)]
-pub async fn list_emergency_locations(city: String) -> Result<Vec<EmergencyLocation>, ApiError> {
+pub async fn list_emergency_locations(
+    city: String,
+    country: Option<Country>,
+) -> Result<Vec<EmergencyLocation>, ApiError> {
     use super::server::{bounded, respond, state};
     respond(
         async {
             bounded("city", &city, 100)?;
             let state = state()?;
             let mut conn = state.pool.acquire().await?;
-            Ok(crate::store::locations::validated(&mut conn, &city, 200).await?)
+            let country = country.map(|c| c.to_string()).unwrap_or_default();
+            Ok(crate::store::locations::validated(&mut conn, &city, &country, 200).await?)
         }
         .await,
     )

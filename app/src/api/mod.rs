@@ -2,13 +2,13 @@
 //! browser ran and has the last word; errors travel as [`ApiError`] with a
 //! matching HTTP status.
 
-mod error;
 pub mod assignments;
+mod error;
 pub mod inventory;
 pub mod voice_users;
 
-pub use error::ApiError;
 pub use assignments::{AssignRequest, RemoveRequest};
+pub use error::ApiError;
 pub use inventory::{AssignableNumbers, NumberFilter};
 pub use voice_users::{UserCursor, UserPage, UserQuery, UserSort};
 

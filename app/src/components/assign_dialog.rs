@@ -32,7 +32,8 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
         let (Some(n), Some(today)) = (number.get(), today.get()) else {
             return Vec::new();
         };
-        user_now.with(|u| check_assignment(u, NumberLookup::Found(&n), location.get().as_ref(), &today))
+        user_now
+            .with(|u| check_assignment(u, NumberLookup::Found(&n), location.get().as_ref(), &today))
             .into_iter()
             // Not a mistake yet: the admin just hasn't picked one.
             .filter(|v| *v != Violation::LocationRequired)
@@ -40,8 +41,11 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
     });
     let unchanged = move || {
         user_now.with(|u| {
-            number.with(|n| n.as_ref().map(|n| &n.number.e164) == u.assigned_number.as_ref().map(|a| &a.number.e164))
-                && location.with(|l| l.as_ref().map(|l| l.id) == u.emergency_location.as_ref().map(|l| l.id))
+            number.with(|n| {
+                n.as_ref().map(|n| &n.number.e164)
+                    == u.assigned_number.as_ref().map(|a| &a.number.e164)
+            }) && location
+                .with(|l| l.as_ref().map(|l| l.id) == u.emergency_location.as_ref().map(|l| l.id))
         })
     };
 
@@ -75,7 +79,10 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
                 .as_ref()
                 .map(|n| n.number.international.clone())
                 .unwrap_or_default();
-            state.status.set(Some(format!("Assigned {number} to {}.", saved.display_name)));
+            state.status.set(Some(format!(
+                "Assigned {number} to {}.",
+                saved.display_name
+            )));
             state.record(saved);
             close();
         }
@@ -142,7 +149,7 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
                         } else {
                             "Select validated emergency location"
                         };
-                        view! { <LocationPicker label chosen=location /> }.into_any()
+                        view! { <LocationPicker label country=user.usage_location chosen=location /> }.into_any()
                     } else {
                         view! {
                             <p>{current_location(location.get())}</p>

@@ -1,20 +1,22 @@
 use leptos::prelude::*;
 
 use crate::api::inventory::list_emergency_locations;
-use crate::domain::EmergencyLocation;
+use crate::domain::{Country, EmergencyLocation};
 
 /// Validated emergency locations, with a city search box and **Search**.
 #[component]
 pub fn LocationPicker(
     /// "Select validated emergency location" or "Change emergency address to".
     label: &'static str,
+    /// The user's usage location: its locations are listed first.
+    country: Country,
     chosen: RwSignal<Option<EmergencyLocation>>,
 ) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let city = RwSignal::new(String::new());
     let locations = LocalResource::new(move || {
         let city = city.get();
-        async move { list_emergency_locations(city).await }
+        async move { list_emergency_locations(city, Some(country)).await }
     });
     let search = move || city.set(typed.get_untracked());
 

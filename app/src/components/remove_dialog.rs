@@ -26,7 +26,9 @@ pub fn RemoveDialog(user: VoiceUser) -> impl IntoView {
     Effect::new(move |_| match remove.value().get() {
         Some(Ok(saved)) => {
             state.record(saved);
-            state.status.set(Some(format!("Removed {removed} from {name}.")));
+            state
+                .status
+                .set(Some(format!("Removed {removed} from {name}.")));
             close();
         }
         Some(Err(ApiError::Stale { message, current })) => {

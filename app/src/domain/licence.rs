@@ -98,15 +98,60 @@ mod tests {
         let cases: &[(&[Licence], NumberSource, bool, &str)] = &[
             (&[], CallingPlan, false, "no licence at all"),
             (&[], DirectRouting, false, "no licence at all"),
-            (&[EnterpriseE5], DirectRouting, true, "E5 includes Phone System"),
-            (&[EnterpriseE5], CallingPlan, false, "E5 alone has no Calling Plan"),
-            (&[EnterpriseE5, DomesticCallingPlan], CallingPlan, true, "E5 + Domestic"),
-            (&[PhoneSystem, InternationalCallingPlan], CallingPlan, true, "Phone System + International"),
-            (&[EnterpriseE3, DomesticCallingPlan], CallingPlan, false, "E3 has no Phone System"),
-            (&[EnterpriseE3], DirectRouting, false, "E3 has no Phone System"),
-            (&[AudioConferencing], DirectRouting, false, "conferencing is not Phone System"),
-            (&[PhoneSystem], OperatorConnect, true, "operator numbers need Phone System only"),
-            (&[DomesticCallingPlan], CallingPlan, false, "a plan without Phone System"),
+            (
+                &[EnterpriseE5],
+                DirectRouting,
+                true,
+                "E5 includes Phone System",
+            ),
+            (
+                &[EnterpriseE5],
+                CallingPlan,
+                false,
+                "E5 alone has no Calling Plan",
+            ),
+            (
+                &[EnterpriseE5, DomesticCallingPlan],
+                CallingPlan,
+                true,
+                "E5 + Domestic",
+            ),
+            (
+                &[PhoneSystem, InternationalCallingPlan],
+                CallingPlan,
+                true,
+                "Phone System + International",
+            ),
+            (
+                &[EnterpriseE3, DomesticCallingPlan],
+                CallingPlan,
+                false,
+                "E3 has no Phone System",
+            ),
+            (
+                &[EnterpriseE3],
+                DirectRouting,
+                false,
+                "E3 has no Phone System",
+            ),
+            (
+                &[AudioConferencing],
+                DirectRouting,
+                false,
+                "conferencing is not Phone System",
+            ),
+            (
+                &[PhoneSystem],
+                OperatorConnect,
+                true,
+                "operator numbers need Phone System only",
+            ),
+            (
+                &[DomesticCallingPlan],
+                CallingPlan,
+                false,
+                "a plan without Phone System",
+            ),
         ];
         for (held, source, want, why) in cases {
             assert_eq!(Licence::allow(held, *source), *want, "{why}");

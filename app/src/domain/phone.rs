@@ -16,7 +16,9 @@ pub struct E164Error(pub String);
 
 impl E164 {
     pub fn parse(raw: &str) -> Result<Self, E164Error> {
-        let digits = raw.strip_prefix('+').ok_or_else(|| E164Error(raw.to_owned()))?;
+        let digits = raw
+            .strip_prefix('+')
+            .ok_or_else(|| E164Error(raw.to_owned()))?;
         let ok = (8..=15).contains(&digits.len())
             && digits.bytes().all(|b| b.is_ascii_digit())
             && !digits.starts_with('0');

@@ -31,7 +31,9 @@ pub enum Violation {
     NumberFailed { number: String },
     #[error("Telephone Number '{number}' was recently removed from a user and is blocked from re-use until {until}.")]
     NumberBlocked { number: String, until: String },
-    #[error("User '{user}' lacks appropriate licenses to assign a '{source_name}' number. {needed}")]
+    #[error(
+        "User '{user}' lacks appropriate licenses to assign a '{source_name}' number. {needed}"
+    )]
     MissingLicence {
         user: String,
         source_name: String,
@@ -106,12 +108,7 @@ pub fn check_assignment(
     found
 }
 
-fn check_number(
-    user: &VoiceUser,
-    n: &TelephoneNumber,
-    today: &Date,
-    found: &mut Vec<Violation>,
-) {
+fn check_number(user: &VoiceUser, n: &TelephoneNumber, today: &Date, found: &mut Vec<Violation>) {
     let number = n.number.e164.to_string();
     if let Some(holder) = &n.holder {
         if holder.user_id != user.id {

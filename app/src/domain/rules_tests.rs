@@ -74,25 +74,51 @@ fn names(found: &[Violation]) -> Vec<&'static str> {
 fn each_rule_reports_its_own_violation() {
     type Tweak = fn(&mut VoiceUser, &mut TelephoneNumber, &mut Option<EmergencyLocation>);
     let cases: &[(&str, Tweak, &[&str])] = &[
-        ("a licensed US user, US number, validated US location", |_, _, _| {}, &[]),
+        (
+            "a licensed US user, US number, validated US location",
+            |_, _, _| {},
+            &[],
+        ),
         (
             "the number belongs to someone else",
             |_, n, _| {
-                n.holder = Some(NumberHolder { user_id: UserId(99), display_name: "Adele Vance".into() })
+                n.holder = Some(NumberHolder {
+                    user_id: UserId(99),
+                    display_name: "Adele Vance".into(),
+                })
             },
             &["already assigned"],
         ),
         (
             "the number is already this user's (changing only the location)",
             |_, n, _| {
-                n.holder = Some(NumberHolder { user_id: UserId(7), display_name: "Megan Bowen".into() })
+                n.holder = Some(NumberHolder {
+                    user_id: UserId(7),
+                    display_name: "Megan Bowen".into(),
+                })
             },
             &[],
         ),
-        ("a service number", |_, n, _| n.kind = NumberKind::Service, &["not a user number"]),
-        ("a toll-free number", |_, n, _| n.kind = NumberKind::TollFree, &["not a user number"]),
-        ("a number still being activated", |_, n, _| n.activation = Activation::Pending, &["pending"]),
-        ("a number that failed activation", |_, n, _| n.activation = Activation::Failed, &["failed"]),
+        (
+            "a service number",
+            |_, n, _| n.kind = NumberKind::Service,
+            &["not a user number"],
+        ),
+        (
+            "a toll-free number",
+            |_, n, _| n.kind = NumberKind::TollFree,
+            &["not a user number"],
+        ),
+        (
+            "a number still being activated",
+            |_, n, _| n.activation = Activation::Pending,
+            &["pending"],
+        ),
+        (
+            "a number that failed activation",
+            |_, n, _| n.activation = Activation::Failed,
+            &["failed"],
+        ),
         (
             "a number blocked until tomorrow",
             |_, n, _| n.blocked_until = Some(Date::parse("2026-11-27").unwrap()),
@@ -103,7 +129,11 @@ fn each_rule_reports_its_own_violation() {
             |_, n, _| n.blocked_until = Some(Date::parse("2026-11-26").unwrap()),
             &[],
         ),
-        ("an unlicensed user", |u, _, _| u.licences.clear(), &["licence"]),
+        (
+            "an unlicensed user",
+            |u, _, _| u.licences.clear(),
+            &["licence"],
+        ),
         (
             "E5 without a Calling Plan for a calling-plan number",
             |u, _, _| u.licences = vec![Licence::EnterpriseE5],
@@ -127,7 +157,11 @@ fn each_rule_reports_its_own_violation() {
             |_, _, l| l.as_mut().unwrap().country = Country::parse("DE").unwrap(),
             &["location country"],
         ),
-        ("no emergency location", |_, _, l| *l = None, &["location required"]),
+        (
+            "no emergency location",
+            |_, _, l| *l = None,
+            &["location required"],
+        ),
         (
             "a location not yet validated",
             |_, _, l| l.as_mut().unwrap().validated = false,
@@ -139,7 +173,10 @@ fn each_rule_reports_its_own_violation() {
                 u.licences.clear();
                 u.usage_location = Country::parse("GB").unwrap();
                 n.kind = NumberKind::TollFree;
-                n.holder = Some(NumberHolder { user_id: UserId(99), display_name: "Adele Vance".into() });
+                n.holder = Some(NumberHolder {
+                    user_id: UserId(99),
+                    display_name: "Adele Vance".into(),
+                });
                 *l = Some(location("DE", false));
             },
             &[
@@ -165,7 +202,12 @@ fn each_rule_reports_its_own_violation() {
 #[test]
 fn an_unknown_number_is_reported_and_the_location_still_checked() {
     let e164 = E164::parse("+14255550199").unwrap();
-    let got = check_assignment(&user("US", FULL), NumberLookup::NotFound(&e164), None, &today());
+    let got = check_assignment(
+        &user("US", FULL),
+        NumberLookup::NotFound(&e164),
+        None,
+        &today(),
+    );
     assert_eq!(names(&got), ["not found", "location required"]);
     assert_eq!(
         got[0].to_string(),
@@ -176,14 +218,28 @@ fn an_unknown_number_is_reported_and_the_location_still_checked() {
 #[test]
 fn messages_name_the_user_the_number_and_the_holder() {
     let mut n = number("GB");
-    n.holder = Some(NumberHolder { user_id: UserId(99), display_name: "Adele Vance".into() });
+    n.holder = Some(NumberHolder {
+        user_id: UserId(99),
+        display_name: "Adele Vance".into(),
+    });
     let mut u = user("US", &[]);
     u.licences.clear();
-    let got = check_assignment(&u, NumberLookup::Found(&n), Some(&location("GB", true)), &today());
+    let got = check_assignment(
+        &u,
+        NumberLookup::Found(&n),
+        Some(&location("GB", true)),
+        &today(),
+    );
     let text: Vec<String> = got.iter().map(ToString::to_string).collect();
-    assert!(text[0].contains("has already been assigned to Adele Vance"), "{}", text[0]);
     assert!(
-        text[1].starts_with("User 'meganb@contoso.com' lacks appropriate licenses to assign a 'CallingPlan' number"),
+        text[0].contains("has already been assigned to Adele Vance"),
+        "{}",
+        text[0]
+    );
+    assert!(
+        text[1].starts_with(
+            "User 'meganb@contoso.com' lacks appropriate licenses to assign a 'CallingPlan' number"
+        ),
         "{}",
         text[1]
     );
@@ -195,7 +251,10 @@ fn messages_name_the_user_the_number_and_the_holder() {
 
 #[test]
 fn only_a_taken_number_counts_as_a_conflict() {
-    let taken = Violation::AlreadyAssigned { number: "+1".into(), holder: "A".into() };
+    let taken = Violation::AlreadyAssigned {
+        number: "+1".into(),
+        holder: "A".into(),
+    };
     assert!(taken.is_conflict());
     assert!(!Violation::LocationRequired.is_conflict());
 }

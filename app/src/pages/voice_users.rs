@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{ActionPane, AssignDialog, Dialog, RemoveDialog, UsersGrid, VoiceUsersState};
+use crate::components::{
+    ActionPane, AssignDialog, Dialog, RemoveDialog, UsersGrid, VoiceUsersState,
+};
 
 /// Voice > Voice users: the grid, the action pane, and the dialogs.
 #[component]

@@ -21,19 +21,22 @@ pub async fn find(
     }
 }
 
-/// Validated locations whose city contains `city`, up to `limit`.
+/// Validated locations whose city contains `city`, up to `limit`, those in
+/// `first_country` first.
 pub async fn validated(
     conn: &mut SqliteConnection,
     city: &str,
+    first_country: &str,
     limit: u32,
 ) -> Result<Vec<EmergencyLocation>, sqlx::Error> {
     let sql = format!(
         "SELECT {LOCATION_COLUMNS} FROM emergency_locations l \
          WHERE l.validated = TRUE AND lower(l.city) LIKE $1 ESCAPE '\\' \
-         ORDER BY l.country, lower(l.city), lower(l.description), l.id LIMIT {limit}"
+         ORDER BY CASE WHEN l.country = $2 THEN 0 ELSE 1 END, l.country, lower(l.city), lower(l.description), l.id LIMIT {limit}"
     );
     let found = sqlx::query(AssertSqlSafe(sql))
         .bind(like_pattern(&city.trim().to_lowercase()))
+        .bind(first_country)
         .fetch_all(&mut *conn)
         .await?;
     found

@@ -48,7 +48,11 @@ pub async fn assignable(
 ) -> Result<Vec<TelephoneNumber>, sqlx::Error> {
     let term = filter.trim().to_lowercase();
     let digits: String = term.chars().filter(char::is_ascii_digit).collect();
-    let digits = if digits.is_empty() { String::new() } else { like_pattern(&digits) };
+    let digits = if digits.is_empty() {
+        String::new()
+    } else {
+        like_pattern(&digits)
+    };
     let sql = format!(
         "{} WHERE {ASSIGNABLE} \
          AND (lower(n.city) LIKE $2 ESCAPE '\\' OR ($3 <> '' AND n.e164 LIKE $3 ESCAPE '\\')) \
@@ -69,7 +73,10 @@ pub async fn assignable(
 }
 
 /// How many numbers could be assigned at all, whatever the filter.
-pub async fn count_assignable(conn: &mut SqliteConnection, today: &Date) -> Result<i64, sqlx::Error> {
+pub async fn count_assignable(
+    conn: &mut SqliteConnection,
+    today: &Date,
+) -> Result<i64, sqlx::Error> {
     let sql = format!(
         "SELECT COUNT(*) FROM phone_numbers n \
          LEFT JOIN number_assignments a ON a.number_id = n.id WHERE {ASSIGNABLE}"

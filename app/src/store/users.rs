@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
-use super::rows::{self, LOCATION_COLUMNS, NUMBER_COLUMNS};
 use super::like_pattern;
+use super::rows::{self, LOCATION_COLUMNS, NUMBER_COLUMNS};
 use crate::api::{UserCursor, UserQuery, UserSort};
 use crate::domain::{Licence, UserId, VoiceUser};
 
@@ -53,12 +53,24 @@ pub async fn page(
     };
 
     let key = sort_key(query.sort, query.descending);
-    let (cmp, dir) = if query.descending { ("<", "DESC") } else { (">", "ASC") };
-    let mut sql = format!("{} WHERE {SEARCH}", select_users(&format!(", {key} AS sort_key")));
+    let (cmp, dir) = if query.descending {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
+    let mut sql = format!(
+        "{} WHERE {SEARCH}",
+        select_users(&format!(", {key} AS sort_key"))
+    );
     if query.after.is_some() {
-        sql.push_str(&format!(" AND ({key} {cmp} $3 OR ({key} = $3 AND u.id {cmp} $4))"));
+        sql.push_str(&format!(
+            " AND ({key} {cmp} $3 OR ({key} = $3 AND u.id {cmp} $4))"
+        ));
     }
-    sql.push_str(&format!(" ORDER BY sort_key {dir}, u.id {dir} LIMIT {}", query.limit + 1));
+    sql.push_str(&format!(
+        " ORDER BY sort_key {dir}, u.id {dir} LIMIT {}",
+        query.limit + 1
+    ));
 
     let mut q = sqlx::query(AssertSqlSafe(sql)).bind(&text).bind(&digits);
     if let Some(after) = &query.after {
@@ -91,7 +103,10 @@ pub async fn page(
     Ok((users, next, total))
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: UserId) -> Result<Option<VoiceUser>, sqlx::Error> {
+pub async fn get(
+    conn: &mut SqliteConnection,
+    id: UserId,
+) -> Result<Option<VoiceUser>, sqlx::Error> {
     let sql = format!("{} WHERE u.id = $1", select_users(""));
     let row = sqlx::query(AssertSqlSafe(sql))
         .bind(id.0)
@@ -110,11 +125,12 @@ pub async fn bump_version(
     id: UserId,
     expected: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE voice_users SET version = version + 1 WHERE id = $1 AND version = $2")
-        .bind(id.0)
-        .bind(expected)
-        .execute(&mut *conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE voice_users SET version = version + 1 WHERE id = $1 AND version = $2")
+            .bind(id.0)
+            .bind(expected)
+            .execute(&mut *conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
