@@ -100,21 +100,21 @@ function readable(text: string): string {
  * load from the server, so the wait is part of the step.
  */
 export async function chooseOption(select: Locator, pattern: RegExp): Promise<string> {
-  let index = -1;
-  let text = '';
+  let label = '';
   await expect
     .poll(
       async () => {
-        const texts = (await select.getByRole('option').allTextContents()).map(readable);
-        index = texts.findIndex((t) => pattern.test(t));
-        text = index >= 0 ? texts[index] : '';
-        return index;
+        const labels = await select.getByRole('option').allTextContents();
+        label = labels.find((t) => pattern.test(readable(t))) ?? '';
+        return label;
       },
       { message: `an option matching ${pattern} in ${select}` },
     )
-    .toBeGreaterThanOrEqual(0);
-  await select.selectOption({ index });
-  return text;
+    .not.toBe('');
+  // By label, not index: the list may re-render (a search applying) between
+  // reading it and choosing.
+  await select.selectOption({ label });
+  return readable(label);
 }
 
 /** The number in an option like `+1 425-555-0102 · Redmond · Calling Plan`. */
