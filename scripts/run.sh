@@ -16,7 +16,7 @@ bash scripts/setup.sh
 export PATH="$PWD/end2end/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 echo "==> Building Switchboard (release)"
-cargo leptos build --release
+cargo leptos build --release --precompress
 
 # Cargo's target directory, wherever CARGO_TARGET_DIR or .cargo/config put it.
 target_dir=$(cargo metadata --no-deps --format-version 1 |

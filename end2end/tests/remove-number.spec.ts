@@ -5,6 +5,7 @@ import {
   actionPane,
   openVoiceUsers,
   reloadVoiceUsers,
+  searchBox,
   selectUser,
   statusMessage,
   userRow,
@@ -46,4 +47,35 @@ test("an admin removes a user's number after confirming", async ({ page }) => {
   await selectUser(page, 'Alex Wilber');
   await expect(userRow(page, 'Alex Wilber')).not.toContainText(NUMBER);
   await expect(actionPane(page).getByRole('button', { name: 'Assign number' })).toBeVisible();
+});
+
+test('an admin removes the numbers of several selected users at once', async ({ page }) => {
+  await openVoiceUsers(page);
+  // Step 4: "select the user or users": ticking survives a new search.
+  const held: Record<string, string> = {};
+  for (const name of ['Patti Fernandez', 'Nestor Wilke']) {
+    await searchBox(page).fill(name);
+    const row = userRow(page, name);
+    await expect(row).toHaveCount(1);
+    held[name] = (await row.getByRole('cell').nth(3).innerText()).trim();
+    expect(held[name]).toMatch(/^\+\d/);
+    await row.getByRole('checkbox', { name: `Select ${name}` }).check();
+  }
+  const pane = actionPane(page);
+  await expect(pane.getByRole('heading', { name: '2 users selected' })).toBeVisible();
+
+  await pane.getByRole('button', { name: 'Remove', exact: true }).click();
+  const dialog = removeDialog(page);
+  for (const [name, number] of Object.entries(held)) {
+    await expect(dialog).toContainText(`${name} — ${number}`);
+  }
+  await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(statusMessage(page, 'Removed the numbers of 2 users.')).toBeVisible();
+  for (const [name, number] of Object.entries(held)) {
+    await searchBox(page).fill(name);
+    await expect(userRow(page, name)).toHaveCount(1);
+    await expect(userRow(page, name)).not.toContainText(number);
+  }
 });

@@ -33,7 +33,7 @@ async fn main() -> anyhow::Result<()> {
     let client = reqwest::Client::new();
 
     println!(
-        "{:<48} {:>9} {:>9} {:>9}",
+        "{:<54} {:>9} {:>9} {:>9}",
         "request", "p50 ms", "p95 ms", "max ms"
     );
     measure_all(&client, &base, "Contoso (280 users)").await?;
@@ -93,7 +93,7 @@ fn report(name: &str, mut times: Vec<Duration>) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let p = |q: f64| ms(times[((times.len() - 1) as f64 * q) as usize]);
     println!(
-        "{name:<48} {:>9.2} {:>9.2} {:>9.2}",
+        "{name:<54} {:>9.2} {:>9.2} {:>9.2}",
         p(0.5),
         p(0.95),
         ms(*times.last().unwrap())

@@ -37,6 +37,16 @@ pub async fn remove_number(request: RemoveRequest) -> Result<VoiceUser, ApiError
     super::server::respond(ssr::remove(request).await)
 }
 
+/// The most users one "Remove selected assigned number?" may cover.
+pub const MAX_REMOVE: usize = 200;
+
+/// Takes the numbers of several selected users back into the unassigned
+/// inventory, all or none: if any user changed meanwhile, nothing is removed.
+#[server(prefix = "/api", endpoint = "assignments/remove-selected", input = Json)]
+pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUser>, ApiError> {
+    super::server::respond(ssr::remove_many(requests).await)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use sqlx::SqliteConnection;
@@ -104,20 +114,42 @@ mod ssr {
     }
 
     pub async fn remove(request: RemoveRequest) -> Result<VoiceUser, ApiError> {
+        let mut removed = remove_many(vec![request]).await?;
+        removed.pop().ok_or(ApiError::Internal)
+    }
+
+    pub async fn remove_many(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUser>, ApiError> {
+        if requests.is_empty() || requests.len() > MAX_REMOVE {
+            return Err(ApiError::bad_request(format!(
+                "Select between 1 and {MAX_REMOVE} users to remove numbers from."
+            )));
+        }
+        let mut ids: Vec<UserId> = requests.iter().map(|r| r.user_id).collect();
+        ids.sort();
+        ids.dedup();
+        if ids.len() != requests.len() {
+            return Err(ApiError::bad_request("Each user may appear only once."));
+        }
+
         let state = state()?;
         let mut tx = store::begin_write(&state.pool).await?;
-        let user = current_user(&mut tx, request.user_id, request.expected_version).await?;
-        if !store::assignments::remove(&mut tx, user.id).await? {
-            return Err(ApiError::Stale {
-                message: format!("{} has no assigned number to remove.", user.display_name),
-                current: Some(Box::new(user)),
-            });
+        let mut removed = Vec::with_capacity(requests.len());
+        for request in &requests {
+            let user = current_user(&mut tx, request.user_id, request.expected_version).await?;
+            if !store::assignments::remove(&mut tx, user.id).await? {
+                return Err(ApiError::Stale {
+                    message: format!("{} has no assigned number to remove.", user.display_name),
+                    current: Some(Box::new(user)),
+                });
+            }
+            bump(&mut tx, &user).await?;
+            removed.push(reload(&mut tx, user.id).await?);
         }
-        bump(&mut tx, &user).await?;
-        let saved = reload(&mut tx, user.id).await?;
         tx.commit().await?;
-        tracing::info!(user = %saved.id, "number removed");
-        Ok(saved)
+        for user in &removed {
+            tracing::info!(user = %user.id, "number removed");
+        }
+        Ok(removed)
     }
 
     /// The user as stored now, provided nobody changed it since the admin

@@ -36,7 +36,7 @@ fn UserDetails(user: VoiceUser) -> impl IntoView {
                 <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::Change(id)))>
                     "Change"
                 </button>
-                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::Remove(id)))>
+                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))>
                     "Remove"
                 </button>
             </div>
@@ -95,7 +95,7 @@ fn SeveralSelected() -> impl IntoView {
     view! {
         <h2>{move || format!("{} users selected", state.selected.with(Vec::len))}</h2>
         <p class="muted">
-            "Each user gets a number of their own: select one user to assign, change or remove their number."
+            "Each user gets a number of their own: select one user to assign or change a number. Remove takes the numbers of all the selected users."
         </p>
         <ul class="plain">
             {move || {
@@ -114,8 +114,27 @@ fn SeveralSelected() -> impl IntoView {
                     .collect_view()
             }}
         </ul>
-        <button type="button" on:click=move |_| state.selected.set(Vec::new())>
-            "Clear selection"
-        </button>
+        <section>
+            <h3>"Assigned number"</h3>
+            {move || {
+                let with_numbers = state.selected_with_numbers().len();
+                let selected = state.selected.with(Vec::len);
+                view! {
+                    <p class="muted">{format!("{with_numbers} of the {selected} selected users have a number.")}</p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            disabled=with_numbers == 0
+                            on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))
+                        >
+                            "Remove"
+                        </button>
+                        <button type="button" on:click=move |_| state.selected.set(Vec::new())>
+                            "Clear selection"
+                        </button>
+                    </div>
+                }
+            }}
+        </section>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::location_picker::LocationPicker;
+use super::modal::Modal;
 use super::number_picker::NumberPicker;
 use super::VoiceUsersState;
 use crate::api::assignments::assign_number;
@@ -100,18 +101,7 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
     let no_phone_system = !Licence::allow(&user.licences, NumberSource::DirectRouting);
 
     view! {
-        <div class="backdrop" on:click=move |_| close()></div>
-        <div
-            class="dialog wide"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="assign-title"
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    close();
-                }
-            }
-        >
+        <Modal role="dialog" labelledby="assign-title" wide=true on_close=move |_| close()>
             <h2 id="assign-title">"Assign number"</h2>
             <p class="muted">
                 {format!("{} · {} · usage location {}", user.display_name, user.username, user.usage_location)}
@@ -178,7 +168,7 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
                     "Cancel"
                 </button>
             </div>
-        </div>
+        </Modal>
     }
 }
 

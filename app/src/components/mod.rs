@@ -1,6 +1,8 @@
 mod action_pane;
 mod assign_dialog;
+mod debounce;
 mod location_picker;
+mod modal;
 mod number_picker;
 mod remove_dialog;
 mod state;

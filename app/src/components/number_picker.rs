@@ -1,7 +1,6 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
 
+use super::debounce::on_typing_pause;
 use crate::api::inventory::list_assignable_numbers;
 use crate::api::NumberFilter;
 use crate::domain::{Country, Date, TelephoneNumber};
@@ -27,17 +26,7 @@ pub fn NumberPicker(
             .await
         }
     });
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let on_filter = move |ev| {
-        let value = event_target_value(&ev);
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle =
-            set_timeout_with_handle(move || filter.set(value), Duration::from_millis(200)).ok();
-        pending.set_value(handle);
-    };
-
+    let on_filter = on_typing_pause(move |value| filter.set(value));
     Effect::new(move |_| {
         if let Some(Ok(found)) = numbers.get() {
             today.set(Some(found.today));

@@ -1,77 +1,98 @@
 use leptos::prelude::*;
 
+use super::modal::Modal;
 use super::VoiceUsersState;
-use crate::api::assignments::remove_number;
+use crate::api::assignments::remove_numbers;
 use crate::api::{ApiError, RemoveRequest};
 use crate::domain::VoiceUser;
 
-/// "Remove selected assigned number?": Yes takes the number back into the
-/// unassigned inventory.
+/// "Remove selected assigned number?": Yes takes the numbers of the selected
+/// users back into the unassigned inventory, all in one go.
 #[component]
-pub fn RemoveDialog(user: VoiceUser) -> impl IntoView {
+pub fn RemoveDialog(users: Vec<VoiceUser>) -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     let close = move || state.dialog.set(None);
-    let number = user
-        .assigned_number
-        .as_ref()
-        .map(|n| n.number.international.clone())
-        .unwrap_or_default();
-    let request = RemoveRequest {
-        user_id: user.id,
-        expected_version: user.version,
+    let number_of = |u: &VoiceUser| {
+        u.assigned_number
+            .as_ref()
+            .map(|n| n.number.international.clone())
+            .unwrap_or_default()
     };
-    let remove = Action::new(move |r: &RemoveRequest| remove_number(r.clone()));
+    let requests: Vec<RemoveRequest> = users
+        .iter()
+        .map(|u| RemoveRequest {
+            user_id: u.id,
+            expected_version: u.version,
+        })
+        .collect();
+    let done_message = match users.as_slice() {
+        [one] => format!("Removed {} from {}.", number_of(one), one.display_name),
+        many => format!("Removed the numbers of {} users.", many.len()),
+    };
+    let remove = Action::new(move |r: &Vec<RemoveRequest>| remove_numbers(r.clone()));
     let error = RwSignal::new(None::<String>);
-    let (name, removed) = (user.display_name.clone(), number.clone());
     Effect::new(move |_| match remove.value().get() {
         Some(Ok(saved)) => {
-            state.record(saved);
-            state
-                .status
-                .set(Some(format!("Removed {removed} from {name}.")));
+            for user in saved {
+                state.record(user);
+            }
+            state.status.set(Some(done_message.clone()));
             close();
         }
         Some(Err(ApiError::Stale { message, current })) => {
             if let Some(current) = current {
                 state.record(*current);
             }
-            error.set(Some(message));
+            error.set(Some(format!("{message} Nothing was removed.")));
         }
         Some(Err(e)) => error.set(Some(e.to_string())),
         None => {}
     });
 
-    view! {
-        <div class="backdrop" on:click=move |_| close()></div>
-        <div
-            class="dialog"
-            role="alertdialog"
-            aria-modal="true"
-            aria-labelledby="remove-title"
-            aria-describedby="remove-text"
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    close();
-                }
-            }
-        >
-            <h2 id="remove-title">"Remove selected assigned number?"</h2>
+    let explanation = match users.as_slice() {
+        [one] => view! {
             <p id="remove-text">
                 {format!(
-                    "{number} will be taken from {} and returned to your unassigned numbers. {} will no longer be able to make or receive calls on it.",
-                    user.display_name,
-                    user.display_name,
+                    "{} will be taken from {} and returned to your unassigned numbers. {} will no longer be able to make or receive calls on it.",
+                    number_of(one),
+                    one.display_name,
+                    one.display_name,
                 )}
             </p>
+        }
+        .into_any(),
+        many => view! {
+            <div id="remove-text">
+                <p>
+                    {format!(
+                        "These {} numbers will be taken from their users and returned to your unassigned numbers:",
+                        many.len()
+                    )}
+                </p>
+                <ul class="plain">
+                    {many
+                        .iter()
+                        .map(|u| view! { <li>{format!("{} — {}", u.display_name, number_of(u))}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <Modal role="alertdialog" labelledby="remove-title" describedby="remove-text" on_close=move |_| close()>
+            <h2 id="remove-title">"Remove selected assigned number?"</h2>
+            {explanation}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button
                     type="button"
                     class="primary"
-                    autofocus
+                    data-autofocus
                     disabled=move || remove.pending().get() || error.with(Option::is_some)
                     on:click=move |_| {
-                        remove.dispatch(request.clone());
+                        remove.dispatch(requests.clone());
                     }
                 >
                     {move || if remove.pending().get() { "Removing…" } else { "Yes" }}
@@ -80,6 +101,6 @@ pub fn RemoveDialog(user: VoiceUser) -> impl IntoView {
                     "No"
                 </button>
             </div>
-        </div>
+        </Modal>
     }
 }

@@ -9,7 +9,8 @@ use crate::domain::{UserId, VoiceUser};
 pub enum Dialog {
     Assign(UserId),
     Change(UserId),
-    Remove(UserId),
+    /// "Remove selected assigned number?" for the selected users who have one.
+    RemoveSelected,
 }
 
 /// The Voice users page's shared state, provided as context to the grid, the
@@ -68,6 +69,22 @@ impl VoiceUsersState {
         });
     }
 
+    /// Ticks every one of `users`, or unticks them all when they all are.
+    pub fn toggle_all(&self, users: &[VoiceUser]) {
+        let all = !users.is_empty() && users.iter().all(|u| self.is_selected(u.id));
+        self.selected.update(|s| {
+            if all {
+                s.retain(|sel| !users.iter().any(|u| u.id == sel.id));
+            } else {
+                for u in users {
+                    if !s.iter().any(|sel| sel.id == u.id) {
+                        s.push(u.clone());
+                    }
+                }
+            }
+        });
+    }
+
     pub fn select_only(&self, user: &VoiceUser) {
         self.selected.set(vec![user.clone()]);
     }
@@ -77,6 +94,16 @@ impl VoiceUsersState {
         self.selected.with(|s| match s.as_slice() {
             [one] => Some(self.latest(one)),
             _ => None,
+        })
+    }
+
+    /// The selected users who hold a number, as fresh as this page knows them.
+    pub fn selected_with_numbers(&self) -> Vec<VoiceUser> {
+        self.selected.with(|s| {
+            s.iter()
+                .map(|u| self.latest(u))
+                .filter(|u| u.assigned_number.is_some())
+                .collect()
         })
     }
 

@@ -1,7 +1,6 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
 
+use super::debounce::on_typing_pause;
 use super::VoiceUsersState;
 use crate::api::voice_users::{list_voice_users, PAGE_SIZE};
 use crate::api::{UserCursor, UserQuery, UserSort};
@@ -54,22 +53,10 @@ pub fn UsersGrid() -> impl IntoView {
         }
     });
 
-    let pending_search = StoredValue::new(None::<TimeoutHandle>);
-    let on_search = move |ev| {
-        let value = event_target_value(&ev);
-        if let Some(handle) = pending_search.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                reset_more();
-                search.set(value);
-            },
-            Duration::from_millis(200),
-        )
-        .ok();
-        pending_search.set_value(handle);
-    };
+    let on_search = on_typing_pause(move |value| {
+        reset_more();
+        search.set(value);
+    });
 
     let header = move |label: &'static str, column: UserSort| {
         let aria_sort = move || match sort.get() {
@@ -122,6 +109,12 @@ pub fn UsersGrid() -> impl IntoView {
                             all.extend(more.get());
                             all.into_iter().map(|u| state.latest(&u)).collect::<Vec<_>>()
                         };
+                        let rows_for_tick = rows.clone();
+                        let rows_for_toggle = rows.clone();
+                        let all_ticked = move || {
+                            let shown = rows_for_tick();
+                            !shown.is_empty() && shown.iter().all(|u| state.is_selected(u.id))
+                        };
                         let shown = {
                             let first_len = page.users.len();
                             move || first_len + more.with(Vec::len)
@@ -136,7 +129,12 @@ pub fn UsersGrid() -> impl IntoView {
                                 <thead>
                                     <tr>
                                         <th scope="col" class="check">
-                                            <span class="visually-hidden">"Selected"</span>
+                                            <input
+                                                type="checkbox"
+                                                aria-label="Select all shown users"
+                                                prop:checked=all_ticked
+                                                on:change=move |_| state.toggle_all(&rows_for_toggle())
+                                            />
                                         </th>
                                         {header("Display name", UserSort::DisplayName)}
                                         {header("Username", UserSort::Username)}

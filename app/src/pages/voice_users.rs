@@ -11,23 +11,11 @@ pub fn VoiceUsersPage() -> impl IntoView {
     let state = VoiceUsersState::new();
     provide_context(state);
 
+    // Opening a dialog reads the user once: a dialog keeps its own copy, so
+    // a refresh it triggers itself (a stale save) doesn't reset it.
     let dialog = move || {
         let open = state.dialog.get()?;
-        let view = match open {
-            Dialog::Assign(id) => {
-                let user = state.user(id)?;
-                view! { <AssignDialog user changing=false /> }.into_any()
-            }
-            Dialog::Change(id) => {
-                let user = state.user(id)?;
-                view! { <AssignDialog user changing=true /> }.into_any()
-            }
-            Dialog::Remove(id) => {
-                let user = state.user(id)?;
-                view! { <RemoveDialog user /> }.into_any()
-            }
-        };
-        Some(view)
+        untrack(move || dialog_for(state, open))
     };
 
     view! {
@@ -48,4 +36,26 @@ pub fn VoiceUsersPage() -> impl IntoView {
         </div>
         {dialog}
     }
+}
+
+/// The dialog `open` names, for the user or users it concerns.
+fn dialog_for(state: VoiceUsersState, open: Dialog) -> Option<AnyView> {
+    let view = match open {
+        Dialog::Assign(id) => {
+            let user = state.user(id)?;
+            view! { <AssignDialog user changing=false /> }.into_any()
+        }
+        Dialog::Change(id) => {
+            let user = state.user(id)?;
+            view! { <AssignDialog user changing=true /> }.into_any()
+        }
+        Dialog::RemoveSelected => {
+            let users = state.selected_with_numbers();
+            if users.is_empty() {
+                return None;
+            }
+            view! { <RemoveDialog users /> }.into_any()
+        }
+    };
+    Some(view)
 }

@@ -10,4 +10,5 @@ mod bad_input;
 mod concurrency;
 mod helpers;
 mod inventory;
+mod remove_selected;
 mod voice_users;
