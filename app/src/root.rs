@@ -3,7 +3,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::pages::{HomePage, NotFoundPage, VoiceUsersPage};
+use crate::pages::{HomePage, NotFoundPage, PhoneNumbersPage, VoiceUsersPage};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -55,12 +55,16 @@ pub fn App() -> impl IntoView {
                         <li>
                             <A href="/voice/users">"Voice users"</A>
                         </li>
+                        <li>
+                            <A href="/voice/phone-numbers">"Phone numbers"</A>
+                        </li>
                     </ul>
                 </nav>
                 <main class="content">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/voice/users") view=VoiceUsersPage />
+                        <Route path=path!("/voice/phone-numbers") view=PhoneNumbersPage />
                     </Routes>
                 </main>
             </div>

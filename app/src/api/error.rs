@@ -19,6 +19,10 @@ pub enum ApiError {
         message: String,
         current: Option<Box<VoiceUser>>,
     },
+    /// The request clashes with the current state in a way the message
+    /// explains, e.g. releasing a number someone holds (409).
+    #[error("{message}")]
+    Conflict { message: String },
     /// The id or number names nothing (404).
     #[error("{message}")]
     NotFound { message: String },
@@ -64,7 +68,7 @@ impl ApiError {
                 409
             }
             ApiError::Rejected { .. } => 422,
-            ApiError::Stale { .. } => 409,
+            ApiError::Stale { .. } | ApiError::Conflict { .. } => 409,
             ApiError::NotFound { .. } => 404,
             ApiError::BadRequest { .. } => 400,
             ApiError::Unavailable => 503,

@@ -5,6 +5,7 @@
 pub mod assignments;
 mod error;
 pub mod inventory;
+pub mod phone_numbers;
 pub mod voice_users;
 
 pub use assignments::{AssignRequest, RemoveRequest};

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::debounce::on_typing_pause;
 use crate::api::inventory::list_assignable_numbers;
@@ -100,7 +101,7 @@ fn NoNumbersTip() -> impl IntoView {
             <p>
                 <strong>"Tip: "</strong>
                 "If you don't see any phone numbers listed, you need to get phone numbers for your users first. "
-                "Or, on the " <strong>"Voice"</strong> " > " <strong>"Phone numbers"</strong>
+                "Or, on the " <A href="/voice/phone-numbers">"Voice > Phone numbers"</A>
                 " page, click " <strong>"Add"</strong> ", and then click "
                 <strong>"New user numbers"</strong> "."
             </p>

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use super::debounce::on_typing_pause;
 use super::VoiceUsersState;
@@ -11,7 +12,11 @@ use crate::domain::{Licence, VoiceUser};
 #[component]
 pub fn UsersGrid() -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
-    let search = RwSignal::new(String::new());
+    // "?search=Adele Vance" arrives from links elsewhere, e.g. Phone numbers' "Assigned to".
+    let initial = use_query_map()
+        .with_untracked(|q| q.get("search"))
+        .unwrap_or_default();
+    let search = RwSignal::new(initial.clone());
     let sort = RwSignal::new((UserSort::DisplayName, false));
     // Rows fetched by "Load more", after the first page, and where to go on.
     let more = RwSignal::new(Vec::<VoiceUser>::new());
@@ -44,8 +49,11 @@ pub fn UsersGrid() -> impl IntoView {
             limit: PAGE_SIZE,
         };
         async move {
+            let asked = (query.search.clone(), (query.sort, query.descending));
             let page = list_voice_users(query).await;
-            if let Ok(page) = &page {
+            // A search or sort that changed meanwhile makes this page stale.
+            let still_wanted = (search.get_untracked(), sort.get_untracked()) == asked;
+            if let (Ok(page), true) = (&page, still_wanted) {
                 more.update(|m| m.extend(page.users.iter().cloned()));
                 more_next.set(Some(page.next.clone()));
             }
@@ -94,6 +102,7 @@ pub fn UsersGrid() -> impl IntoView {
                 class="search"
                 aria-label="Search voice users"
                 placeholder="Search by name, username or number"
+                value=initial
                 maxlength="100"
                 on:input=on_search
             />

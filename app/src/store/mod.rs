@@ -2,6 +2,7 @@
 //! Functions take a connection so the caller owns the transaction.
 
 pub mod assignments;
+pub mod inventory;
 pub mod locations;
 pub mod numbers;
 mod rows;

@@ -6,7 +6,7 @@ use super::like_pattern;
 use super::rows::{self, NUMBER_COLUMNS};
 use crate::domain::{Date, TelephoneNumber, E164};
 
-fn select_numbers() -> String {
+pub(super) fn select_numbers() -> String {
     format!(
         "SELECT n.id, {NUMBER_COLUMNS}, h.id AS h_id, h.display_name AS h_name \
          FROM phone_numbers n \

@@ -10,5 +10,6 @@ mod bad_input;
 mod concurrency;
 mod helpers;
 mod inventory;
+mod phone_numbers;
 mod remove_selected;
 mod voice_users;
