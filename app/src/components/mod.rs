@@ -1,6 +1,7 @@
 mod action_pane;
 mod assign_dialog;
 mod debounce;
+mod grid_parts;
 mod location_picker;
 mod modal;
 mod number_picker;
@@ -12,6 +13,7 @@ mod users_grid;
 pub use action_pane::ActionPane;
 pub use assign_dialog::AssignDialog;
 pub use debounce::on_typing_pause;
+pub use grid_parts::{ConfirmActions, SortHeader};
 pub use release_dialog::ReleaseDialog;
 pub use remove_dialog::RemoveDialog;
 pub use state::{Dialog, VoiceUsersState};

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::grid_parts::ConfirmActions;
 use super::modal::Modal;
 use crate::api::phone_numbers::release_numbers;
 use crate::domain::E164;
@@ -35,22 +36,15 @@ pub fn ReleaseDialog(
                 </ul>
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <div class="actions">
-                <button
-                    type="button"
-                    class="primary"
-                    data-autofocus
-                    disabled=move || release.pending().get() || error.with(Option::is_some)
-                    on:click=move |_| {
-                        release.dispatch(numbers.clone());
-                    }
-                >
-                    {move || if release.pending().get() { "Releasing…" } else { "Yes" }}
-                </button>
-                <button type="button" on:click=move |_| on_close.run(())>
-                    "No"
-                </button>
-            </div>
+            <ConfirmActions
+                pending=release.pending()
+                failed=Signal::derive(move || error.with(Option::is_some))
+                busy="Releasing…"
+                on_yes=move |()| {
+                    release.dispatch(numbers.clone());
+                }
+                on_no=move |()| on_close.run(())
+            />
         </Modal>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::grid_parts::ConfirmActions;
 use super::modal::Modal;
 use super::VoiceUsersState;
 use crate::api::assignments::remove_numbers;
@@ -85,22 +86,15 @@ pub fn RemoveDialog(users: Vec<VoiceUser>) -> impl IntoView {
             <h2 id="remove-title">"Remove selected assigned number?"</h2>
             {explanation}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <div class="actions">
-                <button
-                    type="button"
-                    class="primary"
-                    data-autofocus
-                    disabled=move || remove.pending().get() || error.with(Option::is_some)
-                    on:click=move |_| {
-                        remove.dispatch(requests.clone());
-                    }
-                >
-                    {move || if remove.pending().get() { "Removing…" } else { "Yes" }}
-                </button>
-                <button type="button" on:click=move |_| close()>
-                    "No"
-                </button>
-            </div>
+            <ConfirmActions
+                pending=remove.pending()
+                failed=Signal::derive(move || error.with(Option::is_some))
+                busy="Removing…"
+                on_yes=move |()| {
+                    remove.dispatch(requests.clone());
+                }
+                on_no=move |()| close()
+            />
         </Modal>
     }
 }

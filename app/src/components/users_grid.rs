@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::debounce::on_typing_pause;
+use super::grid_parts::SortHeader;
 use super::VoiceUsersState;
 use crate::api::voice_users::{list_voice_users, PAGE_SIZE};
 use crate::api::{UserCursor, UserQuery, UserSort};
@@ -66,33 +67,15 @@ pub fn UsersGrid() -> impl IntoView {
         search.set(value);
     });
 
+    let on_sort = move |column: UserSort| {
+        reset_more();
+        sort.update(|(c, desc)| {
+            *desc = *c == column && !*desc;
+            *c = column;
+        });
+    };
     let header = move |label: &'static str, column: UserSort| {
-        let aria_sort = move || match sort.get() {
-            (c, false) if c == column => "ascending",
-            (c, true) if c == column => "descending",
-            _ => "none",
-        };
-        let on_click = move |_| {
-            reset_more();
-            sort.update(|(c, desc)| {
-                *desc = *c == column && !*desc;
-                *c = column;
-            });
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort" on:click=on_click>
-                    {label}
-                    <span class="sort-mark" aria-hidden="true">
-                        {move || match aria_sort() {
-                            "ascending" => "▲",
-                            "descending" => "▼",
-                            _ => "",
-                        }}
-                    </span>
-                </button>
-            </th>
-        }
+        view! { <SortHeader label column current=sort on_sort /> }
     };
 
     view! {

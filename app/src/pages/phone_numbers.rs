@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use crate::api::phone_numbers::{
     list_phone_numbers, NumberCursor, NumberQuery, NumberSort, NumberState, PAGE_SIZE,
 };
-use crate::components::{on_typing_pause, ReleaseDialog};
+use crate::components::{on_typing_pause, ReleaseDialog, SortHeader};
 use crate::domain::{Country, Date, NumberKind, NumberSource, TelephoneNumber, E164};
 
 /// The filters above the grid, as the admin set them.
@@ -127,26 +127,13 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                             move || more_next.get().unwrap_or_else(|| first_next.clone())
                         };
                         let total = page.total;
+                        let current = Signal::derive(move || filters.with(|f| (f.sort, f.descending)));
+                        let on_sort = move |column: NumberSort| change(&|f| {
+                            f.descending = f.sort == column && !f.descending;
+                            f.sort = column;
+                        });
                         let header = move |label: &'static str, column: NumberSort| {
-                            let aria_sort = move || match filters.with(|f| (f.sort, f.descending)) {
-                                (c, false) if c == column => "ascending",
-                                (c, true) if c == column => "descending",
-                                _ => "none",
-                            };
-                            view! {
-                                <th scope="col" aria-sort=aria_sort>
-                                    <button
-                                        type="button"
-                                        class="sort"
-                                        on:click=move |_| change(&|f| {
-                                            f.descending = f.sort == column && !f.descending;
-                                            f.sort = column;
-                                        })
-                                    >
-                                        {label}
-                                    </button>
-                                </th>
-                            }
+                            view! { <SortHeader label column current on_sort /> }
                         };
                         view! {
                             <table class="grid" aria-label="Phone numbers">

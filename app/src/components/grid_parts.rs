@@ -1,0 +1,69 @@
+//! Pieces the grids and the confirmation dialogs share.
+
+use leptos::prelude::*;
+
+/// A sortable column header: clicking sorts by this column, clicking again
+/// reverses the order. `aria-sort` tells screen readers (and tests) the state.
+#[component]
+pub fn SortHeader<C>(
+    label: &'static str,
+    column: C,
+    /// The column sorted by now, and whether descending.
+    #[prop(into)]
+    current: Signal<(C, bool)>,
+    #[prop(into)] on_sort: Callback<C>,
+) -> impl IntoView
+where
+    C: Copy + PartialEq + Send + Sync + 'static,
+{
+    let aria_sort = move || match current.get() {
+        (c, false) if c == column => "ascending",
+        (c, true) if c == column => "descending",
+        _ => "none",
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button type="button" class="sort" on:click=move |_| on_sort.run(column)>
+                {label}
+                <span class="sort-mark" aria-hidden="true">
+                    {move || match aria_sort() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+/// The Yes and No of a confirmation dialog. Yes takes the focus, and stays
+/// disabled while the request runs so a double click can't send it twice.
+#[component]
+pub fn ConfirmActions(
+    #[prop(into)] pending: Signal<bool>,
+    /// Set once the request failed: the dialog then only offers No.
+    #[prop(into)]
+    failed: Signal<bool>,
+    /// What Yes says while the request runs, e.g. "Removing…".
+    busy: &'static str,
+    #[prop(into)] on_yes: Callback<()>,
+    #[prop(into)] on_no: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <button
+                type="button"
+                class="primary"
+                data-autofocus
+                disabled=move || pending.get() || failed.get()
+                on:click=move |_| on_yes.run(())
+            >
+                {move || if pending.get() { busy } else { "Yes" }}
+            </button>
+            <button type="button" on:click=move |_| on_no.run(())>
+                "No"
+            </button>
+        </div>
+    }
+}
