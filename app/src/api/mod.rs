@@ -5,6 +5,7 @@
 pub mod assignments;
 mod error;
 pub mod inventory;
+pub mod new_numbers;
 pub mod phone_numbers;
 pub mod voice_users;
 

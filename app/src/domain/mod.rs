@@ -2,6 +2,7 @@
 //! Compiled into the browser bundle and into the server, so both judge a
 //! proposed assignment with the same code.
 
+mod areas;
 mod country;
 mod date;
 mod ids;
@@ -12,6 +13,7 @@ mod phone;
 mod rules;
 mod user;
 
+pub use areas::{NumberArea, NUMBER_AREAS};
 pub use country::{Country, CountryError};
 pub use date::{Date, DateError};
 pub use ids::{LocationId, UserId};

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use crate::api::phone_numbers::{
     list_phone_numbers, NumberCursor, NumberQuery, NumberSort, NumberState, PAGE_SIZE,
 };
-use crate::components::{on_typing_pause, ReleaseDialog, SortHeader};
+use crate::components::{on_typing_pause, NewNumbersDialog, ReleaseDialog, SortHeader};
 use crate::domain::{Country, Date, NumberKind, NumberSource, TelephoneNumber, E164};
 
 /// The filters above the grid, as the admin set them.
@@ -45,6 +45,8 @@ pub fn PhoneNumbersPage() -> impl IntoView {
     let more_next = RwSignal::new(None::<Option<NumberCursor>>);
     let selected = RwSignal::new(Vec::<E164>::new());
     let releasing = RwSignal::new(false);
+    let menu_open = RwSignal::new(false);
+    let adding = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
 
     let first = Resource::new(move || filters.get(), |f| list_phone_numbers(f.query(None)));
@@ -64,6 +66,16 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             }
             page
         }
+    });
+    let on_added = Callback::new(move |(count, city): (usize, String)| {
+        status.set(Some(match count {
+            1 => format!("Added 1 new user number in {city}."),
+            n => format!("Added {n} new user numbers in {city}."),
+        }));
+        adding.set(false);
+        more.set(Vec::new());
+        more_next.set(None);
+        first.refetch();
     });
     let on_released = Callback::new(move |count: usize| {
         status.set(Some(match count {
@@ -95,6 +107,32 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             <FilterSelect label="Type" options=KINDS on_pick=move |v: String| change(&|f| f.kind = NumberKind::from_code(&v)) />
             <FilterSelect label="Source" options=SOURCES on_pick=move |v: String| change(&|f| f.source = NumberSource::from_code(&v)) />
             <FilterSelect label="Country or region" options=COUNTRIES on_pick=move |v: String| change(&|f| f.country = Country::parse(&v).ok()) />
+            <div class="menu-anchor">
+                <button
+                    type="button"
+                    aria-haspopup="menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    "Add"
+                </button>
+                {move || menu_open.get().then(|| view! {
+                    <ul class="menu" role="menu" aria-label="Add">
+                        <li role="none">
+                            <button
+                                type="button"
+                                role="menuitem"
+                                on:click=move |_| {
+                                    menu_open.set(false);
+                                    adding.set(true);
+                                }
+                            >
+                                "New user numbers"
+                            </button>
+                        </li>
+                    </ul>
+                })}
+            </div>
             <button
                 type="button"
                 disabled=move || selected.with(Vec::is_empty)
@@ -176,6 +214,9 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        {move || adding.get().then(|| view! {
+            <NewNumbersDialog on_close=Callback::new(move |()| adding.set(false)) on_added />
+        })}
         {move || releasing.get().then(|| view! {
             <ReleaseDialog
                 numbers=selected.get_untracked()

@@ -145,3 +145,40 @@ pub async fn release(conn: &mut SqliteConnection, number_id: i64) -> Result<bool
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The numbers already in the inventory that start with `prefix`.
+pub async fn with_prefix(
+    conn: &mut SqliteConnection,
+    prefix: &str,
+) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    let found: Vec<String> =
+        sqlx::query_scalar("SELECT e164 FROM phone_numbers WHERE e164 LIKE $1 ESCAPE '\\'")
+            .bind(format!(
+                "{}%",
+                prefix
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            ))
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(found.into_iter().collect())
+}
+
+/// Adds a new, active Calling Plan user number to the inventory.
+pub async fn add_user_number(
+    conn: &mut SqliteConnection,
+    number: &crate::domain::PhoneNumber,
+    city: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO phone_numbers (e164, country, city, kind, source, activation) \
+         VALUES ($1, $2, $3, 'user', 'calling_plan', 'active')",
+    )
+    .bind(number.e164.as_str())
+    .bind(number.country.as_str())
+    .bind(city)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

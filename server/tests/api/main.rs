@@ -10,6 +10,7 @@ mod bad_input;
 mod concurrency;
 mod helpers;
 mod inventory;
+mod new_numbers;
 mod phone_numbers;
 mod remove_selected;
 mod voice_users;
