@@ -11,6 +11,8 @@ pub enum PhoneInputError {
         "'{0}' is not a phone number. Enter it in international form, for example +1 425 555 0100."
     )]
     Unparsable(String),
+    #[error("'{0}' is not a phone number. Enter only digits in international form, for example +1 425 555 0100; extensions aren't supported.")]
+    StrayCharacters(String),
     #[error("'{0}' is not a valid phone number in its country's numbering plan.")]
     Invalid(String),
 }
@@ -21,6 +23,13 @@ pub fn parse_input(raw: &str) -> Result<PhoneNumber, PhoneInputError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() || trimmed.len() > 40 {
         return Err(PhoneInputError::Unparsable(truncate(trimmed)));
+    }
+    // libphonenumber skips what it doesn't understand ("…0999x" parses);
+    // an admin's typo must not become a different number.
+    let allowed =
+        |c: char| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')' | '.' | '/');
+    if !trimmed.chars().all(allowed) {
+        return Err(PhoneInputError::StrayCharacters(truncate(trimmed)));
     }
     let parsed = phonenumber::parse(None, trimmed)
         .map_err(|_| PhoneInputError::Unparsable(truncate(trimmed)))?;
@@ -93,6 +102,8 @@ mod tests {
             ("4255550100", "no country code"),
             ("+1 000", "too short"),
             ("+999 1234 5678", "no such country code"),
+            ("+44 20 7946 0999x", "a stray letter"),
+            ("+1 425 555 0100 ext. 12", "an extension"),
             ("+1 425 555 0100 1234567890123456789012345", "absurdly long"),
         ];
         for (raw, why) in cases {

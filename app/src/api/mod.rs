@@ -7,6 +7,7 @@ mod error;
 pub mod inventory;
 pub mod new_numbers;
 pub mod phone_numbers;
+pub mod port_numbers;
 pub mod voice_users;
 
 pub use assignments::{AssignRequest, RemoveRequest};

@@ -70,7 +70,8 @@ mod ssr {
             // The block is a plan of the provider's; libphonenumber has the last word.
             match phone_format::parse_input(&candidate) {
                 Ok(number) if number.country == request.country => {
-                    store::inventory::add_user_number(&mut tx, &number, area.city).await?;
+                    store::inventory::add_number(&mut tx, &number, area.city, "calling_plan")
+                        .await?;
                     added.push(number.e164);
                 }
                 _ => continue,

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use crate::api::phone_numbers::{
     list_phone_numbers, NumberCursor, NumberQuery, NumberSort, NumberState, PAGE_SIZE,
 };
-use crate::components::{on_typing_pause, NewNumbersDialog, ReleaseDialog, SortHeader};
+use crate::components::{on_typing_pause, NewNumbersDialog, PortDialog, ReleaseDialog, SortHeader};
 use crate::domain::{Country, Date, NumberKind, NumberSource, TelephoneNumber, E164};
 
 /// The filters above the grid, as the admin set them.
@@ -47,6 +47,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
     let releasing = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
     let adding = RwSignal::new(false);
+    let porting = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
 
     let first = Resource::new(move || filters.get(), |f| list_phone_numbers(f.query(None)));
@@ -73,6 +74,16 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             n => format!("Added {n} new user numbers in {city}."),
         }));
         adding.set(false);
+        more.set(Vec::new());
+        more_next.set(None);
+        first.refetch();
+    });
+    let on_ported = Callback::new(move |count: usize| {
+        status.set(Some(match count {
+            1 => "Added 1 ported number.".to_owned(),
+            n => format!("Added {n} ported numbers."),
+        }));
+        porting.set(false);
         more.set(Vec::new());
         more_next.set(None);
         first.refetch();
@@ -128,6 +139,18 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                                 }
                             >
                                 "New user numbers"
+                            </button>
+                        </li>
+                        <li role="none">
+                            <button
+                                type="button"
+                                role="menuitem"
+                                on:click=move |_| {
+                                    menu_open.set(false);
+                                    porting.set(true);
+                                }
+                            >
+                                "Port or upload numbers"
                             </button>
                         </li>
                     </ul>
@@ -216,6 +239,9 @@ pub fn PhoneNumbersPage() -> impl IntoView {
         </Transition>
         {move || adding.get().then(|| view! {
             <NewNumbersDialog on_close=Callback::new(move |()| adding.set(false)) on_added />
+        })}
+        {move || porting.get().then(|| view! {
+            <PortDialog on_close=Callback::new(move |()| porting.set(false)) on_added=on_ported />
         })}
         {move || releasing.get().then(|| view! {
             <ReleaseDialog

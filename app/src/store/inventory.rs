@@ -165,19 +165,22 @@ pub async fn with_prefix(
     Ok(found.into_iter().collect())
 }
 
-/// Adds a new, active Calling Plan user number to the inventory.
-pub async fn add_user_number(
+/// Adds a new, active user number to the inventory from `source`
+/// (`calling_plan`, `direct_routing` or `operator_connect`).
+pub async fn add_number(
     conn: &mut SqliteConnection,
     number: &crate::domain::PhoneNumber,
     city: &str,
+    source: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO phone_numbers (e164, country, city, kind, source, activation) \
-         VALUES ($1, $2, $3, 'user', 'calling_plan', 'active')",
+         VALUES ($1, $2, $3, 'user', $4, 'active')",
     )
     .bind(number.e164.as_str())
     .bind(number.country.as_str())
     .bind(city)
+    .bind(source)
     .execute(&mut *conn)
     .await?;
     Ok(())

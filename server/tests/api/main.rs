@@ -12,5 +12,6 @@ mod helpers;
 mod inventory;
 mod new_numbers;
 mod phone_numbers;
+mod port_numbers;
 mod remove_selected;
 mod voice_users;

@@ -1,0 +1,152 @@
+//! Voice > Phone numbers > Add > Port or upload numbers: direct-routing
+//! numbers the organisation already owns, as a range or a pasted list.
+//! Checking writes nothing; adding re-checks and adds what passes.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+
+use super::ApiError;
+use crate::domain::PhoneNumber;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PortSource {
+    /// `count` consecutive numbers from `first`.
+    Range { first: String, count: u32 },
+    /// One number per line, as pasted.
+    List { text: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortRequest {
+    pub source: PortSource,
+    /// Where the numbers ring, for the inventory's City column.
+    pub city: String,
+}
+
+/// A line that can't be added, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortProblem {
+    /// 1-based line of the list, or position in the range.
+    pub line: u32,
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortReport {
+    /// The numbers that can be (or, after adding, were) added.
+    pub accepted: Vec<PhoneNumber>,
+    pub problems: Vec<PortProblem>,
+}
+
+/// The most numbers one upload may hold.
+pub const MAX_PORT: usize = 1000;
+
+/// Checks every line and reports what could be added; adds nothing.
+#[server(prefix = "/api", endpoint = "phone-numbers/port/check", input = Json)]
+pub async fn check_ported_numbers(request: PortRequest) -> Result<PortReport, ApiError> {
+    super::server::respond(ssr::run(request, false).await)
+}
+
+/// Adds the lines that pass the check, in one transaction; reports the rest.
+#[server(prefix = "/api", endpoint = "phone-numbers/port/add", input = Json)]
+pub async fn add_ported_numbers(request: PortRequest) -> Result<PortReport, ApiError> {
+    super::server::respond(ssr::run(request, true).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::api::server::{bounded, state};
+    use crate::{phone_format, store};
+
+    pub async fn run(request: PortRequest, add: bool) -> Result<PortReport, ApiError> {
+        let city = bounded("city", request.city.trim(), 100)?.to_owned();
+        if city.is_empty() {
+            return Err(ApiError::bad_request("Enter the city the numbers ring in."));
+        }
+        let lines = expand(&request.source)?;
+        let state = state()?;
+        let mut tx = store::begin_write(&state.pool).await?;
+        let mut report = PortReport {
+            accepted: Vec::new(),
+            problems: Vec::new(),
+        };
+        let mut first_seen: HashMap<String, u32> = HashMap::new();
+        for (line, text) in lines {
+            let problem = |reason: String| PortProblem {
+                line,
+                text: text.chars().take(40).collect(),
+                reason,
+            };
+            let number = match phone_format::parse_input(&text) {
+                Ok(n) => n,
+                Err(e) => {
+                    report.problems.push(problem(e.to_string()));
+                    continue;
+                }
+            };
+            if let Some(earlier) = first_seen.get(number.e164.as_str()) {
+                report.problems.push(problem(format!(
+                    "Listed twice: the same number as line {earlier}."
+                )));
+                continue;
+            }
+            first_seen.insert(number.e164.to_string(), line);
+            if store::numbers::find(&mut tx, &number.e164).await?.is_some() {
+                report.problems.push(problem(format!(
+                    "{} is already in your phone numbers.",
+                    number.e164
+                )));
+                continue;
+            }
+            if add {
+                store::inventory::add_number(&mut tx, &number, &city, "direct_routing").await?;
+            }
+            report.accepted.push(number);
+        }
+        if add {
+            tx.commit().await?;
+            tracing::info!(count = report.accepted.len(), "ported numbers added");
+        }
+        Ok(report)
+    }
+
+    /// The lines to check, numbered from 1; blank lines of a list are skipped.
+    fn expand(source: &PortSource) -> Result<Vec<(u32, String)>, ApiError> {
+        match source {
+            PortSource::List { text } => {
+                let lines: Vec<(u32, String)> = text
+                    .lines()
+                    .enumerate()
+                    .map(|(i, l)| (i as u32 + 1, l.trim().to_owned()))
+                    .filter(|(_, l)| !l.is_empty())
+                    .collect();
+                if lines.is_empty() || lines.len() > MAX_PORT {
+                    return Err(ApiError::bad_request(format!(
+                        "Paste between 1 and {MAX_PORT} numbers, one per line."
+                    )));
+                }
+                Ok(lines)
+            }
+            PortSource::Range { first, count } => {
+                if *count == 0 || *count as usize > MAX_PORT {
+                    return Err(ApiError::bad_request(format!(
+                        "A range holds between 1 and {MAX_PORT} numbers."
+                    )));
+                }
+                let start = phone_format::parse_input(first)
+                    .map_err(|e| ApiError::bad_request(e.to_string()))?;
+                let digits: u64 = start.e164.digits().parse().map_err(|_| {
+                    ApiError::bad_request("The first number of the range is too long.")
+                })?;
+                Ok((0..*count)
+                    .map(|i| (i + 1, format!("+{}", digits + u64::from(i))))
+                    .collect())
+            }
+        }
+    }
+}
