@@ -3,7 +3,9 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::pages::{HomePage, NotFoundPage, PhoneNumbersPage, VoiceUsersPage};
+use crate::pages::{
+    EmergencyLocationsPage, HomePage, NotFoundPage, PhoneNumbersPage, VoiceUsersPage,
+};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -58,6 +60,9 @@ pub fn App() -> impl IntoView {
                         <li>
                             <A href="/voice/phone-numbers">"Phone numbers"</A>
                         </li>
+                        <li>
+                            <A href="/voice/emergency-locations">"Emergency locations"</A>
+                        </li>
                     </ul>
                 </nav>
                 <main class="content">
@@ -65,6 +70,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/voice/users") view=VoiceUsersPage />
                         <Route path=path!("/voice/phone-numbers") view=PhoneNumbersPage />
+                        <Route path=path!("/voice/emergency-locations") view=EmergencyLocationsPage />
                     </Routes>
                 </main>
             </div>

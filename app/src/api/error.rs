@@ -19,6 +19,11 @@ pub enum ApiError {
         message: String,
         current: Option<Box<VoiceUser>>,
     },
+    /// The civic address fails its country's rules (422), field by field.
+    #[error("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "))]
+    InvalidAddress {
+        problems: Vec<crate::domain::AddressProblem>,
+    },
     /// The request clashes with the current state in a way the message
     /// explains, e.g. releasing a number someone holds (409).
     #[error("{message}")]
@@ -67,7 +72,7 @@ impl ApiError {
             ApiError::Rejected { violations } if violations.iter().any(Violation::is_conflict) => {
                 409
             }
-            ApiError::Rejected { .. } => 422,
+            ApiError::Rejected { .. } | ApiError::InvalidAddress { .. } => 422,
             ApiError::Stale { .. } | ApiError::Conflict { .. } => 409,
             ApiError::NotFound { .. } => 404,
             ApiError::BadRequest { .. } => 400,

@@ -1,4 +1,5 @@
 mod action_pane;
+mod add_location_dialog;
 mod assign_dialog;
 mod debounce;
 mod grid_parts;
@@ -13,9 +14,11 @@ mod state;
 mod users_grid;
 
 pub use action_pane::ActionPane;
+pub use add_location_dialog::AddLocationDialog;
 pub use assign_dialog::AssignDialog;
 pub use debounce::on_typing_pause;
 pub use grid_parts::{ConfirmActions, SortHeader};
+pub use modal::Modal;
 pub use new_numbers_dialog::NewNumbersDialog;
 pub use port_dialog::PortDialog;
 pub use release_dialog::ReleaseDialog;

@@ -2,6 +2,7 @@
 //! Compiled into the browser bundle and into the server, so both judge a
 //! proposed assignment with the same code.
 
+mod address;
 mod areas;
 mod country;
 mod date;
@@ -13,6 +14,7 @@ mod phone;
 mod rules;
 mod user;
 
+pub use address::{check_address, AddressProblem, CivicAddress};
 pub use areas::{NumberArea, NUMBER_AREAS};
 pub use country::{Country, CountryError};
 pub use date::{Date, DateError};

@@ -1,7 +1,9 @@
+mod emergency_locations;
 mod home;
 mod phone_numbers;
 mod voice_users;
 
+pub use emergency_locations::EmergencyLocationsPage;
 pub use home::{HomePage, NotFoundPage};
 pub use phone_numbers::PhoneNumbersPage;
 pub use voice_users::VoiceUsersPage;

@@ -44,3 +44,70 @@ pub async fn validated(
         .filter_map(|row| rows::location(row).transpose())
         .collect()
 }
+
+/// Every location whose city contains `city`, with how many users it serves.
+pub async fn all_with_use(
+    conn: &mut SqliteConnection,
+    city: &str,
+    limit: u32,
+) -> Result<Vec<(EmergencyLocation, i64)>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {LOCATION_COLUMNS}, (SELECT COUNT(*) FROM number_assignments a WHERE a.location_id = l.id) AS users \
+         FROM emergency_locations l WHERE lower(l.city) LIKE $1 ESCAPE '\\' \
+         ORDER BY l.country, lower(l.city), lower(l.description), l.id LIMIT {limit}"
+    );
+    let found = sqlx::query(AssertSqlSafe(sql))
+        .bind(like_pattern(&city.trim().to_lowercase()))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut out = Vec::with_capacity(found.len());
+    for row in &found {
+        if let Some(location) = rows::location(row)? {
+            out.push((location, sqlx::Row::try_get(row, "users")?));
+        }
+    }
+    Ok(out)
+}
+
+/// How many users have this as their emergency location.
+pub async fn users_of(conn: &mut SqliteConnection, id: LocationId) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM number_assignments WHERE location_id = $1")
+        .bind(id.0)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+/// Stores a validated address; returns its id.
+pub async fn add_validated(
+    conn: &mut SqliteConnection,
+    address: &crate::domain::CivicAddress,
+    country: &str,
+) -> Result<LocationId, sqlx::Error> {
+    let state = address
+        .state
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_ascii_uppercase);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO emergency_locations (description, street, city, state, postal_code, country, validated) \
+         VALUES ($1, $2, $3, $4, $5, $6, TRUE) RETURNING id",
+    )
+    .bind(address.description.trim())
+    .bind(address.street.trim())
+    .bind(address.city.trim())
+    .bind(state)
+    .bind(address.postal_code.trim().to_ascii_uppercase())
+    .bind(country)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(LocationId(id))
+}
+
+pub async fn delete(conn: &mut SqliteConnection, id: LocationId) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM emergency_locations WHERE id = $1")
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

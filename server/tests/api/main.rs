@@ -8,6 +8,7 @@
 mod assignments;
 mod bad_input;
 mod concurrency;
+mod emergency_locations;
 mod helpers;
 mod inventory;
 mod new_numbers;

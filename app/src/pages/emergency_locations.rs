@@ -1,0 +1,138 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::emergency_locations::{delete_location, list_locations, LocationInUse};
+use crate::components::{on_typing_pause, AddLocationDialog, ConfirmActions, Modal};
+
+/// Voice > Emergency locations: every civic address, whether it is validated
+/// and how many users it serves; add validated ones, delete unused ones.
+#[component]
+pub fn EmergencyLocationsPage() -> impl IntoView {
+    let city = RwSignal::new(String::new());
+    let locations = Resource::new(move || city.get(), list_locations);
+    let status = RwSignal::new(None::<String>);
+    let adding = RwSignal::new(false);
+    let deleting = RwSignal::new(None::<LocationInUse>);
+    let on_added = Callback::new(move |description: String| {
+        status.set(Some(format!("Added and validated '{description}'.")));
+        adding.set(false);
+        locations.refetch();
+    });
+    let on_deleted = Callback::new(move |description: String| {
+        status.set(Some(format!("Deleted '{description}'.")));
+        deleting.set(None);
+        locations.refetch();
+    });
+
+    view! {
+        <Title text="Emergency locations" />
+        <h1>"Emergency locations"</h1>
+        <p class="lede">"The addresses sent to emergency services when your users call them."</p>
+        <p class="status" role="status">{move || status.get()}</p>
+        <div class="grid-tools filters">
+            <input
+                type="search"
+                class="search"
+                aria-label="Search by city"
+                placeholder="City"
+                maxlength="100"
+                on:input=on_typing_pause(move |v| city.set(v))
+            />
+            <button type="button" class="primary" on:click=move |_| adding.set(true)>
+                "Add location"
+            </button>
+        </div>
+        <Transition fallback=|| view! { <p class="muted">"Loading emergency locations…"</p> }>
+            {move || Suspend::new(async move {
+                match locations.await {
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">"No emergency location in that city."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <table class="grid" aria-label="Emergency locations">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Description"</th>
+                                    <th scope="col">"Address"</th>
+                                    <th scope="col">"City"</th>
+                                    <th scope="col">"Country or region"</th>
+                                    <th scope="col">"Validated"</th>
+                                    <th scope="col">"Used by"</th>
+                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list.into_iter().map(|entry| {
+                                    let l = entry.location.clone();
+                                    let users = entry.users;
+                                    view! {
+                                        <tr>
+                                            <td>{l.description.clone()}</td>
+                                            <td>{format!("{}, {}{}", l.street, l.state.clone().map(|s| format!("{s} ")).unwrap_or_default(), l.postal_code)}</td>
+                                            <td>{l.city.clone()}</td>
+                                            <td>{l.country.name()}</td>
+                                            <td>{if l.validated { "Yes" } else { "No" }}</td>
+                                            <td>{match users { 1 => "1 user".to_owned(), n => format!("{n} users") }}</td>
+                                            <td>
+                                                <button
+                                                    type="button"
+                                                    aria-label=format!("Delete {}", l.description)
+                                                    on:click=move |_| deleting.set(Some(entry.clone()))
+                                                >
+                                                    "Delete"
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || adding.get().then(|| view! {
+            <AddLocationDialog on_close=Callback::new(move |()| adding.set(false)) on_added />
+        })}
+        {move || deleting.get().map(|entry| view! {
+            <DeleteLocationDialog entry on_close=Callback::new(move |()| deleting.set(None)) on_deleted />
+        })}
+    }
+}
+
+#[component]
+fn DeleteLocationDialog(
+    entry: LocationInUse,
+    on_close: Callback<()>,
+    on_deleted: Callback<String>,
+) -> impl IntoView {
+    let description = entry.location.description.clone();
+    let id = entry.location.id;
+    let delete = Action::new(move |_: &()| delete_location(id));
+    let error = RwSignal::new(None::<String>);
+    Effect::new({
+        let description = description.clone();
+        move |_| match delete.value().get() {
+            Some(Ok(())) => on_deleted.run(description.clone()),
+            Some(Err(e)) => error.set(Some(e.to_string())),
+            None => {}
+        }
+    });
+    view! {
+        <Modal role="alertdialog" labelledby="delete-title" describedby="delete-text" on_close=move |_| on_close.run(())>
+            <h2 id="delete-title">"Delete emergency location?"</h2>
+            <p id="delete-text">
+                {format!("'{description}' will be deleted. A validated address can't be brought back: you would add it again and validate it anew.")}
+            </p>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <ConfirmActions
+                pending=delete.pending()
+                failed=Signal::derive(move || error.with(Option::is_some))
+                busy="Deleting…"
+                on_yes=move |()| {
+                    delete.dispatch(());
+                }
+                on_no=move |()| on_close.run(())
+            />
+        </Modal>
+    }
+}
