@@ -14,10 +14,20 @@ pub fn HomePage() -> impl IntoView {
                 "The number you assign is listed in the "<strong>"Work Phone"</strong>
                 " box of the user's client and can't be changed by the user."
             </p>
-            <p>
-                <A href="/voice/users">"Go to Voice users"</A>
-                " to assign, change or remove a phone number."
-            </p>
+            <ul class="plain">
+                <li>
+                    <A href="/voice/users">"Voice users"</A>
+                    ": assign, change or remove a user's phone number."
+                </li>
+                <li>
+                    <A href="/voice/phone-numbers">"Phone numbers"</A>
+                    ": get new user numbers, port your own, release what you no longer need."
+                </li>
+                <li>
+                    <A href="/voice/emergency-locations">"Emergency locations"</A>
+                    ": the validated addresses sent to emergency services."
+                </li>
+            </ul>
         </section>
     }
 }

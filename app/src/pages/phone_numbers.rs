@@ -68,36 +68,39 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             page
         }
     });
-    let on_added = Callback::new(move |(count, city): (usize, String)| {
-        status.set(Some(match count {
-            1 => format!("Added 1 new user number in {city}."),
-            n => format!("Added {n} new user numbers in {city}."),
-        }));
-        adding.set(false);
+    // After a change to the inventory: say what happened, close the dialog,
+    // and reload the grid from its first page.
+    let changed = move |message: String, dialog: RwSignal<bool>| {
+        status.set(Some(message));
+        dialog.set(false);
         more.set(Vec::new());
         more_next.set(None);
         first.refetch();
+    };
+    let on_added = Callback::new(move |(count, city): (usize, String)| {
+        changed(
+            format!(
+                "Added {} in {city}.",
+                plural(count, "new user number", "new user numbers")
+            ),
+            adding,
+        )
     });
     let on_ported = Callback::new(move |count: usize| {
-        status.set(Some(match count {
-            1 => "Added 1 ported number.".to_owned(),
-            n => format!("Added {n} ported numbers."),
-        }));
-        porting.set(false);
-        more.set(Vec::new());
-        more_next.set(None);
-        first.refetch();
+        changed(
+            format!(
+                "Added {}.",
+                plural(count, "ported number", "ported numbers")
+            ),
+            porting,
+        )
     });
     let on_released = Callback::new(move |count: usize| {
-        status.set(Some(match count {
-            1 => "Released 1 number.".to_owned(),
-            n => format!("Released {n} numbers."),
-        }));
         selected.set(Vec::new());
-        releasing.set(false);
-        more.set(Vec::new());
-        more_next.set(None);
-        first.refetch();
+        changed(
+            format!("Released {}.", plural(count, "number", "numbers")),
+            releasing,
+        )
     });
 
     view! {
@@ -363,6 +366,15 @@ fn state_of(value: &str) -> Option<NumberState> {
         "pending" => Some(NumberState::Pending),
         "blocked" => Some(NumberState::Blocked),
         _ => None,
+    }
+}
+
+/// "1 number", "3 numbers".
+fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
     }
 }
 
