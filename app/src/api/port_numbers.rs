@@ -70,7 +70,13 @@ mod ssr {
         }
         let lines = expand(&request.source)?;
         let state = state()?;
-        let mut tx = store::begin_write(&state.pool).await?;
+        // Checking only reads; adding takes the write lock from the first
+        // look-up to the commit, so no number slips in between.
+        let mut tx = if add {
+            store::begin_write(&state.pool).await?
+        } else {
+            state.pool.begin().await?
+        };
         let mut report = PortReport {
             accepted: Vec::new(),
             problems: Vec::new(),

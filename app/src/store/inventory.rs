@@ -153,13 +153,7 @@ pub async fn with_prefix(
 ) -> Result<std::collections::HashSet<String>, sqlx::Error> {
     let found: Vec<String> =
         sqlx::query_scalar("SELECT e164 FROM phone_numbers WHERE e164 LIKE $1 ESCAPE '\\'")
-            .bind(format!(
-                "{}%",
-                prefix
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            ))
+            .bind(super::like_prefix(prefix))
             .fetch_all(&mut *conn)
             .await?;
     Ok(found.into_iter().collect())

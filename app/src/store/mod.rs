@@ -38,17 +38,25 @@ pub async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlit
 }
 
 /// Escapes `%`, `_` and `\` so typed text matches literally in `LIKE ... ESCAPE '\'`.
-pub fn like_pattern(term: &str) -> String {
+fn escape_like(term: &str) -> String {
     let mut out = String::with_capacity(term.len() + 2);
-    out.push('%');
     for c in term.chars() {
         if matches!(c, '%' | '_' | '\\') {
             out.push('\\');
         }
         out.push(c);
     }
-    out.push('%');
     out
+}
+
+/// A `LIKE` pattern matching text that contains `term`.
+pub fn like_pattern(term: &str) -> String {
+    format!("%{}%", escape_like(term))
+}
+
+/// A `LIKE` pattern matching text that starts with `prefix`.
+pub fn like_prefix(prefix: &str) -> String {
+    format!("{}%", escape_like(prefix))
 }
 
 #[cfg(test)]
@@ -57,5 +65,6 @@ mod tests {
     fn like_pattern_escapes_wildcards() {
         assert_eq!(super::like_pattern("ab"), "%ab%");
         assert_eq!(super::like_pattern("5%_\\"), "%5\\%\\_\\\\%");
+        assert_eq!(super::like_prefix("+1_4"), "+1\\_4%");
     }
 }
