@@ -4,7 +4,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::pages::{
-    EmergencyLocationsPage, HomePage, NotFoundPage, PhoneNumbersPage, VoiceUsersPage,
+    EmergencyLocationsPage, HomePage, LicensesPage, NotFoundPage, PhoneNumbersPage, VoiceUsersPage,
 };
 
 /// The HTML document the server renders around the app.
@@ -64,6 +64,14 @@ pub fn App() -> impl IntoView {
                             <A href="/voice/emergency-locations">"Emergency locations"</A>
                         </li>
                     </ul>
+                    <p class="navgroup" id="nav-billing">
+                        "Billing"
+                    </p>
+                    <ul aria-labelledby="nav-billing">
+                        <li>
+                            <A href="/billing/licenses">"Licenses"</A>
+                        </li>
+                    </ul>
                 </nav>
                 <main class="content">
                     <Routes fallback=NotFoundPage>
@@ -71,6 +79,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/voice/users") view=VoiceUsersPage />
                         <Route path=path!("/voice/phone-numbers") view=PhoneNumbersPage />
                         <Route path=path!("/voice/emergency-locations") view=EmergencyLocationsPage />
+                        <Route path=path!("/billing/licenses") view=LicensesPage />
                     </Routes>
                 </main>
             </div>

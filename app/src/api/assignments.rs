@@ -48,7 +48,7 @@ pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUse
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
@@ -154,7 +154,7 @@ mod ssr {
 
     /// The user as stored now, provided nobody changed it since the admin
     /// read `expected_version`.
-    async fn current_user(
+    pub(crate) async fn current_user(
         conn: &mut SqliteConnection,
         id: UserId,
         expected_version: i64,
@@ -168,7 +168,10 @@ mod ssr {
         Ok(user)
     }
 
-    async fn bump(conn: &mut SqliteConnection, user: &VoiceUser) -> Result<(), ApiError> {
+    pub(crate) async fn bump(
+        conn: &mut SqliteConnection,
+        user: &VoiceUser,
+    ) -> Result<(), ApiError> {
         if store::users::bump_version(conn, user.id, user.version).await? {
             Ok(())
         } else {
@@ -176,7 +179,10 @@ mod ssr {
         }
     }
 
-    async fn reload(conn: &mut SqliteConnection, id: UserId) -> Result<VoiceUser, ApiError> {
+    pub(crate) async fn reload(
+        conn: &mut SqliteConnection,
+        id: UserId,
+    ) -> Result<VoiceUser, ApiError> {
         store::users::get(conn, id)
             .await?
             .ok_or_else(|| ApiError::not_found(format!("Voice user {id} was deleted meanwhile.")))

@@ -24,6 +24,10 @@ pub enum ApiError {
     InvalidAddress {
         problems: Vec<crate::domain::AddressProblem>,
     },
+    /// Removing this licence would leave the user's number without the
+    /// licence it needs; the admin may confirm removing the number too (409).
+    #[error("{message}")]
+    LicenceNeeded { message: String },
     /// The request clashes with the current state in a way the message
     /// explains, e.g. releasing a number someone holds (409).
     #[error("{message}")]
@@ -73,7 +77,9 @@ impl ApiError {
                 409
             }
             ApiError::Rejected { .. } | ApiError::InvalidAddress { .. } => 422,
-            ApiError::Stale { .. } | ApiError::Conflict { .. } => 409,
+            ApiError::Stale { .. } | ApiError::Conflict { .. } | ApiError::LicenceNeeded { .. } => {
+                409
+            }
             ApiError::NotFound { .. } => 404,
             ApiError::BadRequest { .. } => 400,
             ApiError::Unavailable => 503,

@@ -6,6 +6,7 @@ pub mod assignments;
 pub mod emergency_locations;
 mod error;
 pub mod inventory;
+pub mod licences;
 pub mod new_numbers;
 pub mod phone_numbers;
 pub mod port_numbers;

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use super::licence_editor::LicenceEditor;
 use super::{Dialog, VoiceUsersState};
-use crate::domain::{Licence, VoiceUser};
+use crate::domain::VoiceUser;
 
 /// The Action pane: the selected user's details and what can be done.
 #[component]
@@ -76,7 +77,7 @@ fn UserDetails(user: VoiceUser) -> impl IntoView {
         </dl>
         <section>
             <h3>"Assigned license"</h3>
-            <p>{Licence::summary(&user.licences)}</p>
+            <LicenceEditor user=user.clone() />
         </section>
         <section>
             <h3>"Assigned number"</h3>

@@ -3,6 +3,7 @@ mod add_location_dialog;
 mod assign_dialog;
 mod debounce;
 mod grid_parts;
+mod licence_editor;
 mod location_picker;
 mod modal;
 mod new_numbers_dialog;

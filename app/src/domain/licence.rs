@@ -71,6 +71,13 @@ impl Licence {
         }
     }
 
+    /// Whether taking `removing` away from `held` would leave a number from
+    /// `source` without the licence it needs (it had it before).
+    pub fn needed_for(held: &[Licence], removing: Licence, source: NumberSource) -> bool {
+        let rest: Vec<Licence> = held.iter().copied().filter(|l| *l != removing).collect();
+        Licence::allow(held, source) && !Licence::allow(&rest, source)
+    }
+
     /// What the admin sees under **Assigned license**: the names, or "None".
     pub fn summary(held: &[Licence]) -> String {
         if held.is_empty() {
@@ -155,6 +162,58 @@ mod tests {
         ];
         for (held, source, want, why) in cases {
             assert_eq!(Licence::allow(held, *source), *want, "{why}");
+        }
+    }
+
+    #[test]
+    fn a_licence_is_needed_when_the_number_would_lose_its_cover() {
+        let full: &[Licence] = &[EnterpriseE5, PhoneSystem, DomesticCallingPlan];
+        let cases = [
+            (
+                full,
+                DomesticCallingPlan,
+                CallingPlan,
+                true,
+                "the only Calling Plan",
+            ),
+            (
+                full,
+                EnterpriseE5,
+                CallingPlan,
+                false,
+                "Phone System still covers it",
+            ),
+            (
+                full,
+                PhoneSystem,
+                DirectRouting,
+                false,
+                "E5 still covers it",
+            ),
+            (
+                &[EnterpriseE5, DomesticCallingPlan][..],
+                EnterpriseE5,
+                DirectRouting,
+                true,
+                "the only Phone System",
+            ),
+            (
+                &[EnterpriseE5][..],
+                AudioConferencing,
+                DirectRouting,
+                false,
+                "not held anyway",
+            ),
+            (
+                &[EnterpriseE3][..],
+                EnterpriseE3,
+                DirectRouting,
+                false,
+                "the number wasn't covered before",
+            ),
+        ];
+        for (held, removing, source, want, why) in cases {
+            assert_eq!(Licence::needed_for(held, removing, source), want, "{why}");
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod assignments;
 pub mod inventory;
+pub mod licences;
 pub mod locations;
 pub mod numbers;
 mod rows;

@@ -11,6 +11,7 @@ mod concurrency;
 mod emergency_locations;
 mod helpers;
 mod inventory;
+mod licences;
 mod new_numbers;
 mod phone_numbers;
 mod port_numbers;

@@ -1,0 +1,119 @@
+//! Billing > Licenses, and a user's licences from the action pane.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+
+use super::ApiError;
+use crate::domain::{Licence, UserId, VoiceUser};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenceCount {
+    pub licence: Licence,
+    pub purchased: i64,
+    pub assigned: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenceChange {
+    pub user_id: UserId,
+    pub licence: Licence,
+    /// True to assign the licence, false to remove it.
+    pub assign: bool,
+    pub expected_version: i64,
+    /// When removing a licence the user's number depends on: also remove
+    /// the number (the admin confirmed), instead of refusing.
+    pub also_remove_number: bool,
+}
+
+/// The organisation's licences with purchased and assigned counts.
+#[server(prefix = "/api", endpoint = "licences/list", input = Json)]
+pub async fn list_licences() -> Result<Vec<LicenceCount>, ApiError> {
+    use super::server::{respond, state};
+    respond(
+        async {
+            let state = state()?;
+            let mut conn = state.pool.acquire().await?;
+            Ok(crate::store::licences::counts(&mut conn)
+                .await?
+                .into_iter()
+                .map(|(licence, purchased, assigned)| LicenceCount {
+                    licence,
+                    purchased,
+                    assigned,
+                })
+                .collect())
+        }
+        .await,
+    )
+}
+
+/// Assigns a licence to a user or removes it, in one transaction. Removing a
+/// licence the user's number needs is refused (409 `LicenceNeeded`) unless
+/// `also_remove_number` says to take the number back too.
+#[server(prefix = "/api", endpoint = "licences/change", input = Json)]
+pub async fn change_licence(change: LicenceChange) -> Result<VoiceUser, ApiError> {
+    super::server::respond(ssr::change(change).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::api::assignments::ssr::{bump, current_user, reload};
+    use crate::api::server::state;
+    use crate::store;
+
+    pub async fn change(change: LicenceChange) -> Result<VoiceUser, ApiError> {
+        let state = state()?;
+        let mut tx = store::begin_write(&state.pool).await?;
+        let user = current_user(&mut tx, change.user_id, change.expected_version).await?;
+        let holds = user.licences.contains(&change.licence);
+        let name = change.licence.name();
+        if change.assign && !holds {
+            let counts = store::licences::counts(&mut tx).await?;
+            let (purchased, assigned) = counts
+                .iter()
+                .find(|(l, _, _)| *l == change.licence)
+                .map(|(_, p, a)| (*p, *a))
+                .unwrap_or((0, 0));
+            if assigned >= purchased {
+                return Err(ApiError::Conflict {
+                    message: format!(
+                        "All {purchased} {name} licenses are assigned. Buy more, or remove one from another user first."
+                    ),
+                });
+            }
+            store::licences::give(&mut tx, user.id, change.licence).await?;
+        } else if !change.assign && holds {
+            let needed = user
+                .assigned_number
+                .as_ref()
+                .is_some_and(|n| Licence::needed_for(&user.licences, change.licence, n.source));
+            if needed && !change.also_remove_number {
+                let number = user
+                    .assigned_number
+                    .as_ref()
+                    .map(|n| n.number.international.clone())
+                    .unwrap_or_default();
+                return Err(ApiError::LicenceNeeded {
+                    message: format!(
+                        "{}'s number {number} needs the {name} license. Remove the number too, or keep the license.",
+                        user.display_name
+                    ),
+                });
+            }
+            if needed {
+                store::assignments::remove(&mut tx, user.id).await?;
+            }
+            store::licences::take(&mut tx, user.id, change.licence).await?;
+        } else {
+            // Already as asked: nothing to write.
+            return Ok(user);
+        }
+        bump(&mut tx, &user).await?;
+        let saved = reload(&mut tx, user.id).await?;
+        tx.commit().await?;
+        tracing::info!(user = %saved.id, licence = change.licence.code(), assign = change.assign, "licence changed");
+        Ok(saved)
+    }
+}

@@ -1,0 +1,52 @@
+//! The organisation's licences and who holds them.
+
+use sqlx::{Row, SqliteConnection};
+
+use crate::domain::{Licence, UserId};
+
+/// Each licence the organisation bought: how many, and how many are assigned.
+pub async fn counts(conn: &mut SqliteConnection) -> Result<Vec<(Licence, i64, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT l.code, l.purchased, (SELECT COUNT(*) FROM user_licences u WHERE u.licence = l.code) AS assigned \
+         FROM licences l ORDER BY l.code",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let code: String = row.try_get("code")?;
+        if let Some(licence) = Licence::from_code(&code) {
+            out.push((licence, row.try_get("purchased")?, row.try_get("assigned")?));
+        }
+    }
+    out.sort_by_key(|(l, _, _)| *l);
+    Ok(out)
+}
+
+pub async fn give(
+    conn: &mut SqliteConnection,
+    user: UserId,
+    licence: Licence,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO user_licences (user_id, licence) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(user.0)
+    .bind(licence.code())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn take(
+    conn: &mut SqliteConnection,
+    user: UserId,
+    licence: Licence,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM user_licences WHERE user_id = $1 AND licence = $2")
+        .bind(user.0)
+        .bind(licence.code())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
