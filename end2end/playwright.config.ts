@@ -5,7 +5,7 @@
 // Each server gets a fresh temporary data directory, removed when it stops.
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { DEMO_URL, EMPTY_INVENTORY_URL } from './tests/helpers';
+import { DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL } from './tests/helpers';
 
 const workspace = path.resolve(__dirname, '..');
 const targetDir = process.env.CARGO_TARGET_DIR
@@ -91,5 +91,9 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [server(DEMO_URL, 'contoso'), server(EMPTY_INVENTORY_URL, 'contoso-without-numbers')],
+  webServer: [
+    server(DEMO_URL, 'contoso'),
+    server(EMPTY_INVENTORY_URL, 'contoso-without-numbers'),
+    server(NO_VOICE_URL, 'contoso-without-voice'),
+  ],
 });

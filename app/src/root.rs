@@ -3,6 +3,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::api::console::console_status;
 use crate::pages::{
     EmergencyLocationsPage, HomePage, LicensesPage, NotFoundPage, PhoneNumbersPage, VoiceUsersPage,
 };
@@ -30,6 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let areas = Resource::new(|| (), |()| console_status());
     // Tells people and tests that the page now reacts to clicks.
     Effect::new(move |_| {
         if let Some(body) = document().body() {
@@ -50,20 +52,40 @@ pub fn App() -> impl IntoView {
                     <A href="/" exact=true>
                         "Dashboard"
                     </A>
-                    <p class="navgroup" id="nav-voice">
-                        "Voice"
-                    </p>
-                    <ul aria-labelledby="nav-voice">
-                        <li>
-                            <A href="/voice/users">"Voice users"</A>
-                        </li>
-                        <li>
-                            <A href="/voice/phone-numbers">"Phone numbers"</A>
-                        </li>
-                        <li>
-                            <A href="/voice/emergency-locations">"Emergency locations"</A>
-                        </li>
-                    </ul>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            // The server enforces the gate; on a failed check the
+                            // navigation stays as it was rather than hide Voice.
+                            let voice = areas.await.map(|a| a.voice).unwrap_or(true);
+                            if voice {
+                                view! {
+                                    <p class="navgroup" id="nav-voice">
+                                        "Voice"
+                                    </p>
+                                    <ul aria-labelledby="nav-voice">
+                                        <li>
+                                            <A href="/voice/users">"Voice users"</A>
+                                        </li>
+                                        <li>
+                                            <A href="/voice/phone-numbers">"Phone numbers"</A>
+                                        </li>
+                                        <li>
+                                            <A href="/voice/emergency-locations">"Emergency locations"</A>
+                                        </li>
+                                    </ul>
+                                }
+                                .into_any()
+                            } else {
+                                view! {
+                                    <p class="nav-note" role="note">
+                                        "Voice is missing: your organization has no Enterprise E5, "
+                                        "Phone System or Audio Conferencing license. Buy one to assign phone numbers."
+                                    </p>
+                                }
+                                .into_any()
+                            }
+                        })}
+                    </Transition>
                     <p class="navgroup" id="nav-billing">
                         "Billing"
                     </p>

@@ -6,6 +6,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const DEMO_URL = 'http://127.0.0.1:3100';
 /** The server seeded with Contoso's users but no phone numbers at all. */
 export const EMPTY_INVENTORY_URL = 'http://127.0.0.1:3101';
+/** The server of an organisation without any licence that opens Voice. */
+export const NO_VOICE_URL = 'http://127.0.0.1:3102';
 
 /**
  * Waits until the WASM bundle has hydrated the page. The app sets

@@ -52,7 +52,7 @@ pub(crate) mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
-    use crate::api::server::state;
+    use crate::api::server::voice_state;
     use crate::domain::{check_assignment, NumberLookup, Violation};
     use crate::phone_format;
     use crate::store;
@@ -60,7 +60,7 @@ pub(crate) mod ssr {
     pub async fn assign(request: AssignRequest) -> Result<VoiceUser, ApiError> {
         let number = phone_format::parse_input(&request.number)
             .map_err(|e| ApiError::bad_request(e.to_string()))?;
-        let state = state()?;
+        let state = voice_state().await?;
         let today = state.clock.today();
         let mut tx = store::begin_write(&state.pool).await?;
 
@@ -131,7 +131,7 @@ pub(crate) mod ssr {
             return Err(ApiError::bad_request("Each user may appear only once."));
         }
 
-        let state = state()?;
+        let state = voice_state().await?;
         let mut tx = store::begin_write(&state.pool).await?;
         let mut removed = Vec::with_capacity(requests.len());
         for request in &requests {

@@ -17,11 +17,11 @@ pub struct LocationInUse {
 /// Every location whose city contains `city`, validated or not, with its use.
 #[server(prefix = "/api", endpoint = "emergency-locations/list", input = Json)]
 pub async fn list_locations(city: String) -> Result<Vec<LocationInUse>, ApiError> {
-    use super::server::{bounded, respond, state};
+    use super::server::{bounded, respond, voice_state};
     respond(
         async {
             bounded("city", &city, 100)?;
-            let state = state()?;
+            let state = voice_state().await?;
             let mut conn = state.pool.acquire().await?;
             let found = crate::store::locations::all_with_use(&mut conn, &city, 500).await?;
             Ok(found
@@ -37,7 +37,7 @@ pub async fn list_locations(city: String) -> Result<Vec<LocationInUse>, ApiError
 /// stores it as a validated location. Otherwise says which fields fail.
 #[server(prefix = "/api", endpoint = "emergency-locations/add", input = Json)]
 pub async fn add_location(address: CivicAddress) -> Result<EmergencyLocation, ApiError> {
-    use super::server::{respond, state};
+    use super::server::{respond, voice_state};
     respond(
         async {
             let problems = crate::domain::check_address(&address);
@@ -45,7 +45,7 @@ pub async fn add_location(address: CivicAddress) -> Result<EmergencyLocation, Ap
                 return Err(ApiError::InvalidAddress { problems });
             }
             let country = address.country.trim().to_ascii_uppercase();
-            let state = state()?;
+            let state = voice_state().await?;
             let mut tx = crate::store::begin_write(&state.pool).await?;
             let id = crate::store::locations::add_validated(&mut tx, &address, &country).await?;
             let saved = crate::store::locations::find(&mut tx, id)
@@ -63,10 +63,10 @@ pub async fn add_location(address: CivicAddress) -> Result<EmergencyLocation, Ap
 /// many users depend on it.
 #[server(prefix = "/api", endpoint = "emergency-locations/delete", input = Json)]
 pub async fn delete_location(id: LocationId) -> Result<(), ApiError> {
-    use super::server::{respond, state};
+    use super::server::{respond, voice_state};
     respond(
         async {
-            let state = state()?;
+            let state = voice_state().await?;
             let mut tx = crate::store::begin_write(&state.pool).await?;
             let location = crate::store::locations::find(&mut tx, id)
                 .await?

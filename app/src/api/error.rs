@@ -32,6 +32,9 @@ pub enum ApiError {
     /// explains, e.g. releasing a number someone holds (409).
     #[error("{message}")]
     Conflict { message: String },
+    /// The organisation or the caller may not do this (403).
+    #[error("{message}")]
+    Forbidden { message: String },
     /// The id or number names nothing (404).
     #[error("{message}")]
     NotFound { message: String },
@@ -80,6 +83,7 @@ impl ApiError {
             ApiError::Stale { .. } | ApiError::Conflict { .. } | ApiError::LicenceNeeded { .. } => {
                 409
             }
+            ApiError::Forbidden { .. } => 403,
             ApiError::NotFound { .. } => 404,
             ApiError::BadRequest { .. } => 400,
             ApiError::Unavailable => 503,

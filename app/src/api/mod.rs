@@ -3,6 +3,7 @@
 //! matching HTTP status.
 
 pub mod assignments;
+pub mod console;
 pub mod emergency_locations;
 mod error;
 pub mod inventory;

@@ -29,7 +29,7 @@ pub async fn add_new_user_numbers(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::server::{bounded, state};
+    use crate::api::server::{bounded, voice_state};
     use crate::domain::NumberArea;
     use crate::{phone_format, store};
 
@@ -47,7 +47,7 @@ mod ssr {
             ))
         })?;
 
-        let state = state()?;
+        let state = voice_state().await?;
         let mut tx = store::begin_write(&state.pool).await?;
         let taken = store::inventory::with_prefix(&mut tx, area.prefix).await?;
         let wanted = request.quantity as usize;

@@ -60,7 +60,7 @@ mod ssr {
     use std::collections::HashMap;
 
     use super::*;
-    use crate::api::server::{bounded, state};
+    use crate::api::server::{bounded, voice_state};
     use crate::{phone_format, store};
 
     pub async fn run(request: PortRequest, add: bool) -> Result<PortReport, ApiError> {
@@ -69,7 +69,7 @@ mod ssr {
             return Err(ApiError::bad_request("Enter the city the numbers ring in."));
         }
         let lines = expand(&request.source)?;
-        let state = state()?;
+        let state = voice_state().await?;
         // Checking only reads; adding takes the write lock from the first
         // look-up to the commit, so no number slips in between.
         let mut tx = if add {

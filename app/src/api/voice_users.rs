@@ -62,7 +62,7 @@ pub struct UserPage {
 /// One page of voice users matching the search, in the chosen order.
 #[server(prefix = "/api", endpoint = "voice-users/list", input = Json)]
 pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
-    use super::server::{bounded, respond, state};
+    use super::server::{bounded, respond, voice_state};
     respond(
         async {
             bounded("search", &query.search, MAX_SEARCH)?;
@@ -74,7 +74,7 @@ pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
             if let Some(after) = &query.after {
                 bounded("after.key", &after.key, 300)?;
             }
-            let state = state()?;
+            let state = voice_state().await?;
             let mut conn = state.pool.acquire().await?;
             let (users, next, total) = crate::store::users::page(&mut conn, &query).await?;
             Ok(UserPage { users, next, total })
@@ -86,10 +86,10 @@ pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
 /// The current state of one voice user, for the action pane.
 #[server(prefix = "/api", endpoint = "voice-users/get", input = Json)]
 pub async fn get_voice_user(id: UserId) -> Result<VoiceUser, ApiError> {
-    use super::server::{respond, state};
+    use super::server::{respond, voice_state};
     respond(
         async {
-            let state = state()?;
+            let state = voice_state().await?;
             let mut conn = state.pool.acquire().await?;
             crate::store::users::get(&mut conn, id)
                 .await?

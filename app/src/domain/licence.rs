@@ -71,6 +71,15 @@ impl Licence {
         }
     }
 
+    /// The licences that make the Voice area appear: "at least one
+    /// Enterprise E5, Phone System or Audio Conferencing license".
+    pub fn opens_voice(self) -> bool {
+        matches!(
+            self,
+            Licence::EnterpriseE5 | Licence::PhoneSystem | Licence::AudioConferencing
+        )
+    }
+
     /// Whether taking `removing` away from `held` would leave a number from
     /// `source` without the licence it needs (it had it before).
     pub fn needed_for(held: &[Licence], removing: Licence, source: NumberSource) -> bool {

@@ -22,15 +22,23 @@ pub enum DemoOrg {
     /// The same people and offices with an empty number inventory: the state
     /// of an organisation that has yet to buy or port its numbers.
     ContosoWithoutNumbers,
+    /// Without numbers, and without any Enterprise E5, Phone System or Audio
+    /// Conferencing licence: an organisation whose console has no Voice area.
+    ContosoWithoutVoice,
 }
 
 impl DemoOrg {
-    pub const ALL: [DemoOrg; 2] = [DemoOrg::Contoso, DemoOrg::ContosoWithoutNumbers];
+    pub const ALL: [DemoOrg; 3] = [
+        DemoOrg::Contoso,
+        DemoOrg::ContosoWithoutNumbers,
+        DemoOrg::ContosoWithoutVoice,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             DemoOrg::Contoso => "contoso",
             DemoOrg::ContosoWithoutNumbers => "contoso-without-numbers",
+            DemoOrg::ContosoWithoutVoice => "contoso-without-voice",
         }
     }
 }
@@ -80,7 +88,13 @@ pub struct SeedReport {
 pub async fn seed(conn: &mut SqliteConnection, org: DemoOrg, today: &Date) -> Result<SeedReport> {
     let org_data = plan::build(org, today).context("planning the demo organisation")?;
 
+    // Without Voice, the organisation holds none of the licences that open it.
+    let kept = |licence: Licence| org != DemoOrg::ContosoWithoutVoice || !licence.opens_voice();
     for (code, purchased) in inventory::LICENCES {
+        let purchased = match Licence::from_code(code) {
+            Some(l) if !kept(l) => 0,
+            _ => purchased,
+        };
         sqlx::query("INSERT INTO licences (code, purchased) VALUES ($1, $2)")
             .bind(code)
             .bind(purchased)
@@ -118,7 +132,7 @@ pub async fn seed(conn: &mut SqliteConnection, org: DemoOrg, today: &Date) -> Re
         .execute(&mut *conn)
         .await
         .with_context(|| format!("inserting user {}", u.username))?;
-        for licence in &u.licences {
+        for licence in u.licences.iter().filter(|l| kept(**l)) {
             sqlx::query("INSERT INTO user_licences (user_id, licence) VALUES ($1, $2)")
                 .bind(id)
                 .bind(Licence::code(*licence))

@@ -40,7 +40,7 @@ struct Pools {
 
 pub fn build(org: DemoOrg, today: &Date) -> Result<Org> {
     let users = contoso_users(USERS);
-    if org == DemoOrg::ContosoWithoutNumbers {
+    if org != DemoOrg::Contoso {
         return Ok(Org {
             users,
             numbers: Vec::new(),

@@ -16,4 +16,5 @@ mod new_numbers;
 mod phone_numbers;
 mod port_numbers;
 mod remove_selected;
+mod voice_gate;
 mod voice_users;

@@ -1,0 +1,29 @@
+//! What the console shows around the pages: which areas the organisation has.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+
+use super::ApiError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleAreas {
+    /// The organisation holds an Enterprise E5, Phone System or Audio
+    /// Conferencing licence, so the Voice area appears.
+    pub voice: bool,
+}
+
+#[server(prefix = "/api", endpoint = "console/status", input = Json)]
+pub async fn console_status() -> Result<ConsoleAreas, ApiError> {
+    use super::server::{respond, state};
+    respond(
+        async {
+            let state = state()?;
+            let mut conn = state.pool.acquire().await?;
+            Ok(ConsoleAreas {
+                voice: crate::store::licences::voice_enabled(&mut conn).await?,
+            })
+        }
+        .await,
+    )
+}
