@@ -57,8 +57,8 @@ test("an admin changes a user's number and emergency location", async ({ page })
   await expect(actionPane(page)).toContainText(newNumber);
 
   // The old number can be given to someone else: it is offered again.
-  // Isaiah Langer is only used to open the list; nothing is saved.
-  await selectUser(page, 'Isaiah Langer');
+  // Diego Siciliani is only used to open the list; nothing is saved.
+  await selectUser(page, 'Diego Siciliani');
   await actionPane(page).getByRole('button', { name: 'Assign number' }).click();
   const offered = assignDialog(page).getByRole('listbox', { name: 'Select number to assign' });
   await assignDialog(page).getByLabel('Filter numbers').fill('4255550100');

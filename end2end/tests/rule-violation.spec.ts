@@ -42,8 +42,9 @@ test("a US number can't go to a user whose usage location is GB", async ({ page 
 });
 
 test("a Calling Plan number can't go to a user without the licenses for it", async ({ page }) => {
+  // Lee Gu has Phone System but no Calling Plan: Direct Routing numbers only.
   await openVoiceUsers(page);
-  await selectUser(page, 'Isaiah Langer');
+  await selectUser(page, 'Lee Gu');
   await actionPane(page).getByRole('button', { name: 'Assign number' }).click();
 
   const dialog = assignDialog(page);
@@ -52,11 +53,24 @@ test("a Calling Plan number can't go to a user without the licenses for it", asy
   await expectAllOptions(numbers, /Redmond/);
   await chooseOption(numbers, /Calling Plan/);
 
-  await expect(alertSaying(dialog, 'lacks appropriate licenses')).toBeVisible();
+  await expect(alertSaying(dialog, "lacks appropriate licenses to assign a 'CallingPlan' number")).toBeVisible();
   await searchAndPickLocation(dialog, locations(dialog), 'Redmond', 'Redmond HQ');
   await expect(alertSaying(dialog, 'lacks appropriate licenses')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
 
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('a user without Phone System is told what license is missing instead of offered numbers', async ({ page }) => {
+  await openVoiceUsers(page);
+  await selectUser(page, 'Isaiah Langer');
+  await actionPane(page).getByRole('button', { name: 'Assign number' }).click();
+
+  const dialog = assignDialog(page);
+  await expect(alertSaying(dialog, "User 'isaiahl@contoso.com' lacks appropriate licenses")).toBeVisible();
+  await expect(dialog.getByRole('listbox', { name: 'Select number to assign' })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });

@@ -114,43 +114,47 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
                     )}
                 </p>
             })}
-            <section class="dialog-section">
-                <h3>"Phone number"</h3>
-                {move || {
-                    if picking_number.get() {
-                        view! { <NumberPicker country=user.usage_location chosen=number today /> }.into_any()
-                    } else {
-                        view! {
-                            <p class="number">{current_number(number.get())}</p>
-                            <button type="button" on:click=move |_| picking_number.set(true)>
-                                "Change number"
-                            </button>
-                        }
-                        .into_any()
-                    }
-                }}
-            </section>
-            <section class="dialog-section">
-                <h3>"Emergency location"</h3>
-                {move || {
-                    if picking_location.get() {
-                        let label = if changing {
-                            "Change emergency address to"
+            // Without Phone System no number can go to this user: say what to
+            // buy instead of offering numbers.
+            {(!no_phone_system).then(move || view! {
+                <section class="dialog-section">
+                    <h3>"Phone number"</h3>
+                    {move || {
+                        if picking_number.get() {
+                            view! { <NumberPicker country=user.usage_location chosen=number today /> }.into_any()
                         } else {
-                            "Select validated emergency location"
-                        };
-                        view! { <LocationPicker label country=user.usage_location chosen=location /> }.into_any()
-                    } else {
-                        view! {
-                            <p>{current_location(location.get())}</p>
-                            <button type="button" on:click=move |_| picking_location.set(true)>
-                                "Change location"
-                            </button>
+                            view! {
+                                <p class="number">{current_number(number.get())}</p>
+                                <button type="button" on:click=move |_| picking_number.set(true)>
+                                    "Change number"
+                                </button>
+                            }
+                            .into_any()
                         }
-                        .into_any()
-                    }
-                }}
-            </section>
+                    }}
+                </section>
+                <section class="dialog-section">
+                    <h3>"Emergency location"</h3>
+                    {move || {
+                        if picking_location.get() {
+                            let label = if changing {
+                                "Change emergency address to"
+                            } else {
+                                "Select validated emergency location"
+                            };
+                            view! { <LocationPicker label country=user.usage_location chosen=location /> }.into_any()
+                        } else {
+                            view! {
+                                <p>{current_location(location.get())}</p>
+                                <button type="button" on:click=move |_| picking_location.set(true)>
+                                    "Change location"
+                                </button>
+                            }
+                            .into_any()
+                        }
+                    }}
+                </section>
+            })}
             {move || {
                 let found = violations.get();
                 (!found.is_empty()).then(|| view! {
