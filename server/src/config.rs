@@ -24,7 +24,7 @@ pub struct Settings {
     pub database_url: Option<String>,
 
     /// Demo organisation to create when the database is empty:
-    /// contoso, contoso-without-numbers or none.
+    /// contoso, contoso-without-numbers, contoso-without-voice or none.
     #[arg(long, env = "SWITCHBOARD_DEMO", default_value = "none")]
     pub demo: DemoChoice,
 
