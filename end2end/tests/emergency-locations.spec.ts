@@ -82,3 +82,14 @@ test('a location in use is not deleted; an unused one is', async ({ page }) => {
   await expect(statusMessage(page, "Deleted 'Reading Warehouse'.")).toBeVisible();
   await expect(locationRow(page, 'Reading Warehouse')).toHaveCount(0);
 });
+
+test('a location can be renamed; its validated address stays', async ({ page }) => {
+  await openLocations(page);
+  await page.getByRole('button', { name: 'Rename Munich Office' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename emergency location' });
+  await dialog.getByLabel('Description').fill('Munich Campus');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(statusMessage(page, "Renamed to 'Munich Campus'.")).toBeVisible();
+  await expect(locationRow(page, 'Munich Campus')).toContainText('Walter-Gropius-Straße 5');
+});

@@ -59,6 +59,38 @@ pub async fn add_location(address: CivicAddress) -> Result<EmergencyLocation, Ap
     )
 }
 
+/// Changes a location's description. Its address can't change once
+/// validated ("Unable to update a validated Civic Address"): delete it and
+/// add the new one instead.
+#[server(prefix = "/api", endpoint = "emergency-locations/rename", input = Json)]
+pub async fn rename_location(
+    id: LocationId,
+    description: String,
+) -> Result<EmergencyLocation, ApiError> {
+    use super::server::{bounded, respond, voice_state};
+    respond(
+        async {
+            let description = bounded("description", description.trim(), 256)?.to_owned();
+            if description.is_empty() {
+                return Err(ApiError::bad_request("Enter a description."));
+            }
+            let state = voice_state().await?;
+            let mut tx = crate::store::begin_write(&state.pool).await?;
+            if !crate::store::locations::rename(&mut tx, id, &description).await? {
+                return Err(ApiError::not_found(format!(
+                    "There is no emergency location with id {id}."
+                )));
+            }
+            let saved = crate::store::locations::find(&mut tx, id)
+                .await?
+                .ok_or(ApiError::Internal)?;
+            tx.commit().await?;
+            Ok(saved)
+        }
+        .await,
+    )
+}
+
 /// Deletes a location nobody uses; a location in use is refused with how
 /// many users depend on it.
 #[server(prefix = "/api", endpoint = "emergency-locations/delete", input = Json)]

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::emergency_locations::{delete_location, list_locations, LocationInUse};
+use crate::api::emergency_locations::{
+    delete_location, list_locations, rename_location, LocationInUse,
+};
 use crate::components::{on_typing_pause, AddLocationDialog, ConfirmActions, Modal};
 
 /// Voice > Emergency locations: every civic address, whether it is validated
@@ -13,6 +15,12 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let adding = RwSignal::new(false);
     let deleting = RwSignal::new(None::<LocationInUse>);
+    let renaming = RwSignal::new(None::<LocationInUse>);
+    let on_renamed = Callback::new(move |description: String| {
+        status.set(Some(format!("Renamed to '{description}'.")));
+        renaming.set(None);
+        locations.refetch();
+    });
     let on_added = Callback::new(move |description: String| {
         status.set(Some(format!("Added and validated '{description}'.")));
         adding.set(false);
@@ -72,7 +80,17 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
                                             <td>{l.country.name()}</td>
                                             <td>{if l.validated { "Yes" } else { "No" }}</td>
                                             <td>{match users { 1 => "1 user".to_owned(), n => format!("{n} users") }}</td>
-                                            <td>
+                                            <td class="row-actions">
+                                                <button
+                                                    type="button"
+                                                    aria-label=format!("Rename {}", l.description)
+                                                    on:click={
+                                                        let entry = entry.clone();
+                                                        move |_| renaming.set(Some(entry.clone()))
+                                                    }
+                                                >
+                                                    "Rename"
+                                                </button>
                                                 <button
                                                     type="button"
                                                     aria-label=format!("Delete {}", l.description)
@@ -92,6 +110,9 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
         </Transition>
         {move || adding.get().then(|| view! {
             <AddLocationDialog on_close=Callback::new(move |()| adding.set(false)) on_added />
+        })}
+        {move || renaming.get().map(|entry| view! {
+            <RenameLocationDialog entry on_close=Callback::new(move |()| renaming.set(None)) on_renamed />
         })}
         {move || deleting.get().map(|entry| view! {
             <DeleteLocationDialog entry on_close=Callback::new(move |()| deleting.set(None)) on_deleted />
@@ -133,6 +154,56 @@ fn DeleteLocationDialog(
                 }
                 on_no=move |()| on_close.run(())
             />
+        </Modal>
+    }
+}
+
+/// Renaming: the description is the one thing a validated address lets change.
+#[component]
+fn RenameLocationDialog(
+    entry: LocationInUse,
+    on_close: Callback<()>,
+    on_renamed: Callback<String>,
+) -> impl IntoView {
+    let id = entry.location.id;
+    let description = RwSignal::new(entry.location.description.clone());
+    let rename = Action::new(move |d: &String| rename_location(id, d.clone()));
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| match rename.value().get() {
+        Some(Ok(saved)) => on_renamed.run(saved.description),
+        Some(Err(e)) => error.set(Some(e.to_string())),
+        None => {}
+    });
+    view! {
+        <Modal role="dialog" labelledby="rename-title" on_close=move |_| on_close.run(())>
+            <h2 id="rename-title">"Rename emergency location"</h2>
+            <p class="muted">
+                "A validated address can't be edited; to move, add the new address and delete this one."
+            </p>
+            <label class="field">
+                <span>"Description"</span>
+                <input
+                    type="text"
+                    maxlength="256"
+                    prop:value=move || description.get()
+                    on:input=move |ev| description.set(event_target_value(&ev))
+                />
+            </label>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions">
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || rename.pending().get() || description.with(|d| d.trim().is_empty())
+                    on:click=move |_| {
+                        error.set(None);
+                        rename.dispatch(description.get_untracked());
+                    }
+                >
+                    "Save"
+                </button>
+                <button type="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+            </div>
         </Modal>
     }
 }

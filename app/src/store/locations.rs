@@ -111,3 +111,17 @@ pub async fn delete(conn: &mut SqliteConnection, id: LocationId) -> Result<bool,
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Renames a location; the only change a validated address allows.
+pub async fn rename(
+    conn: &mut SqliteConnection,
+    id: LocationId,
+    description: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE emergency_locations SET description = $2 WHERE id = $1")
+        .bind(id.0)
+        .bind(description)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -125,3 +125,38 @@ async fn an_unused_location_is_deleted_and_an_unknown_one_is_404() {
         .await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn a_location_can_be_renamed_but_not_to_nothing() {
+    let app = spawn_app().await;
+    let rename = |description: &str| json!({ "id": REDMOND_HQ, "description": description });
+
+    let (status, body) = app
+        .call(
+            "/api/emergency-locations/rename",
+            rename("  Redmond Campus "),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["description"], "Redmond Campus");
+    assert_eq!(
+        body["street"], "1 Microsoft Way",
+        "the address stays as validated"
+    );
+
+    let (status, _) = app
+        .call("/api/emergency-locations/rename", rename("   "))
+        .await;
+    assert_eq!(status, 400);
+    let (status, _) = app
+        .call("/api/emergency-locations/rename", rename(&"x".repeat(257)))
+        .await;
+    assert_eq!(status, 400);
+    let (status, _) = app
+        .call(
+            "/api/emergency-locations/rename",
+            json!({ "id": 9999, "description": "Nowhere" }),
+        )
+        .await;
+    assert_eq!(status, 404);
+}
