@@ -68,6 +68,23 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             page
         }
     });
+    // An entry of the Add menu: closes the menu and opens its dialog.
+    let menu_item = move |label: &'static str, dialog: RwSignal<bool>| {
+        view! {
+            <li role="none">
+                <button
+                    type="button"
+                    role="menuitem"
+                    on:click=move |_| {
+                        menu_open.set(false);
+                        dialog.set(true);
+                    }
+                >
+                    {label}
+                </button>
+            </li>
+        }
+    };
     // After a change to the inventory: say what happened, close the dialog,
     // and reload the grid from its first page.
     let changed = move |message: String, dialog: RwSignal<bool>| {
@@ -132,30 +149,8 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                 </button>
                 {move || menu_open.get().then(|| view! {
                     <ul class="menu" role="menu" aria-label="Add">
-                        <li role="none">
-                            <button
-                                type="button"
-                                role="menuitem"
-                                on:click=move |_| {
-                                    menu_open.set(false);
-                                    adding.set(true);
-                                }
-                            >
-                                "New user numbers"
-                            </button>
-                        </li>
-                        <li role="none">
-                            <button
-                                type="button"
-                                role="menuitem"
-                                on:click=move |_| {
-                                    menu_open.set(false);
-                                    porting.set(true);
-                                }
-                            >
-                                "Port or upload numbers"
-                            </button>
-                        </li>
+                        {menu_item("New user numbers", adding)}
+                        {menu_item("Port or upload numbers", porting)}
                     </ul>
                 })}
             </div>
