@@ -32,6 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let areas = Resource::new(|| (), |()| console_status());
+    provide_context(areas);
     // Tells people and tests that the page now reacts to clicks.
     Effect::new(move |_| {
         if let Some(body) = document().body() {

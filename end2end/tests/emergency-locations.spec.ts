@@ -83,6 +83,29 @@ test('a location in use is not deleted; an unused one is', async ({ page }) => {
   await expect(locationRow(page, 'Reading Warehouse')).toHaveCount(0);
 });
 
+test('a refused delete offers the users of that location', async ({ page }) => {
+  await openLocations(page);
+  await page.getByRole('button', { name: 'Delete Redmond HQ' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete emergency location?' });
+  await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
+  const refusal = await dialog.getByRole('alert').textContent();
+  const users = Number(/location of (\d+) user/.exec(refusal ?? '')?.[1]);
+  expect(users).toBeGreaterThan(0);
+
+  await dialog.getByRole('link', { name: 'Show the users at this location' }).click();
+  await expect(page).toHaveURL(/\/voice\/users\?location=\d+$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Emergency location: Redmond HQ' })).toBeVisible();
+  await expect(page.getByText(`of ${users} users`)).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Voice users' }).locator('tbody tr');
+  for (const row of await rows.all()) {
+    await expect(row).toContainText('Redmond HQ');
+  }
+
+  await page.getByRole('link', { name: 'Show all users' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Emergency location:' })).toHaveCount(0);
+  await expect(page.getByText(/of 280 users/)).toBeVisible();
+});
+
 test('a location can be renamed; its validated address stays', async ({ page }) => {
   await openLocations(page);
   await page.getByRole('button', { name: 'Rename Munich Office' }).click();

@@ -11,6 +11,10 @@ test('without a qualifying license the Voice area is missing, and the console sa
   await expect(nav.getByRole('note')).toContainText('Voice is missing');
   await expect(nav.getByRole('link', { name: 'Voice users' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Licenses' })).toBeVisible();
+  // The dashboard doesn't offer the Voice pages either.
+  const main = page.getByRole('main');
+  await expect(main.getByText("Voice isn't available")).toBeVisible();
+  await expect(main.getByRole('link', { name: 'Voice users' })).toHaveCount(0);
 
   // The address still leads nowhere: the server refuses the data.
   await page.goto(new URL('/voice/users', NO_VOICE_URL).toString());

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
 use super::ApiError;
-use crate::domain::{UserId, VoiceUser};
+use crate::domain::{LocationId, UserId, VoiceUser};
 
 /// The grid's sortable columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,6 +28,9 @@ pub struct UserCursor {
 pub struct UserQuery {
     /// Part of a name, a username, or digits of a number.
     pub search: String,
+    /// Only the users whose emergency location this is.
+    #[serde(default)]
+    pub location: Option<LocationId>,
     pub sort: UserSort,
     pub descending: bool,
     pub after: Option<UserCursor>,
@@ -38,6 +41,7 @@ impl Default for UserQuery {
     fn default() -> Self {
         Self {
             search: String::new(),
+            location: None,
             sort: UserSort::DisplayName,
             descending: false,
             after: None,
@@ -76,6 +80,16 @@ pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
             }
             let state = voice_state().await?;
             let mut conn = state.pool.acquire().await?;
+            if let Some(id) = query.location {
+                if crate::store::locations::find(&mut conn, id)
+                    .await?
+                    .is_none()
+                {
+                    return Err(ApiError::not_found(format!(
+                        "There is no emergency location with id {id}."
+                    )));
+                }
+            }
             let (users, next, total) = crate::store::users::page(&mut conn, &query).await?;
             Ok(UserPage { users, next, total })
         }

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::debounce::on_typing_pause;
@@ -6,7 +7,7 @@ use super::grid_parts::SortHeader;
 use super::VoiceUsersState;
 use crate::api::voice_users::{list_voice_users, PAGE_SIZE};
 use crate::api::{UserCursor, UserQuery, UserSort};
-use crate::domain::{Licence, VoiceUser};
+use crate::domain::{Licence, LocationId, VoiceUser};
 
 /// The voice users grid: search, sortable columns, selection, and keyset
 /// paging through "Load more" so the browser never holds every user.
@@ -14,20 +15,29 @@ use crate::domain::{Licence, VoiceUser};
 pub fn UsersGrid() -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     // "?search=Adele Vance" arrives from links elsewhere, e.g. Phone numbers' "Assigned to".
-    let initial = use_query_map()
+    let query = use_query_map();
+    let initial = query
         .with_untracked(|q| q.get("search"))
         .unwrap_or_default();
     let search = RwSignal::new(initial.clone());
+    // "?location=3" arrives from Emergency locations: the users that location serves.
+    let location = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("location")
+                .and_then(|l| l.parse().ok().map(LocationId))
+        })
+    });
     let sort = RwSignal::new((UserSort::DisplayName, false));
     // Rows fetched by "Load more", after the first page, and where to go on.
     let more = RwSignal::new(Vec::<VoiceUser>::new());
     let more_next = RwSignal::new(None::<Option<UserCursor>>);
 
     let first = Resource::new(
-        move || (search.get(), sort.get()),
-        |(search, (sort, descending))| {
+        move || (search.get(), location.get(), sort.get()),
+        |(search, location, (sort, descending))| {
             list_voice_users(UserQuery {
                 search,
+                location,
                 sort,
                 descending,
                 after: None,
@@ -44,22 +54,39 @@ pub fn UsersGrid() -> impl IntoView {
         let (sort_by, descending) = sort.get_untracked();
         let query = UserQuery {
             search: search.get_untracked(),
+            location: location.get_untracked(),
             sort: sort_by,
             descending,
             after: Some(after.clone()),
             limit: PAGE_SIZE,
         };
         async move {
-            let asked = (query.search.clone(), (query.sort, query.descending));
+            let asked = (
+                query.search.clone(),
+                query.location,
+                (query.sort, query.descending),
+            );
             let page = list_voice_users(query).await;
-            // A search or sort that changed meanwhile makes this page stale.
-            let still_wanted = (search.get_untracked(), sort.get_untracked()) == asked;
+            // A search, filter or sort that changed meanwhile makes this page stale.
+            let still_wanted = (
+                search.get_untracked(),
+                location.get_untracked(),
+                sort.get_untracked(),
+            ) == asked;
             if let (Ok(page), true) = (&page, still_wanted) {
                 more.update(|m| m.extend(page.users.iter().cloned()));
                 more_next.set(Some(page.next.clone()));
             }
             page
         }
+    });
+
+    Effect::new(move |previous: Option<Option<LocationId>>| {
+        let now = location.get();
+        if previous.is_some_and(|p| p != now) {
+            reset_more();
+        }
+        now
     });
 
     let on_search = on_typing_pause(move |value| {
@@ -89,6 +116,7 @@ pub fn UsersGrid() -> impl IntoView {
                 maxlength="100"
                 on:input=on_search
             />
+            {move || location.get().map(|_| view! { <LocationFilter rows=first /> })}
         </div>
         <Transition fallback=|| view! { <p class="muted">"Loading voice users…"</p> }>
             {move || Suspend::new(async move {
@@ -166,6 +194,32 @@ pub fn UsersGrid() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// The chip naming the emergency location the grid is filtered to, with the
+/// way back to every user.
+#[component]
+fn LocationFilter(
+    rows: Resource<Result<crate::api::UserPage, crate::api::ApiError>>,
+) -> impl IntoView {
+    // Every row shares the location, so the first one names it.
+    let name = move || {
+        rows.with(|page| {
+            page.as_ref()
+                .and_then(|p| p.as_ref().ok())
+                .and_then(|p| p.users.first())
+                .and_then(|u| u.emergency_location.as_ref())
+                .map(|l| l.description.clone())
+        })
+        .unwrap_or_else(|| "this location".to_owned())
+    };
+    view! {
+        <p class="filter-chip" role="status">
+            {move || format!("Emergency location: {}", name())}
+            " "
+            <A href="/voice/users">"Show all users"</A>
+        </p>
     }
 }
 

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::api::emergency_locations::{
     delete_location, list_locations, rename_location, LocationInUse,
 };
+use crate::api::ApiError;
 use crate::components::{on_typing_pause, AddLocationDialog, ConfirmActions, Modal};
 
 /// Voice > Emergency locations: every civic address, whether it is validated
@@ -79,7 +81,7 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
                                             <td>{l.city.clone()}</td>
                                             <td>{l.country.name()}</td>
                                             <td>{if l.validated { "Yes" } else { "No" }}</td>
-                                            <td>{match users { 1 => "1 user".to_owned(), n => format!("{n} users") }}</td>
+                                            <td>{users_link(l.id, users)}</td>
                                             <td class="row-actions">
                                                 <button
                                                     type="button"
@@ -120,6 +122,21 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
     }
 }
 
+fn users_text(users: i64) -> String {
+    match users {
+        1 => "1 user".to_owned(),
+        n => format!("{n} users"),
+    }
+}
+
+/// "3 users", linking to those users in Voice users.
+fn users_link(id: crate::domain::LocationId, users: i64) -> AnyView {
+    if users == 0 {
+        return view! { "0 users" }.into_any();
+    }
+    view! { <A href=format!("/voice/users?location={id}")>{users_text(users)}</A> }.into_any()
+}
+
 #[component]
 fn DeleteLocationDialog(
     entry: LocationInUse,
@@ -130,11 +147,16 @@ fn DeleteLocationDialog(
     let id = entry.location.id;
     let delete = Action::new(move |_: &()| delete_location(id));
     let error = RwSignal::new(None::<String>);
+    // Refused because users still have it: offer the list of those users.
+    let in_use = RwSignal::new(false);
     Effect::new({
         let description = description.clone();
         move |_| match delete.value().get() {
             Some(Ok(())) => on_deleted.run(description.clone()),
-            Some(Err(e)) => error.set(Some(e.to_string())),
+            Some(Err(e)) => {
+                in_use.set(matches!(e, ApiError::Conflict { .. }));
+                error.set(Some(e.to_string()));
+            }
             None => {}
         }
     });
@@ -145,6 +167,11 @@ fn DeleteLocationDialog(
                 {format!("'{description}' will be deleted. A validated address can't be brought back: you would add it again and validate it anew.")}
             </p>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || in_use.get().then(|| view! {
+                <p>
+                    <A href=format!("/voice/users?location={id}")>"Show the users at this location"</A>
+                </p>
+            })}
             <ConfirmActions
                 pending=delete.pending()
                 failed=Signal::derive(move || error.with(Option::is_some))

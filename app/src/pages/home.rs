@@ -2,11 +2,50 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::api::console::ConsoleAreas;
+use crate::api::ApiError;
+
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let areas = expect_context::<Resource<Result<ConsoleAreas, ApiError>>>();
     view! {
         <Title text="Dashboard" />
         <h1>"Dashboard"</h1>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                // As in the navigation: only a clear "no" hides Voice.
+                let voice = areas.await.map(|a| a.voice).unwrap_or(true);
+                if voice { voice_card().into_any() } else { no_voice_card().into_any() }
+            })}
+        </Transition>
+        <section class="card">
+            <h2>"Billing"</h2>
+            <ul class="plain">
+                <li>
+                    <A href="/billing/licenses">"Licenses"</A>
+                    ": what your organization bought, and who uses it."
+                </li>
+            </ul>
+        </section>
+    }
+}
+
+fn no_voice_card() -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>"Voice"</h2>
+            <p>
+                "Voice isn't available: your organization has no Enterprise E5, Phone System or "
+                "Audio Conferencing license. Buy one of them in "
+                <A href="/billing/licenses">"Licenses"</A>
+                " to give your users phone numbers."
+            </p>
+        </section>
+    }
+}
+
+fn voice_card() -> impl IntoView {
+    view! {
         <section class="card">
             <h2>"Voice"</h2>
             <p>

@@ -58,13 +58,23 @@ pub async fn page(
     } else {
         (">", "ASC")
     };
+    // $1 and $2 are the search; the location filter and the cursor follow.
+    let mut filter = String::from(SEARCH);
+    if query.location.is_some() {
+        filter.push_str(" AND a.location_id = $3");
+    }
     let mut sql = format!(
-        "{} WHERE {SEARCH}",
+        "{} WHERE {filter}",
         select_users(&format!(", {key} AS sort_key"))
     );
     if query.after.is_some() {
+        let (k, i) = if query.location.is_some() {
+            ("$4", "$5")
+        } else {
+            ("$3", "$4")
+        };
         sql.push_str(&format!(
-            " AND ({key} {cmp} $3 OR ({key} = $3 AND u.id {cmp} $4))"
+            " AND ({key} {cmp} {k} OR ({key} = {k} AND u.id {cmp} {i}))"
         ));
     }
     sql.push_str(&format!(
@@ -73,6 +83,9 @@ pub async fn page(
     ));
 
     let mut q = sqlx::query(AssertSqlSafe(sql)).bind(&text).bind(&digits);
+    if let Some(location) = query.location {
+        q = q.bind(location.0);
+    }
     if let Some(after) = &query.after {
         q = q.bind(&after.key).bind(after.id.0);
     }
@@ -93,13 +106,15 @@ pub async fn page(
         "SELECT COUNT(*) FROM voice_users u \
          LEFT JOIN number_assignments a ON a.user_id = u.id \
          LEFT JOIN phone_numbers n ON n.id = a.number_id \
-         LEFT JOIN emergency_locations l ON l.id = a.location_id WHERE {SEARCH}"
+         LEFT JOIN emergency_locations l ON l.id = a.location_id WHERE {filter}"
     );
-    let total: i64 = sqlx::query_scalar(AssertSqlSafe(count_sql))
+    let mut count = sqlx::query_scalar(AssertSqlSafe(count_sql))
         .bind(&text)
-        .bind(&digits)
-        .fetch_one(&mut *conn)
-        .await?;
+        .bind(&digits);
+    if let Some(location) = query.location {
+        count = count.bind(location.0);
+    }
+    let total: i64 = count.fetch_one(&mut *conn).await?;
     Ok((users, next, total))
 }
 

@@ -244,3 +244,70 @@ async fn pages_render_html_and_unknown_paths_return_404() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn the_location_filter_lists_exactly_the_users_a_location_serves() {
+    let app = spawn_app().await;
+    let (_, locations) = app
+        .call("/api/emergency-locations/list", json!({ "city": "" }))
+        .await;
+    let redmond = locations
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["location"]["id"] == REDMOND_HQ)
+        .unwrap();
+    let serves = redmond["users"].as_i64().unwrap() as usize;
+    assert!(serves > 7, "enough users to page through: {serves}");
+
+    for sort in ["DisplayName", "AssignedNumber"] {
+        let mut seen = Vec::new();
+        let mut after = Value::Null;
+        for _ in 0..=serves / 7 + 1 {
+            let q = json!({ "search": "", "location": REDMOND_HQ, "sort": sort,
+                            "descending": false, "after": after, "limit": 7 });
+            let (status, page) = app.list_users(q).await;
+            assert_eq!(status, 200, "{sort}: {page}");
+            assert_eq!(page["total"].as_i64().unwrap() as usize, serves, "{sort}");
+            seen.extend(page["users"].as_array().unwrap().iter().cloned());
+            after = page["next"].clone();
+            if after.is_null() {
+                break;
+            }
+        }
+        assert_eq!(seen.len(), serves, "{sort}: every user once");
+        for user in &seen {
+            assert_eq!(
+                user["emergency_location"]["id"], REDMOND_HQ,
+                "{sort}: {user}"
+            );
+        }
+    }
+
+    let mut q = query("adele");
+    q["location"] = json!(REDMOND_HQ);
+    let (_, page) = app.list_users(q).await;
+    assert_eq!(page["total"], 1, "search and filter together: {page}");
+    assert_eq!(page["users"][0]["id"], ADELE);
+
+    let mut q = query("adele");
+    q["location"] = json!(LONDON_OFFICE);
+    let (_, page) = app.list_users(q).await;
+    assert_eq!(page["total"], 0, "Adele isn't at London Office: {page}");
+}
+
+#[tokio::test]
+async fn the_location_filter_answers_404_for_an_unknown_location() {
+    let app = spawn_app().await;
+    let mut q = query("");
+    q["location"] = json!(999_999);
+    let (status, body) = app.list_users(q).await;
+    assert_eq!(status, 404, "{body}");
+    assert!(
+        body["NotFound"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no emergency location with id 999999"),
+        "{body}"
+    );
+}
