@@ -1,11 +1,20 @@
 // Playwright runs the specs against the already-built debug server
-// (scripts/test.sh builds it with `cargo leptos build`), twice over:
+// (scripts/test.sh builds it with `cargo leptos build`), three times over:
 //   - port 3100, seeded with the Contoso demo data: every spec but one;
-//   - port 3101, Contoso's users without any phone number: empty-inventory.
-// Each server gets a fresh temporary data directory, removed when it stops.
+//   - 127.0.0.2:3101, Contoso's users without any phone number: empty-inventory;
+//   - 127.0.0.3:3102, Contoso without a licence that opens Voice: voice-gate.
+// Each server gets a fresh temporary data directory, removed when it stops,
+// a known first-administrator password and the demo sign-in accounts.
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL } from './tests/helpers';
+import {
+  ADMIN_PASSWORD,
+  ADMIN_STATE,
+  DEMO_PASSWORD,
+  DEMO_URL,
+  EMPTY_INVENTORY_URL,
+  NO_VOICE_URL,
+} from './tests/helpers';
 
 const workspace = path.resolve(__dirname, '..');
 const targetDir = process.env.CARGO_TARGET_DIR
@@ -44,7 +53,12 @@ function server(url: string, demo: string) {
   return {
     command: serverCommand(url, demo),
     url,
-    env: { SWITCHBOARD_BIN: serverBin, LEPTOS_SITE_ROOT: siteRoot },
+    env: {
+      SWITCHBOARD_BIN: serverBin,
+      LEPTOS_SITE_ROOT: siteRoot,
+      SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SWITCHBOARD_DEMO_PASSWORD: DEMO_PASSWORD,
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe' as const,
@@ -55,6 +69,9 @@ function server(url: string, demo: string) {
 
 export default defineConfig({
   testDir: './tests',
+  // Every spec starts signed in as the first Global administrator; the
+  // sign-in and role specs open contexts of their own.
+  globalSetup: './global-setup.ts',
   // The specs share one server each and change its data: one at a time.
   workers: 1,
   fullyParallel: false,
@@ -65,6 +82,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: DEMO_URL,
+    storageState: ADMIN_STATE,
     trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },

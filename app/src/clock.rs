@@ -47,6 +47,26 @@ impl Clock for FixedClock {
     }
 }
 
+/// A clock tests move forward, e.g. past a session's timeout.
+pub struct SettableClock(std::sync::atomic::AtomicI64);
+
+impl SettableClock {
+    pub fn new(now: i64) -> Self {
+        Self(std::sync::atomic::AtomicI64::new(now))
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.0
+            .fetch_add(seconds, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Clock for SettableClock {
+    fn now(&self) -> i64 {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day);
 /// Howard Hinnant's algorithm.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {

@@ -10,6 +10,8 @@ mod root;
 pub use root::{shell, App};
 
 #[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod phone_format;

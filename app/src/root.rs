@@ -1,15 +1,22 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::api::console::console_status;
+use crate::api::auth::sign_out;
+use crate::api::console::{console_status, ConsoleAreas};
+use crate::api::ApiError;
+use crate::components::{reload_to, CurrentAccount};
+use crate::domain::{Account, Permission};
 use crate::pages::{
-    EmergencyLocationsPage, HomePage, LicensesPage, NotFoundPage, PhoneNumbersPage, VoiceUsersPage,
+    AdminsPage, AuditLogPage, ChangePasswordPage, EmergencyLocationsPage, HomePage, LicensesPage,
+    MyProfilePage, NotFoundPage, PhoneNumbersPage, SignInPage, VoiceUsersPage,
 };
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -25,6 +32,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Scripts only from the console itself and the one inline hydration script
+/// carrying this response's nonce; no frames, plugins or foreign origins.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    use axum::http::{header, HeaderValue};
+    let (Some(nonce), Some(options)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        options.insert_header(header::CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -44,68 +72,154 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/switchboard.css" />
         <Title formatter=|page: String| format!("{page} - Switchboard") />
         <Router>
-            <div class="console">
-                <header class="topbar">
-                    <span class="brand">"Switchboard"</span>
-                    <span class="org">"Contoso admin center"</span>
-                </header>
-                <nav class="leftnav" aria-label="Main">
-                    <A href="/" exact=true>
-                        "Dashboard"
-                    </A>
-                    <Transition fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            // The server enforces the gate; on a failed check the
-                            // navigation stays as it was rather than hide Voice.
-                            let voice = areas.await.map(|a| a.voice).unwrap_or(true);
-                            if voice {
-                                view! {
-                                    <p class="navgroup" id="nav-voice">
-                                        "Voice"
-                                    </p>
-                                    <ul aria-labelledby="nav-voice">
-                                        <li>
-                                            <A href="/voice/users">"Voice users"</A>
-                                        </li>
-                                        <li>
-                                            <A href="/voice/phone-numbers">"Phone numbers"</A>
-                                        </li>
-                                        <li>
-                                            <A href="/voice/emergency-locations">"Emergency locations"</A>
-                                        </li>
-                                    </ul>
-                                }
-                                .into_any()
-                            } else {
-                                view! {
-                                    <p class="nav-note" role="note">
-                                        "Voice is missing: your organization has no Enterprise E5, "
-                                        "Phone System or Audio Conferencing license. Buy one to assign phone numbers."
-                                    </p>
-                                }
-                                .into_any()
-                            }
-                        })}
-                    </Transition>
-                    <p class="navgroup" id="nav-billing">
-                        "Billing"
-                    </p>
-                    <ul aria-labelledby="nav-billing">
-                        <li>
-                            <A href="/billing/licenses">"Licenses"</A>
-                        </li>
-                    </ul>
-                </nav>
-                <main class="content">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/voice/users") view=VoiceUsersPage />
-                        <Route path=path!("/voice/phone-numbers") view=PhoneNumbersPage />
-                        <Route path=path!("/voice/emergency-locations") view=EmergencyLocationsPage />
-                        <Route path=path!("/billing/licenses") view=LicensesPage />
-                    </Routes>
-                </main>
-            </div>
+            // The route list is static, so the server knows every page; the
+            // gate inside decides what a visitor sees on each.
+            <Routes fallback=|| view! { <ConsoleGate><NotFoundPage /></ConsoleGate> }>
+                <ParentRoute path=path!("") view=|| view! { <ConsoleGate><Outlet /></ConsoleGate> }>
+                    <Route path=path!("") view=HomeRoute />
+                    <Route path=path!("/voice/users") view=VoiceUsersPage />
+                    <Route path=path!("/voice/phone-numbers") view=PhoneNumbersPage />
+                    <Route path=path!("/voice/emergency-locations") view=EmergencyLocationsPage />
+                    <Route path=path!("/billing/licenses") view=LicensesPage />
+                    <Route path=path!("/settings/admins") view=AdminsPage />
+                    <Route path=path!("/settings/audit-log") view=AuditLogPage />
+                    <Route path=path!("/me") view=MyProfilePage />
+                    <Route path=path!("/me/password") view=OwnPasswordPage />
+                </ParentRoute>
+            </Routes>
         </Router>
+    }
+}
+
+/// Sign-in first: the page asked for appears inside the console once someone
+/// is signed in (and has chosen their own password).
+#[component]
+fn ConsoleGate(children: ChildrenFn) -> impl IntoView {
+    let areas = expect_context::<Resource<Result<ConsoleAreas, ApiError>>>();
+    let children = StoredValue::new(children);
+    view! {
+        <Transition fallback=|| ()>
+            // Read, not awaited: the page is built in this closure's owner.
+            {move || {
+                let view = match areas.get()? {
+                    Err(e) => view! {
+                        <main class="sign-in">
+                            <p class="error" role="alert">{e.to_string()}</p>
+                        </main>
+                    }
+                    .into_any(),
+                    Ok(ConsoleAreas { account: None, .. }) => view! { <SignInPage /> }.into_any(),
+                    Ok(ConsoleAreas { account: Some(account), voice }) => {
+                        view! { <Console account voice>{children.read_value()()}</Console> }.into_any()
+                    }
+                };
+                Some(view)
+            }}
+        </Transition>
+    }
+}
+
+/// "/": the Dashboard for admins, My profile for users.
+#[component]
+fn HomeRoute() -> impl IntoView {
+    if can_admin() {
+        view! { <HomePage /> }.into_any()
+    } else {
+        view! { <MyProfilePage /> }.into_any()
+    }
+}
+
+fn can_admin() -> bool {
+    use_context::<CurrentAccount>().is_some_and(|c| c.0.role.is_admin())
+}
+
+#[component]
+fn OwnPasswordPage() -> impl IntoView {
+    let username = use_context::<CurrentAccount>()
+        .map(|c| c.0.username)
+        .unwrap_or_default();
+    view! { <ChangePasswordPage username forced=false /> }
+}
+
+/// The console around the pages, for a signed-in account: what the navigation
+/// offers follows the role; the server refuses the rest anyway.
+#[component]
+fn Console(account: Account, voice: bool, children: Children) -> impl IntoView {
+    provide_context(CurrentAccount(account.clone()));
+    let role = account.role;
+    let sign_out_action = Action::new(|_: &()| sign_out());
+    Effect::new(move |_| {
+        if sign_out_action.value().get().is_some() {
+            reload_to("/");
+        }
+    });
+    let forced = account.must_change_password;
+    let username = account.username.clone();
+    let voice_nav = role.may(Permission::ViewVoice);
+    view! {
+        <div class="console">
+            <header class="topbar">
+                <span class="brand">"Switchboard"</span>
+                <span class="org">"Contoso admin center"</span>
+                <span class="who">
+                    <span>{account.display_name.clone()}</span>
+                    <span class="muted-light">{role.name()}</span>
+                    <button
+                        type="button"
+                        class="topbar-button"
+                        disabled=move || sign_out_action.pending().get()
+                        on:click=move |_| { sign_out_action.dispatch(()); }
+                    >
+                        "Sign out"
+                    </button>
+                </span>
+            </header>
+            <nav class="leftnav" aria-label="Main">
+                {role.is_admin().then(|| view! { <A href="/" exact=true>"Dashboard"</A> })}
+                {match (voice_nav, voice) {
+                    (false, _) => None,
+                    (true, true) => Some(view! {
+                        <p class="navgroup" id="nav-voice">"Voice"</p>
+                        <ul aria-labelledby="nav-voice">
+                            <li><A href="/voice/users">"Voice users"</A></li>
+                            <li><A href="/voice/phone-numbers">"Phone numbers"</A></li>
+                            <li><A href="/voice/emergency-locations">"Emergency locations"</A></li>
+                        </ul>
+                    }.into_any()),
+                    (true, false) => Some(view! {
+                        <p class="nav-note" role="note">
+                            "Voice is missing: your organization has no Enterprise E5, "
+                            "Phone System or Audio Conferencing license. Buy one to assign phone numbers."
+                        </p>
+                    }.into_any()),
+                }}
+                {role.may(Permission::ViewLicences).then(|| view! {
+                    <p class="navgroup" id="nav-billing">"Billing"</p>
+                    <ul aria-labelledby="nav-billing">
+                        <li><A href="/billing/licenses">"Licenses"</A></li>
+                    </ul>
+                })}
+                {(role.may(Permission::ViewAudit) || role.may(Permission::ManageAccounts)).then(|| view! {
+                    <p class="navgroup" id="nav-settings">"Settings"</p>
+                    <ul aria-labelledby="nav-settings">
+                        {role.may(Permission::ManageAccounts).then(|| view! {
+                            <li><A href="/settings/admins">"Admins"</A></li>
+                        })}
+                        <li><A href="/settings/audit-log">"Audit log"</A></li>
+                    </ul>
+                })}
+                <p class="navgroup" id="nav-me">"Me"</p>
+                <ul aria-labelledby="nav-me">
+                    <li><A href="/me">"My profile"</A></li>
+                </ul>
+            </nav>
+            <main class="content">
+                {if forced {
+                    view! { <ChangePasswordPage username=username.clone() forced=true /> }.into_any()
+                } else {
+                    children().into_any()
+                }}
+            </main>
+        </div>
     }
 }

@@ -10,4 +10,5 @@ use crate::clock::Clock;
 pub struct AppState {
     pub pool: SqlitePool,
     pub clock: Arc<dyn Clock>,
+    pub auth: crate::auth::AuthSettings,
 }

@@ -4,10 +4,36 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The server seeded with the Contoso demo data (the default baseURL). */
 export const DEMO_URL = 'http://127.0.0.1:3100';
-/** The server seeded with Contoso's users but no phone numbers at all. */
-export const EMPTY_INVENTORY_URL = 'http://127.0.0.1:3101';
+/**
+ * The server seeded with Contoso's users but no phone numbers at all. Each
+ * server has its own loopback address: cookies ignore ports, so on one host
+ * the three servers' session cookies would overwrite each other.
+ */
+export const EMPTY_INVENTORY_URL = 'http://127.0.0.2:3101';
 /** The server of an organisation without any licence that opens Voice. */
-export const NO_VOICE_URL = 'http://127.0.0.1:3102';
+export const NO_VOICE_URL = 'http://127.0.0.3:3102';
+export const SERVER_URLS = [DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL];
+
+/** The first Global administrator's password on the test servers. */
+export const ADMIN_PASSWORD = 'e2e-first-boss-pass-1';
+/** The demo sign-in accounts' password on the test servers. */
+export const DEMO_PASSWORD = 'e2e-demo-accounts-pass';
+/** Where global-setup keeps the admin's signed-in browser state. */
+export const ADMIN_STATE = '.auth/admin.json';
+
+/**
+ * Signs in through the sign-in page as a person would, on a page that has
+ * no session yet, and waits for the console to hydrate again.
+ */
+export async function signIn(page: Page, username: string, password: string, base?: string): Promise<void> {
+  await page.goto(base ? new URL('/', base).toString() : '/');
+  await waitForHydration(page);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await waitForHydration(page);
+}
 
 /**
  * Waits until the WASM bundle has hydrated the page. The app sets

@@ -28,6 +28,33 @@ pub struct Settings {
     #[arg(long, env = "SWITCHBOARD_DEMO", default_value = "none")]
     pub demo: DemoChoice,
 
+    /// Username of the first Global administrator, created when there is no account yet.
+    #[arg(long, env = "SWITCHBOARD_ADMIN_USERNAME", default_value = "admin")]
+    pub admin_username: String,
+
+    /// Password for that first administrator (at least 12 characters). Without
+    /// it a one-time password is generated and printed once.
+    #[arg(long, env = "SWITCHBOARD_ADMIN_PASSWORD", hide_env_values = true)]
+    pub admin_password: Option<String>,
+
+    /// With a demo organisation: also create demo sign-in accounts
+    /// (voice.admin, helpdesk, and the named Contoso users) with this password.
+    #[arg(long, env = "SWITCHBOARD_DEMO_PASSWORD", hide_env_values = true)]
+    pub demo_password: Option<String>,
+
+    /// The address people use, e.g. https://switchboard.contoso.com. With
+    /// https, cookies are Secure and HSTS is sent.
+    #[arg(long, env = "SWITCHBOARD_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Minutes without a request after which a session ends.
+    #[arg(long, env = "SWITCHBOARD_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: i64,
+
+    /// Hours after sign-in after which a session ends, busy or not.
+    #[arg(long, env = "SWITCHBOARD_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: i64,
+
     /// Folder holding the compiled browser bundle and styles (cargo-leptos's site root).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
@@ -50,6 +77,17 @@ impl std::str::FromStr for DemoChoice {
 }
 
 impl Settings {
+    pub fn auth(&self) -> app::auth::AuthSettings {
+        app::auth::AuthSettings {
+            secure: self
+                .public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
+            idle_timeout: self.session_idle_minutes.max(1) * 60,
+            absolute_timeout: self.session_max_hours.max(1) * 3600,
+        }
+    }
+
     /// The database URL: the flag or variable if given, else the file in the data folder.
     pub fn database_url(&self) -> String {
         match &self.database_url {

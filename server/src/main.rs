@@ -1,4 +1,5 @@
 use clap::Parser;
+use server::accounts::FirstAdmin;
 use server::config::Settings;
 use server::startup::Application;
 
@@ -7,6 +8,15 @@ async fn main() -> anyhow::Result<()> {
     server::telemetry::init();
     let settings = Settings::parse();
     let app = Application::build(settings).await?;
+    match app.first_admin() {
+        FirstAdmin::Generated { username, password } => println!(
+            "\nFirst administrator created. Sign in as '{username}' with the one-time password\n\n    {password}\n\nand choose a new one. This password is shown only once.\n"
+        ),
+        FirstAdmin::Created { username } => {
+            println!("First administrator '{username}' created with the given password.")
+        }
+        FirstAdmin::Existing => {}
+    }
     println!("Switchboard is listening on http://{}", app.address());
     app.run_until_stopped().await
 }

@@ -8,9 +8,10 @@ use anyhow::Context;
 use app::clock::{Clock, SystemClock};
 use app::state::AppState;
 use app::{shell, App};
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::http::{StatusCode, Uri};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, get};
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
@@ -21,11 +22,12 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::accounts::FirstAdmin;
 use crate::config::Settings;
 use crate::demo::{self, DemoOrg};
+use crate::security::{self, Https, PublicOrigin};
 
 /// Server function calls are small JSON bodies; anything bigger is refused.
 const MAX_REQUEST_BYTES: usize = 64 * 1024;
@@ -35,6 +37,7 @@ pub struct Application {
     router: Router,
     address: SocketAddr,
     pool: SqlitePool,
+    first_admin: FirstAdmin,
 }
 
 impl Application {
@@ -59,13 +62,32 @@ impl Application {
             .run(&pool)
             .await
             .context("migrating the database")?;
-        if let Some(org) = settings.demo.0 {
-            seed_if_empty(&pool, org, clock.as_ref()).await?;
+        let first_admin = crate::accounts::ensure_first_admin(
+            &pool,
+            &settings.admin_username,
+            settings.admin_password.as_deref(),
+            clock.as_ref(),
+        )
+        .await?;
+        if let Some(password) = settings.demo_password.as_deref() {
+            if let Err(why) = app::domain::check_new_password(password, "") {
+                anyhow::bail!("SWITCHBOARD_DEMO_PASSWORD is not accepted: {why}");
+            }
+        }
+        let seeded = match settings.demo.0 {
+            Some(org) => seed_if_empty(&pool, org, clock.as_ref()).await?,
+            None => false,
+        };
+        if let (true, Some(password)) = (seeded, settings.demo_password.as_deref()) {
+            let created =
+                crate::accounts::create_demo_accounts(&pool, password, clock.as_ref()).await?;
+            tracing::info!(created, "demo sign-in accounts created");
         }
 
         let state = AppState {
             pool: pool.clone(),
             clock,
+            auth: settings.auth(),
         };
         let listener = TcpListener::bind(settings.listen)
             .await
@@ -74,10 +96,21 @@ impl Application {
         let options = leptos_options(&settings, address);
         Ok(Self {
             listener,
-            router: router(state, options),
+            router: router(
+                state,
+                options,
+                PublicOrigin::from_url(settings.public_url.as_deref()),
+            ),
             address,
             pool,
+            first_admin,
         })
+    }
+
+    /// What start-up did about the first administrator, e.g. a generated
+    /// password to print once.
+    pub fn first_admin(&self) -> &FirstAdmin {
+        &self.first_admin
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -89,14 +122,19 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .context("serving")
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")
     }
 }
 
-async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> anyhow::Result<()> {
+/// Seeds the demo organisation into an empty database; true if it did.
+async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> anyhow::Result<bool> {
     let mut tx = app::store::begin_write(pool).await?;
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM voice_users")
         .fetch_one(&mut *tx)
@@ -106,7 +144,7 @@ async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> an
             users,
             "database already holds an organisation; not seeding the demo"
         );
-        return Ok(());
+        return Ok(false);
     }
     let report = demo::seed(&mut tx, org, &clock.today())
         .await
@@ -119,7 +157,7 @@ async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> an
         assigned = report.assigned,
         "demo organisation created"
     );
-    Ok(())
+    Ok(true)
 }
 
 fn leptos_options(settings: &Settings, address: SocketAddr) -> LeptosOptions {
@@ -137,7 +175,14 @@ fn leptos_options(settings: &Settings, address: SocketAddr) -> LeptosOptions {
 }
 
 /// The whole HTTP surface: pages, server functions and static assets.
-pub fn router(state: AppState, options: LeptosOptions) -> Router {
+pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrigin) -> Router {
+    let https = Https(state.auth.secure);
+    let export = Router::new()
+        .route(
+            app::api::audit::EXPORT_PATH,
+            get(app::api::audit::ssr::export_csv),
+        )
+        .with_state(state.clone());
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();
@@ -150,22 +195,27 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .precompressed_gzip();
 
     Router::new()
+        .merge(export)
         // leptos_axum registers each server function at its own path; this
         // only answers calls to functions that don't exist.
         .route("/api/{*rest}", any(unknown_api))
-        .leptos_routes_with_context(&options, routes, context, {
+        .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .nest_service("/pkg", assets)
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        // Unknown paths render the app's 404 page, which needs the state too.
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .with_state(options)
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
-        .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
+        .layer(middleware::from_fn_with_state(
+            public_origin,
+            security::refuse_cross_site,
         ))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(https, security::headers))
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a request handler panicked");
             axum::response::IntoResponse::into_response((

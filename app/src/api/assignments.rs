@@ -52,15 +52,17 @@ pub(crate) mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
-    use crate::api::server::voice_state;
-    use crate::domain::{check_assignment, NumberLookup, Violation};
+    use crate::api::audit::ssr::{describe_voice, record};
+    use crate::api::server::authorize;
+    use crate::domain::{check_assignment, AuditAction, NumberLookup, Permission, Violation};
     use crate::phone_format;
     use crate::store;
+    use crate::store::audit::Record;
 
     pub async fn assign(request: AssignRequest) -> Result<VoiceUser, ApiError> {
         let number = phone_format::parse_input(&request.number)
             .map_err(|e| ApiError::bad_request(e.to_string()))?;
-        let state = voice_state().await?;
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
         let today = state.clock.today();
         let mut tx = store::begin_write(&state.pool).await?;
 
@@ -84,6 +86,13 @@ pub(crate) mod ssr {
             // check_assignment reports a missing number or location.
             return Err(ApiError::Internal);
         };
+        let unchanged = user.assigned_number.as_ref().map(|a| &a.number.e164)
+            == Some(&n.number.e164)
+            && user.emergency_location.as_ref().map(|l| l.id) == Some(location.id);
+        if unchanged {
+            // Saving what is already there changes nothing and records nothing.
+            return Ok(user);
+        }
 
         if !store::assignments::put(
             &mut tx,
@@ -108,6 +117,26 @@ pub(crate) mod ssr {
         }
         bump(&mut tx, &user).await?;
         let saved = reload(&mut tx, user.id).await?;
+        let action = if user.assigned_number.is_some() {
+            AuditAction::NumberChanged
+        } else {
+            AuditAction::NumberAssigned
+        };
+        record(
+            &mut tx,
+            &state,
+            &caller,
+            action,
+            Record {
+                target: saved.display_name.clone(),
+                user_name: Some(saved.display_name.clone()),
+                number: Some(n.number.e164.to_string()),
+                before: describe_voice(&user),
+                after: describe_voice(&saved),
+                ..Record::default()
+            },
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(user = %saved.id, number = %n.number.e164, location = %location.id, "number assigned");
         Ok(saved)
@@ -131,7 +160,7 @@ pub(crate) mod ssr {
             return Err(ApiError::bad_request("Each user may appear only once."));
         }
 
-        let state = voice_state().await?;
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
         let mut tx = store::begin_write(&state.pool).await?;
         let mut removed = Vec::with_capacity(requests.len());
         for request in &requests {
@@ -143,6 +172,23 @@ pub(crate) mod ssr {
                 });
             }
             bump(&mut tx, &user).await?;
+            record(
+                &mut tx,
+                &state,
+                &caller,
+                AuditAction::NumberRemoved,
+                Record {
+                    target: user.display_name.clone(),
+                    user_name: Some(user.display_name.clone()),
+                    number: user
+                        .assigned_number
+                        .as_ref()
+                        .map(|n| n.number.e164.to_string()),
+                    before: describe_voice(&user),
+                    ..Record::default()
+                },
+            )
+            .await?;
             removed.push(reload(&mut tx, user.id).await?);
         }
         tx.commit().await?;

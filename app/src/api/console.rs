@@ -8,6 +8,8 @@ use super::ApiError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsoleAreas {
+    /// Who is signed in; `None` shows the sign-in page.
+    pub account: Option<crate::domain::Account>,
     /// The organisation holds an Enterprise E5, Phone System or Audio
     /// Conferencing licence, so the Voice area appears.
     pub voice: bool,
@@ -15,12 +17,19 @@ pub struct ConsoleAreas {
 
 #[server(prefix = "/api", endpoint = "console/status", input = Json)]
 pub async fn console_status() -> Result<ConsoleAreas, ApiError> {
-    use super::server::{respond, state};
+    use super::server::{caller, respond, state};
     respond(
         async {
             let state = state()?;
+            let Some(caller) = caller(&state).await? else {
+                return Ok(ConsoleAreas {
+                    account: None,
+                    voice: false,
+                });
+            };
             let mut conn = state.pool.acquire().await?;
             Ok(ConsoleAreas {
+                account: Some(caller.account),
                 voice: crate::store::licences::voice_enabled(&mut conn).await?,
             })
         }

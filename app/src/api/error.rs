@@ -32,6 +32,21 @@ pub enum ApiError {
     /// explains, e.g. releasing a number someone holds (409).
     #[error("{message}")]
     Conflict { message: String },
+    /// Input the caller can correct, e.g. a password too short (422).
+    #[error("{message}")]
+    Invalid { message: String },
+    /// The username or password is wrong (401).
+    #[error("{message}")]
+    SignInFailed { message: String },
+    /// The request body is over the size limit (413).
+    #[error("{message}")]
+    TooLarge { message: String },
+    /// No live session: sign in (401).
+    #[error("{message}")]
+    SignedOut { message: String },
+    /// Too many failed sign-ins; try again later (429).
+    #[error("{message}")]
+    TooManyAttempts { message: String },
     /// The organisation or the caller may not do this (403).
     #[error("{message}")]
     Forbidden { message: String },
@@ -83,6 +98,10 @@ impl ApiError {
             ApiError::Stale { .. } | ApiError::Conflict { .. } | ApiError::LicenceNeeded { .. } => {
                 409
             }
+            ApiError::Invalid { .. } => 422,
+            ApiError::TooLarge { .. } => 413,
+            ApiError::SignedOut { .. } | ApiError::SignInFailed { .. } => 401,
+            ApiError::TooManyAttempts { .. } => 429,
             ApiError::Forbidden { .. } => 403,
             ApiError::NotFound { .. } => 404,
             ApiError::BadRequest { .. } => 400,
@@ -99,6 +118,17 @@ impl FromServerFnError for ApiError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // The request could not be read: the caller's mistake.
+            // A body streamed without a length meets the size limit while
+            // being read, and arrives here rather than as the layer's 413.
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail)
+                if cfg!(feature = "ssr") && detail.contains("length limit exceeded") =>
+            {
+                let err = ApiError::TooLarge {
+                    message: "The request is too large.".to_owned(),
+                };
+                set_status(&err);
+                err
+            }
             ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail)
                 if cfg!(feature = "ssr") =>
             {

@@ -31,7 +31,7 @@ pub struct AssignableNumbers {
 /// Unassigned user numbers that match the filter.
 #[server(prefix = "/api", endpoint = "numbers/assignable", input = Json)]
 pub async fn list_assignable_numbers(filter: NumberFilter) -> Result<AssignableNumbers, ApiError> {
-    use super::server::{bounded, respond, voice_state};
+    use super::server::{authorize, bounded, respond};
     respond(
         async {
             bounded("text", &filter.text, 100)?;
@@ -40,7 +40,7 @@ pub async fn list_assignable_numbers(filter: NumberFilter) -> Result<AssignableN
                     "'limit' must be between 1 and {MAX_NUMBERS}."
                 )));
             }
-            let state = voice_state().await?;
+            let (state, _) = authorize(crate::domain::Permission::ViewVoice).await?;
             let today = state.clock.today();
             let mut conn = state.pool.acquire().await?;
             let country = filter.country.map(|c| c.to_string()).unwrap_or_default();
@@ -70,11 +70,11 @@ pub async fn list_emergency_locations(
     city: String,
     country: Option<Country>,
 ) -> Result<Vec<EmergencyLocation>, ApiError> {
-    use super::server::{bounded, respond, voice_state};
+    use super::server::{authorize, bounded, respond};
     respond(
         async {
             bounded("city", &city, 100)?;
-            let state = voice_state().await?;
+            let (state, _) = authorize(crate::domain::Permission::ViewVoice).await?;
             let mut conn = state.pool.acquire().await?;
             let country = country.map(|c| c.to_string()).unwrap_or_default();
             Ok(crate::store::locations::validated(&mut conn, &city, &country, 200).await?)

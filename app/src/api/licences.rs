@@ -29,10 +29,10 @@ pub struct LicenceChange {
 /// The organisation's licences with purchased and assigned counts.
 #[server(prefix = "/api", endpoint = "licences/list", input = Json)]
 pub async fn list_licences() -> Result<Vec<LicenceCount>, ApiError> {
-    use super::server::{respond, state};
+    use super::server::{authorize, respond};
     respond(
         async {
-            let state = state()?;
+            let (state, _) = authorize(crate::domain::Permission::ViewLicences).await?;
             let mut conn = state.pool.acquire().await?;
             Ok(crate::store::licences::counts(&mut conn)
                 .await?
@@ -60,11 +60,14 @@ pub async fn change_licence(change: LicenceChange) -> Result<VoiceUser, ApiError
 mod ssr {
     use super::*;
     use crate::api::assignments::ssr::{bump, current_user, reload};
-    use crate::api::server::state;
+    use crate::api::audit::ssr::{describe_voice, record};
+    use crate::api::server::authorize;
+    use crate::domain::{AuditAction, Permission};
     use crate::store;
+    use crate::store::audit::Record;
 
     pub async fn change(change: LicenceChange) -> Result<VoiceUser, ApiError> {
-        let state = state()?;
+        let (state, caller) = authorize(Permission::ManageLicences).await?;
         let mut tx = store::begin_write(&state.pool).await?;
         let user = current_user(&mut tx, change.user_id, change.expected_version).await?;
         let holds = user.licences.contains(&change.licence);
@@ -104,6 +107,24 @@ mod ssr {
             }
             if needed {
                 store::assignments::remove(&mut tx, user.id).await?;
+                record(
+                    &mut tx,
+                    &state,
+                    &caller,
+                    AuditAction::NumberRemoved,
+                    Record {
+                        target: user.display_name.clone(),
+                        user_name: Some(user.display_name.clone()),
+                        number: user
+                            .assigned_number
+                            .as_ref()
+                            .map(|n| n.number.e164.to_string()),
+                        before: describe_voice(&user),
+                        after: format!("with the {name} license"),
+                        ..Record::default()
+                    },
+                )
+                .await?;
             }
             store::licences::take(&mut tx, user.id, change.licence).await?;
         } else {
@@ -112,6 +133,25 @@ mod ssr {
         }
         bump(&mut tx, &user).await?;
         let saved = reload(&mut tx, user.id).await?;
+        let (action, before, after) = if change.assign {
+            (AuditAction::LicenceAssigned, String::new(), name.to_owned())
+        } else {
+            (AuditAction::LicenceRemoved, name.to_owned(), String::new())
+        };
+        record(
+            &mut tx,
+            &state,
+            &caller,
+            action,
+            Record {
+                target: saved.display_name.clone(),
+                user_name: Some(saved.display_name.clone()),
+                before,
+                after,
+                ..Record::default()
+            },
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(user = %saved.id, licence = change.licence.code(), assign = change.assign, "licence changed");
         Ok(saved)

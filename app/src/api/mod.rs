@@ -2,7 +2,10 @@
 //! browser ran and has the last word; errors travel as [`ApiError`] with a
 //! matching HTTP status.
 
+pub mod accounts;
 pub mod assignments;
+pub mod audit;
+pub mod auth;
 pub mod console;
 pub mod emergency_locations;
 mod error;
@@ -19,4 +22,4 @@ pub use inventory::{AssignableNumbers, NumberFilter};
 pub use voice_users::{UserCursor, UserPage, UserQuery, UserSort};
 
 #[cfg(feature = "ssr")]
-mod server;
+pub(crate) mod server;

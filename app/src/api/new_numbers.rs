@@ -29,11 +29,14 @@ pub async fn add_new_user_numbers(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::server::{bounded, voice_state};
+    use crate::api::audit::ssr::record;
+    use crate::api::server::{authorize, bounded};
     use crate::domain::NumberArea;
+    use crate::domain::{AuditAction, Permission};
     use crate::{phone_format, store};
 
     pub async fn add(request: NewNumbersRequest) -> Result<Vec<TelephoneNumber>, ApiError> {
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
         bounded("city", &request.city, 100)?;
         if !(1..=MAX_NEW_NUMBERS).contains(&request.quantity) {
             return Err(ApiError::bad_request(format!(
@@ -47,7 +50,6 @@ mod ssr {
             ))
         })?;
 
-        let state = voice_state().await?;
         let mut tx = store::begin_write(&state.pool).await?;
         let taken = store::inventory::with_prefix(&mut tx, area.prefix).await?;
         let wanted = request.quantity as usize;
@@ -80,6 +82,19 @@ mod ssr {
         let mut numbers = Vec::with_capacity(added.len());
         for e164 in &added {
             if let Some((_, n)) = store::numbers::find(&mut tx, e164).await? {
+                record(
+                    &mut tx,
+                    &state,
+                    &caller,
+                    AuditAction::NumbersAdded,
+                    store::audit::Record {
+                        target: n.number.international.clone(),
+                        number: Some(e164.to_string()),
+                        after: format!("{}, Calling Plan", n.city),
+                        ..Default::default()
+                    },
+                )
+                .await?;
                 numbers.push(n);
             }
         }

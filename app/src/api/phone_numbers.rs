@@ -65,7 +65,7 @@ pub struct NumberPage {
 /// One page of the organisation's numbers matching the filters.
 #[server(prefix = "/api", endpoint = "phone-numbers/list", input = Json)]
 pub async fn list_phone_numbers(query: NumberQuery) -> Result<NumberPage, ApiError> {
-    use super::server::{bounded, respond, voice_state};
+    use super::server::{authorize, bounded, respond};
     respond(
         async {
             bounded("search", &query.search, 100)?;
@@ -77,7 +77,7 @@ pub async fn list_phone_numbers(query: NumberQuery) -> Result<NumberPage, ApiErr
                     "'limit' must be between 1 and {MAX_PAGE_SIZE}."
                 )));
             }
-            let state = voice_state().await?;
+            let (state, _) = authorize(crate::domain::Permission::ViewVoice).await?;
             let today = state.clock.today();
             let mut conn = state.pool.acquire().await?;
             let (numbers, next, total) =
@@ -97,7 +97,7 @@ pub async fn list_phone_numbers(query: NumberQuery) -> Result<NumberPage, ApiErr
 /// someone holds is refused, naming the holder.
 #[server(prefix = "/api", endpoint = "phone-numbers/release", input = Json)]
 pub async fn release_numbers(numbers: Vec<E164>) -> Result<usize, ApiError> {
-    use super::server::{respond, voice_state};
+    use super::server::{authorize, respond};
     respond(
         async {
             let mut numbers = numbers;
@@ -108,7 +108,7 @@ pub async fn release_numbers(numbers: Vec<E164>) -> Result<usize, ApiError> {
                     "Select between 1 and {MAX_RELEASE} numbers to release."
                 )));
             }
-            let state = voice_state().await?;
+            let (state, caller) = authorize(crate::domain::Permission::ManageVoice).await?;
             let mut tx = crate::store::begin_write(&state.pool).await?;
             for e164 in &numbers {
                 let Some((id, number)) = crate::store::numbers::find(&mut tx, e164).await? else {
@@ -125,6 +125,19 @@ pub async fn release_numbers(numbers: Vec<E164>) -> Result<usize, ApiError> {
                     });
                 }
                 crate::store::inventory::release(&mut tx, id).await?;
+                super::audit::ssr::record(
+                    &mut tx,
+                    &state,
+                    &caller,
+                    crate::domain::AuditAction::NumbersReleased,
+                    crate::store::audit::Record {
+                        target: number.number.international.clone(),
+                        number: Some(e164.to_string()),
+                        before: format!("{}, {}", number.city, number.source.label()),
+                        ..Default::default()
+                    },
+                )
+                .await?;
             }
             tx.commit().await?;
             tracing::info!(count = numbers.len(), "numbers released");

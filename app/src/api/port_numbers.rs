@@ -60,16 +60,18 @@ mod ssr {
     use std::collections::HashMap;
 
     use super::*;
-    use crate::api::server::{bounded, voice_state};
+    use crate::api::audit::ssr::record;
+    use crate::api::server::{authorize, bounded};
+    use crate::domain::{AuditAction, Permission};
     use crate::{phone_format, store};
 
     pub async fn run(request: PortRequest, add: bool) -> Result<PortReport, ApiError> {
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
         let city = bounded("city", request.city.trim(), 100)?.to_owned();
         if city.is_empty() {
             return Err(ApiError::bad_request("Enter the city the numbers ring in."));
         }
         let lines = expand(&request.source)?;
-        let state = voice_state().await?;
         // Checking only reads; adding takes the write lock from the first
         // look-up to the commit, so no number slips in between.
         let mut tx = if add {
@@ -111,6 +113,19 @@ mod ssr {
             }
             if add {
                 store::inventory::add_number(&mut tx, &number, &city, "direct_routing").await?;
+                record(
+                    &mut tx,
+                    &state,
+                    &caller,
+                    AuditAction::NumbersPorted,
+                    store::audit::Record {
+                        target: number.international.clone(),
+                        number: Some(number.e164.to_string()),
+                        after: format!("{city}, Direct Routing"),
+                        ..Default::default()
+                    },
+                )
+                .await?;
             }
             report.accepted.push(number);
         }

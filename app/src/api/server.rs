@@ -4,6 +4,8 @@
 use leptos::prelude::use_context;
 
 use super::ApiError;
+use crate::auth::session::Caller;
+use crate::domain::Permission;
 use crate::state::AppState;
 
 pub fn state() -> Result<AppState, ApiError> {
@@ -16,18 +18,58 @@ pub fn state() -> Result<AppState, ApiError> {
 /// The message for an organisation without a licence that opens Voice.
 pub const VOICE_LOCKED: &str = "Voice isn't available: your organization needs at least one Enterprise E5, Phone System or Audio Conferencing license. See Billing > Licenses.";
 
-/// The state for a Voice server function: refused with 403 unless the
-/// organisation holds a licence that opens the Voice area.
-pub async fn voice_state() -> Result<AppState, ApiError> {
-    let state = state()?;
+pub const SIGNED_OUT: &str = "You are signed out. Sign in again to continue.";
+pub const NOT_ALLOWED: &str = "Your role doesn't allow this. Ask a Global administrator.";
+
+/// The live session behind this request, if any.
+pub async fn caller(state: &AppState) -> Result<Option<Caller>, ApiError> {
+    let Some(parts) = use_context::<axum::http::request::Parts>() else {
+        tracing::error!("request parts missing from the server function context");
+        return Err(ApiError::Internal);
+    };
     let mut conn = state.pool.acquire().await?;
-    if crate::store::licences::voice_enabled(&mut conn).await? {
-        Ok(state)
-    } else {
-        Err(ApiError::Forbidden {
-            message: VOICE_LOCKED.to_owned(),
-        })
+    Ok(
+        crate::auth::session::caller(&mut conn, &parts.headers, &state.auth, state.clock.now())
+            .await?,
+    )
+}
+
+/// Anyone signed in: 401 otherwise.
+pub async fn signed_in() -> Result<(AppState, Caller), ApiError> {
+    let state = state()?;
+    match caller(&state).await? {
+        Some(caller) => Ok((state, caller)),
+        None => Err(ApiError::SignedOut {
+            message: SIGNED_OUT.to_owned(),
+        }),
     }
+}
+
+/// The state for a server function that needs `permission`: 401 without a
+/// session, 403 when the caller's role lacks it, and for the Voice
+/// permissions 403 unless the organisation holds a licence that opens Voice.
+pub async fn authorize(permission: Permission) -> Result<(AppState, Caller), ApiError> {
+    let (state, caller) = signed_in().await?;
+    if caller.account.must_change_password {
+        return Err(ApiError::Forbidden {
+            message: "Choose a new password before you continue.".to_owned(),
+        });
+    }
+    if !caller.account.role.may(permission) {
+        tracing::info!(account = %caller.account.username, ?permission, "refused by role");
+        return Err(ApiError::Forbidden {
+            message: NOT_ALLOWED.to_owned(),
+        });
+    }
+    if matches!(permission, Permission::ViewVoice | Permission::ManageVoice) {
+        let mut conn = state.pool.acquire().await?;
+        if !crate::store::licences::voice_enabled(&mut conn).await? {
+            return Err(ApiError::Forbidden {
+                message: VOICE_LOCKED.to_owned(),
+            });
+        }
+    }
+    Ok((state, caller))
 }
 
 /// Sets the HTTP status of a failed call to match its error.

@@ -66,7 +66,7 @@ pub struct UserPage {
 /// One page of voice users matching the search, in the chosen order.
 #[server(prefix = "/api", endpoint = "voice-users/list", input = Json)]
 pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
-    use super::server::{bounded, respond, voice_state};
+    use super::server::{authorize, bounded, respond};
     respond(
         async {
             bounded("search", &query.search, MAX_SEARCH)?;
@@ -78,7 +78,7 @@ pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
             if let Some(after) = &query.after {
                 bounded("after.key", &after.key, 300)?;
             }
-            let state = voice_state().await?;
+            let (state, _) = authorize(crate::domain::Permission::ViewVoice).await?;
             let mut conn = state.pool.acquire().await?;
             if let Some(id) = query.location {
                 if crate::store::locations::find(&mut conn, id)
@@ -100,10 +100,10 @@ pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
 /// The current state of one voice user, for the action pane.
 #[server(prefix = "/api", endpoint = "voice-users/get", input = Json)]
 pub async fn get_voice_user(id: UserId) -> Result<VoiceUser, ApiError> {
-    use super::server::{respond, voice_state};
+    use super::server::{authorize, respond};
     respond(
         async {
-            let state = voice_state().await?;
+            let (state, _) = authorize(crate::domain::Permission::ViewVoice).await?;
             let mut conn = state.pool.acquire().await?;
             crate::store::users::get(&mut conn, id)
                 .await?

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use super::can;
 use super::licence_editor::LicenceEditor;
 use super::{Dialog, VoiceUsersState};
-use crate::domain::VoiceUser;
+use crate::domain::{Permission, VoiceUser};
 
 /// The Action pane: the selected user's details and what can be done.
 #[component]
@@ -29,11 +30,13 @@ pub fn ActionPane() -> impl IntoView {
 fn UserDetails(user: VoiceUser) -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     let id = user.id;
+    // Helpdesk reads; only roles that manage voice see the buttons.
+    let manage = can(Permission::ManageVoice);
     let number = match &user.assigned_number {
         Some(n) => view! {
             <p class="number">{n.number.international.clone()}</p>
             <p class="muted">{format!("{} · {} · {}", n.city, n.number.country.name(), n.source.label())}</p>
-            <div class="actions">
+            <div class="actions" hidden=!manage>
                 <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::Change(id)))>
                     "Change"
                 </button>
@@ -45,7 +48,7 @@ fn UserDetails(user: VoiceUser) -> impl IntoView {
         .into_any(),
         None => view! {
             <p class="muted">"No number assigned."</p>
-            <div class="actions">
+            <div class="actions" hidden=!manage>
                 <button
                     type="button"
                     class="primary"
@@ -125,6 +128,7 @@ fn SeveralSelected() -> impl IntoView {
                     <div class="actions">
                         <button
                             type="button"
+                            hidden=!can(Permission::ManageVoice)
                             disabled=with_numbers == 0
                             on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))
                         >

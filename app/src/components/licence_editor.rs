@@ -11,6 +11,7 @@ use crate::domain::{Licence, VoiceUser};
 #[component]
 pub fn LicenceEditor(user: VoiceUser) -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
+    let manage = super::can(crate::domain::Permission::ManageLicences);
     let save = Action::new(move |c: &LicenceChange| change_licence(c.clone()));
     let problem = RwSignal::new(None::<String>);
     // The removal waiting for "Remove license and number".
@@ -70,6 +71,7 @@ pub fn LicenceEditor(user: VoiceUser) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="link"
+                                    hidden=!manage
                                     aria-label=format!("Remove {} license", l.name())
                                     disabled=move || save.pending().get()
                                     on:click=move |_| {
@@ -86,7 +88,7 @@ pub fn LicenceEditor(user: VoiceUser) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        {(!missing.is_empty()).then(|| view! {
+        {(manage && !missing.is_empty()).then(|| view! {
             <div class="search-row">
                 <select aria-label="License to add" on:change=move |ev| to_add.set(Licence::from_code(&event_target_value(&ev)))>
                     {missing.iter().map(|l| view! { <option value=l.code()>{l.name()}</option> }).collect_view()}

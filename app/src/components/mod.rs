@@ -1,3 +1,4 @@
+mod account;
 mod action_pane;
 mod add_location_dialog;
 mod assign_dialog;
@@ -14,6 +15,7 @@ mod remove_dialog;
 mod state;
 mod users_grid;
 
+pub use account::{can, reload_here, reload_to, CurrentAccount};
 pub use action_pane::ActionPane;
 pub use add_location_dialog::AddLocationDialog;
 pub use assign_dialog::AssignDialog;

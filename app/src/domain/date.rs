@@ -44,6 +44,20 @@ impl Date {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Midnight UTC at the start of this day, in seconds since the epoch.
+    pub fn epoch_seconds(&self) -> i64 {
+        let part = |r: std::ops::Range<usize>| self.0[r].parse::<i64>().unwrap_or(0);
+        let (y, m, d) = (part(0..4), part(5..7), part(8..10));
+        // Howard Hinnant's days_from_civil.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        (era * 146_097 + doe - 719_468) * 86_400
+    }
 }
 
 impl fmt::Display for Date {
@@ -68,6 +82,19 @@ impl From<Date> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epoch_seconds_is_midnight_utc() {
+        let cases = [
+            ("1970-01-01", 0),
+            ("2000-03-01", 951_868_800),
+            ("2024-02-29", 1_709_164_800),
+            ("2026-11-26", 1_795_651_200),
+        ];
+        for (day, secs) in cases {
+            assert_eq!(Date::parse(day).unwrap().epoch_seconds(), secs, "{day}");
+        }
+    }
 
     #[test]
     fn accepts_real_dates_only() {

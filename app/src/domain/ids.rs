@@ -24,3 +24,7 @@ id_type!(
     /// Identifies an emergency location (a civic address).
     LocationId
 );
+id_type!(
+    /// Identifies a sign-in account.
+    AccountId
+);

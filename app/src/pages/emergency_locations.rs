@@ -15,6 +15,7 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
     let city = RwSignal::new(String::new());
     let locations = Resource::new(move || city.get(), list_locations);
     let status = RwSignal::new(None::<String>);
+    let manage = crate::components::can(crate::domain::Permission::ManageVoice);
     let adding = RwSignal::new(false);
     let deleting = RwSignal::new(None::<LocationInUse>);
     let renaming = RwSignal::new(None::<LocationInUse>);
@@ -48,7 +49,7 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
                 maxlength="100"
                 on:input=on_typing_pause(move |v| city.set(v))
             />
-            <button type="button" class="primary" on:click=move |_| adding.set(true)>
+            <button type="button" class="primary" hidden=!manage on:click=move |_| adding.set(true)>
                 "Add location"
             </button>
         </div>
@@ -82,7 +83,7 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
                                             <td>{l.country.name()}</td>
                                             <td>{if l.validated { "Yes" } else { "No" }}</td>
                                             <td>{users_link(l.id, users)}</td>
-                                            <td class="row-actions">
+                                            <td class="row-actions" hidden=!manage>
                                                 <button
                                                     type="button"
                                                     aria-label=format!("Rename {}", l.description)

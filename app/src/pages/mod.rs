@@ -1,11 +1,21 @@
+mod admins;
+mod audit_log;
+mod change_password;
 mod emergency_locations;
 mod home;
 mod licenses;
+mod my_profile;
 mod phone_numbers;
+mod sign_in;
 mod voice_users;
 
+pub use admins::AdminsPage;
+pub use audit_log::AuditLogPage;
+pub use change_password::ChangePasswordPage;
 pub use emergency_locations::EmergencyLocationsPage;
 pub use home::{HomePage, NotFoundPage};
 pub use licenses::LicensesPage;
+pub use my_profile::MyProfilePage;
 pub use phone_numbers::PhoneNumbersPage;
+pub use sign_in::SignInPage;
 pub use voice_users::VoiceUsersPage;

@@ -49,6 +49,8 @@ pub fn PhoneNumbersPage() -> impl IntoView {
     let adding = RwSignal::new(false);
     let porting = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
+    // Helpdesk reads the numbers; adding and releasing need a voice admin.
+    let manage = crate::components::can(crate::domain::Permission::ManageVoice);
 
     let first = Resource::new(move || filters.get(), |f| list_phone_numbers(f.query(None)));
     let change = move |apply: &dyn Fn(&mut Filters)| {
@@ -138,7 +140,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             <FilterSelect label="Type" options=KINDS on_pick=move |v: String| change(&|f| f.kind = NumberKind::from_code(&v)) />
             <FilterSelect label="Source" options=SOURCES on_pick=move |v: String| change(&|f| f.source = NumberSource::from_code(&v)) />
             <FilterSelect label="Country or region" options=COUNTRIES on_pick=move |v: String| change(&|f| f.country = Country::parse(&v).ok()) />
-            <div class="menu-anchor">
+            <div class="menu-anchor" hidden=!manage>
                 <button
                     type="button"
                     aria-haspopup="menu"
@@ -156,6 +158,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             </div>
             <button
                 type="button"
+                hidden=!manage
                 disabled=move || selected.with(Vec::is_empty)
                 on:click=move |_| releasing.set(true)
             >

@@ -1,12 +1,16 @@
 //! Database access, server side only: one file per table or aggregate.
 //! Functions take a connection so the caller owns the transaction.
 
+pub mod accounts;
 pub mod assignments;
+pub mod audit;
 pub mod inventory;
 pub mod licences;
 pub mod locations;
 pub mod numbers;
 mod rows;
+pub mod sessions;
+pub mod throttle;
 pub mod users;
 
 use std::str::FromStr;

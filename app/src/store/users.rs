@@ -133,6 +133,22 @@ pub async fn get(
     }
 }
 
+/// The voice user with this username (compared case-insensitively).
+pub async fn by_username(
+    conn: &mut SqliteConnection,
+    username: &str,
+) -> Result<Option<VoiceUser>, sqlx::Error> {
+    let sql = format!("{} WHERE lower(u.username) = lower($1)", select_users(""));
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(username)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        None => Ok(None),
+        Some(row) => Ok(with_licences(conn, std::slice::from_ref(&row)).await?.pop()),
+    }
+}
+
 /// Moves the user to the next version if it is still at `expected`;
 /// false when someone else changed the user first.
 pub async fn bump_version(

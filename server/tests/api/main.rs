@@ -5,7 +5,9 @@
 //! One test binary (this file and its modules) links the server once, which
 //! keeps the build short.
 
+mod admins;
 mod assignments;
+mod audit_log;
 mod bad_input;
 mod concurrency;
 mod emergency_locations;
@@ -16,5 +18,8 @@ mod new_numbers;
 mod phone_numbers;
 mod port_numbers;
 mod remove_selected;
+mod roles;
+mod sign_in;
 mod voice_gate;
 mod voice_users;
+mod web_security;

@@ -1,0 +1,264 @@
+//! Settings > Admins: sign-in accounts and their roles. Global
+//! administrators only.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+
+use super::ApiError;
+use crate::domain::{Account, AccountId, Role};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAccountRequest {
+    pub username: String,
+    /// Empty for a User: the voice user's display name is taken.
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// The new account and its one-time password, shown once to the admin.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedAccount {
+    pub account: Account,
+    pub password: String,
+}
+
+#[server(prefix = "/api", endpoint = "accounts/list", input = Json)]
+pub async fn list_accounts() -> Result<Vec<Account>, ApiError> {
+    super::server::respond(ssr::list().await)
+}
+
+/// Creates an account with a generated one-time password, to be replaced at
+/// first sign-in. A User's username must be a voice user's.
+#[server(prefix = "/api", endpoint = "accounts/create", input = Json)]
+pub async fn create_account(request: NewAccountRequest) -> Result<CreatedAccount, ApiError> {
+    super::server::respond(ssr::create(request).await)
+}
+
+#[server(prefix = "/api", endpoint = "accounts/set-role", input = Json)]
+pub async fn set_role(
+    id: AccountId,
+    role: Role,
+    expected_version: i64,
+) -> Result<Account, ApiError> {
+    super::server::respond(ssr::set_role(id, role, expected_version).await)
+}
+
+/// A new one-time password; the account's sessions end.
+#[server(prefix = "/api", endpoint = "accounts/reset-password", input = Json)]
+pub async fn reset_password(id: AccountId) -> Result<CreatedAccount, ApiError> {
+    super::server::respond(ssr::reset_password(id).await)
+}
+
+#[server(prefix = "/api", endpoint = "accounts/remove", input = Json)]
+pub async fn remove_account(id: AccountId, expected_version: i64) -> Result<(), ApiError> {
+    super::server::respond(ssr::remove(id, expected_version).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use sqlx::SqliteConnection;
+
+    use super::*;
+    use crate::api::audit::ssr::record;
+    use crate::api::server::{authorize, bounded};
+    use crate::auth::password;
+    use crate::domain::{normalise_username, AuditAction, Permission};
+    use crate::store;
+    use crate::store::audit::Record;
+
+    pub async fn list() -> Result<Vec<Account>, ApiError> {
+        let (state, _) = authorize(Permission::ManageAccounts).await?;
+        let mut conn = state.pool.acquire().await?;
+        Ok(store::accounts::all(&mut conn).await?)
+    }
+
+    pub async fn create(request: NewAccountRequest) -> Result<CreatedAccount, ApiError> {
+        let (state, caller) = authorize(Permission::ManageAccounts).await?;
+        let username = normalise_username(bounded("username", &request.username, 256)?);
+        let display_name = bounded("display_name", request.display_name.trim(), 256)?.to_owned();
+        if username.chars().count() < 3 || username.chars().any(char::is_whitespace) {
+            return Err(ApiError::Invalid {
+                message:
+                    "A username has at least 3 characters and no spaces, e.g. adelev@contoso.com."
+                        .to_owned(),
+            });
+        }
+        let secret = password::generate();
+        let hash = password::hash(secret.clone()).await?;
+        let mut tx = store::begin_write(&state.pool).await?;
+        let voice_user = store::users::by_username(&mut tx, &username).await?;
+        let display_name = match (&voice_user, display_name.is_empty()) {
+            (Some(u), true) => u.display_name.clone(),
+            (_, false) => display_name,
+            (None, true) => {
+                return Err(ApiError::Invalid {
+                    message: "Enter a display name.".to_owned(),
+                })
+            }
+        };
+        if request.role == Role::User && voice_user.is_none() {
+            return Err(ApiError::Invalid {
+                message: format!(
+                    "There is no voice user with the username '{username}'. A User's account shares the username of their voice user."
+                ),
+            });
+        }
+        let new = store::accounts::NewAccount {
+            username: &username,
+            display_name: &display_name,
+            role: request.role,
+            password_hash: &hash,
+            must_change_password: true,
+        };
+        let Some(id) = store::accounts::insert(&mut tx, &new, state.clock.now()).await? else {
+            return Err(ApiError::Conflict {
+                message: format!("There is already an account with the username '{username}'."),
+            });
+        };
+        record(
+            &mut tx,
+            &state,
+            &caller,
+            AuditAction::AccountCreated,
+            Record {
+                target: username.clone(),
+                user_name: voice_user.map(|u| u.display_name),
+                after: request.role.name().to_owned(),
+                ..Record::default()
+            },
+        )
+        .await?;
+        let account = store::accounts::find(&mut tx, id)
+            .await?
+            .ok_or(ApiError::Internal)?;
+        tx.commit().await?;
+        tracing::info!(account = %id, role = request.role.code(), "account created");
+        Ok(CreatedAccount {
+            account,
+            password: secret,
+        })
+    }
+
+    async fn other_account(
+        conn: &mut SqliteConnection,
+        caller: &Account,
+        id: AccountId,
+    ) -> Result<Account, ApiError> {
+        if id == caller.id {
+            return Err(ApiError::Conflict {
+                message: "You can't change your own role or remove your own account; ask another Global administrator.".to_owned(),
+            });
+        }
+        store::accounts::find(conn, id)
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("There is no account with id {id}.")))
+    }
+
+    fn stale(account: &Account) -> ApiError {
+        ApiError::Conflict {
+            message: format!(
+                "{} was changed by another admin since you opened this page. Reload and try again.",
+                account.username
+            ),
+        }
+    }
+
+    pub async fn set_role(
+        id: AccountId,
+        role: Role,
+        expected_version: i64,
+    ) -> Result<Account, ApiError> {
+        let (state, caller) = authorize(Permission::ManageAccounts).await?;
+        let mut tx = store::begin_write(&state.pool).await?;
+        let account = other_account(&mut tx, &caller.account, id).await?;
+        if role == Role::User
+            && store::users::by_username(&mut tx, &account.username)
+                .await?
+                .is_none()
+        {
+            return Err(ApiError::Invalid {
+                message: format!(
+                    "'{}' isn't a voice user, so it can't have the User role.",
+                    account.username
+                ),
+            });
+        }
+        if account.version != expected_version
+            || !store::accounts::set_role(&mut tx, id, role, expected_version).await?
+        {
+            return Err(stale(&account));
+        }
+        record(
+            &mut tx,
+            &state,
+            &caller,
+            AuditAction::RoleChanged,
+            Record {
+                target: account.username.clone(),
+                before: account.role.name().to_owned(),
+                after: role.name().to_owned(),
+                ..Record::default()
+            },
+        )
+        .await?;
+        let saved = store::accounts::find(&mut tx, id)
+            .await?
+            .ok_or(ApiError::Internal)?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    pub async fn reset_password(id: AccountId) -> Result<CreatedAccount, ApiError> {
+        let (state, caller) = authorize(Permission::ManageAccounts).await?;
+        let secret = password::generate();
+        let hash = password::hash(secret.clone()).await?;
+        let mut tx = store::begin_write(&state.pool).await?;
+        let account = other_account(&mut tx, &caller.account, id).await?;
+        store::accounts::set_password(&mut tx, id, &hash, true).await?;
+        store::sessions::delete_others(&mut tx, id, "").await?;
+        record(
+            &mut tx,
+            &state,
+            &caller,
+            AuditAction::PasswordChanged,
+            Record {
+                target: account.username.clone(),
+                after: "reset by an admin".to_owned(),
+                ..Record::default()
+            },
+        )
+        .await?;
+        let account = store::accounts::find(&mut tx, id)
+            .await?
+            .ok_or(ApiError::Internal)?;
+        tx.commit().await?;
+        Ok(CreatedAccount {
+            account,
+            password: secret,
+        })
+    }
+
+    pub async fn remove(id: AccountId, expected_version: i64) -> Result<(), ApiError> {
+        let (state, caller) = authorize(Permission::ManageAccounts).await?;
+        let mut tx = store::begin_write(&state.pool).await?;
+        let account = other_account(&mut tx, &caller.account, id).await?;
+        if !store::accounts::delete(&mut tx, id, expected_version).await? {
+            return Err(stale(&account));
+        }
+        record(
+            &mut tx,
+            &state,
+            &caller,
+            AuditAction::AccountRemoved,
+            Record {
+                target: account.username.clone(),
+                before: account.role.name().to_owned(),
+                ..Record::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,325 @@
+//! Signing in and out, choosing a new password, and the signed-in person's
+//! own profile.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+
+use super::ApiError;
+use crate::domain::{Account, Role};
+
+pub const WRONG_CREDENTIALS: &str = "The username or password is incorrect.";
+
+/// Signs in and starts a new session (a new cookie, whatever the browser had).
+#[server(prefix = "/api", endpoint = "auth/sign-in", input = Json)]
+pub async fn sign_in(username: String, password: String) -> Result<Account, ApiError> {
+    super::server::respond(ssr::sign_in(username, password).await)
+}
+
+/// Ends this session. Signing out twice is not an error.
+#[server(prefix = "/api", endpoint = "auth/sign-out", input = Json)]
+pub async fn sign_out() -> Result<(), ApiError> {
+    super::server::respond(ssr::sign_out().await)
+}
+
+/// Replaces the caller's password; other sessions of the account end.
+#[server(prefix = "/api", endpoint = "auth/change-password", input = Json)]
+pub async fn change_password(current: String, new: String) -> Result<Account, ApiError> {
+    super::server::respond(ssr::change_password(current, new).await)
+}
+
+/// What the signed-in person sees about themselves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub display_name: String,
+    pub username: String,
+    pub role: Role,
+    /// The number an admin assigned, in international form.
+    pub work_phone: Option<String>,
+    /// Where emergency services are sent, as "Description, street, city".
+    pub emergency_location: Option<String>,
+    /// Whether the account matches a voice user at all.
+    pub is_voice_user: bool,
+}
+
+/// My profile: read-only. No server function lets a person change their own
+/// Work Phone.
+#[server(prefix = "/api", endpoint = "auth/my-profile", input = Json)]
+pub async fn my_profile() -> Result<Profile, ApiError> {
+    super::server::respond(ssr::my_profile().await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::net::SocketAddr;
+    use std::time::Duration;
+
+    use axum::extract::ConnectInfo;
+    use axum::http::{header, request::Parts, HeaderValue};
+    use leptos::prelude::use_context;
+    use leptos_axum::ResponseOptions;
+
+    use super::*;
+    use crate::api::audit::ssr::record;
+    use crate::api::server::{bounded, caller, signed_in, state};
+    use crate::auth::{cookie, password, session, throttle};
+    use crate::domain::{check_new_password, normalise_username, AuditAction, MAX_PASSWORD};
+    use crate::store;
+    use crate::store::audit::Record;
+
+    fn set_cookie(value: String) {
+        if let (Some(options), Ok(value)) = (
+            use_context::<ResponseOptions>(),
+            HeaderValue::from_str(&value),
+        ) {
+            options.append_header(header::SET_COOKIE, value);
+        }
+    }
+
+    fn client_address() -> String {
+        use_context::<Parts>()
+            .and_then(|p| {
+                p.extensions
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|c| c.0.ip().to_string())
+            })
+            .unwrap_or_else(|| "unknown".to_owned())
+    }
+
+    fn minutes(secs: i64) -> String {
+        match (secs + 59) / 60 {
+            1 => "1 minute".to_owned(),
+            n => format!("{n} minutes"),
+        }
+    }
+
+    pub async fn sign_in(username: String, password: String) -> Result<Account, ApiError> {
+        bounded("username", &username, 256)?;
+        bounded("password", &password, MAX_PASSWORD)?;
+        let state = state()?;
+        let username = normalise_username(&username);
+        let account_key = throttle::account_key(&username);
+        let address_key = throttle::address_key(&client_address());
+        let now = state.clock.now();
+
+        let mut conn = state.pool.acquire().await?;
+        let (account_failures, account_lock) =
+            store::throttle::get(&mut conn, &account_key, now, throttle::WINDOW).await?;
+        let (address_failures, address_lock) =
+            store::throttle::get(&mut conn, &address_key, now, throttle::WINDOW).await?;
+        let locked = account_lock.max(address_lock);
+        if locked > now {
+            // Still recorded: a lock doesn't hide continued guessing.
+            drop(conn);
+            let mut tx = store::begin_write(&state.pool).await?;
+            store::audit::append(
+                &mut tx,
+                now,
+                AuditAction::SignInFailed,
+                Record {
+                    actor: &username,
+                    target: username.clone(),
+                    after: format!("from {} while locked", client_address()),
+                    ..Record::default()
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            return Err(ApiError::TooManyAttempts {
+                message: format!(
+                    "Too many failed sign-ins. Try again in {}.",
+                    minutes(locked - now)
+                ),
+            });
+        }
+        let delay = throttle::delay_ms(account_failures.max(address_failures));
+        if delay > 0 {
+            tokio::time::sleep(Duration::from_millis(delay)).await;
+        }
+        let found = store::accounts::with_hash(&mut conn, &username).await?;
+        drop(conn);
+        let (account, hash) = match found {
+            Some((account, hash)) => (Some(account), Some(hash)),
+            None => (None, None),
+        };
+        let matches = password::verify(password, hash).await;
+
+        let mut tx = store::begin_write(&state.pool).await?;
+        let (Some(account), true) = (account, matches) else {
+            // Counted again inside the write lock so parallel attempts all count.
+            let (a, _) = store::throttle::get(&mut tx, &account_key, now, throttle::WINDOW).await?;
+            let (b, _) = store::throttle::get(&mut tx, &address_key, now, throttle::WINDOW).await?;
+            store::throttle::record_failure(
+                &mut tx,
+                &account_key,
+                a + 1,
+                now,
+                throttle::locked_until(a + 1, throttle::ACCOUNT_LIMIT, now),
+            )
+            .await?;
+            store::throttle::record_failure(
+                &mut tx,
+                &address_key,
+                b + 1,
+                now,
+                throttle::locked_until(b + 1, throttle::ADDRESS_LIMIT, now),
+            )
+            .await?;
+            store::audit::append(
+                &mut tx,
+                now,
+                AuditAction::SignInFailed,
+                Record {
+                    actor: &username,
+                    target: username.clone(),
+                    after: format!("from {}", client_address()),
+                    ..Record::default()
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            tracing::info!("sign-in failed");
+            return Err(ApiError::SignInFailed {
+                message: WRONG_CREDENTIALS.to_owned(),
+            });
+        };
+
+        store::throttle::clear(&mut tx, &account_key).await?;
+        // A new session every time: a token planted before sign-in is worthless.
+        if let Some(old) =
+            use_context::<Parts>().and_then(|p| cookie::token(&p.headers, state.auth.secure))
+        {
+            store::sessions::delete(&mut tx, &session::token_hash(&old)).await?;
+        }
+        store::sessions::delete_expired(
+            &mut tx,
+            now - state.auth.idle_timeout,
+            now - state.auth.absolute_timeout,
+        )
+        .await?;
+        let token = session::start(&mut tx, account.id, now).await?;
+        store::audit::append(
+            &mut tx,
+            now,
+            AuditAction::SignedIn,
+            Record {
+                actor: &account.username,
+                target: account.username.clone(),
+                after: format!("from {}", client_address()),
+                ..Record::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        set_cookie(cookie::set(&token, state.auth.secure));
+        tracing::info!(account = %account.id, "signed in");
+        Ok(account)
+    }
+
+    pub async fn sign_out() -> Result<(), ApiError> {
+        let state = state()?;
+        if let Some(caller) = caller(&state).await? {
+            let mut tx = store::begin_write(&state.pool).await?;
+            store::sessions::delete(&mut tx, &caller.token_hash).await?;
+            record(
+                &mut tx,
+                &state,
+                &caller,
+                AuditAction::SignedOut,
+                Record {
+                    target: caller.account.username.clone(),
+                    ..Record::default()
+                },
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        set_cookie(cookie::clear(state.auth.secure));
+        Ok(())
+    }
+
+    pub async fn change_password(current: String, new: String) -> Result<Account, ApiError> {
+        bounded("current", &current, MAX_PASSWORD)?;
+        bounded("new", &new, MAX_PASSWORD)?;
+        let (state, caller) = signed_in().await?;
+        let account = &caller.account;
+        check_new_password(&new, &account.username).map_err(|m| ApiError::Invalid {
+            message: m.to_owned(),
+        })?;
+        if new == current {
+            return Err(ApiError::Invalid {
+                message: "The new password must differ from the current one.".to_owned(),
+            });
+        }
+        // Guessing the current password counts like failed sign-ins: a
+        // stolen session can't be used to try passwords without limit.
+        let key = throttle::account_key(&account.username);
+        let now = state.clock.now();
+        let mut conn = state.pool.acquire().await?;
+        let (_, locked) = store::throttle::get(&mut conn, &key, now, throttle::WINDOW).await?;
+        if locked > now {
+            return Err(ApiError::TooManyAttempts {
+                message: format!(
+                    "Too many wrong passwords. Try again in {}.",
+                    minutes(locked - now)
+                ),
+            });
+        }
+        let hash = store::accounts::hash_of(&mut conn, account.id).await?;
+        drop(conn);
+        if !password::verify(current, hash).await {
+            let mut tx = store::begin_write(&state.pool).await?;
+            let (failures, _) = store::throttle::get(&mut tx, &key, now, throttle::WINDOW).await?;
+            let locked_until = throttle::locked_until(failures + 1, throttle::ACCOUNT_LIMIT, now);
+            store::throttle::record_failure(&mut tx, &key, failures + 1, now, locked_until).await?;
+            tx.commit().await?;
+            return Err(ApiError::Forbidden {
+                message: "The current password is incorrect.".to_owned(),
+            });
+        }
+        let new_hash = password::hash(new).await?;
+        let mut tx = store::begin_write(&state.pool).await?;
+        store::accounts::set_password(&mut tx, account.id, &new_hash, false).await?;
+        store::sessions::delete_others(&mut tx, account.id, &caller.token_hash).await?;
+        record(
+            &mut tx,
+            &state,
+            &caller,
+            AuditAction::PasswordChanged,
+            Record {
+                target: account.username.clone(),
+                after: "by the account holder".to_owned(),
+                ..Record::default()
+            },
+        )
+        .await?;
+        let updated = store::accounts::find(&mut tx, account.id)
+            .await?
+            .ok_or(ApiError::Internal)?;
+        tx.commit().await?;
+        Ok(updated)
+    }
+
+    pub async fn my_profile() -> Result<Profile, ApiError> {
+        let (state, caller) = signed_in().await?;
+        let mut conn = state.pool.acquire().await?;
+        let user = store::users::by_username(&mut conn, &caller.account.username).await?;
+        Ok(Profile {
+            display_name: user.as_ref().map_or_else(
+                || caller.account.display_name.clone(),
+                |u| u.display_name.clone(),
+            ),
+            username: caller.account.username.clone(),
+            role: caller.account.role,
+            work_phone: user
+                .as_ref()
+                .and_then(|u| u.assigned_number.as_ref())
+                .map(|n| n.number.international.clone()),
+            emergency_location: user
+                .as_ref()
+                .and_then(|u| u.emergency_location.as_ref())
+                .map(|l| format!("{}, {}, {}", l.description, l.street, l.city)),
+            is_voice_user: user.is_some(),
+        })
+    }
+}

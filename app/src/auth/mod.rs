@@ -1,0 +1,28 @@
+//! Sign-in on the server: password hashes, session tokens and their cookie,
+//! and who is calling. Server side only.
+
+pub mod cookie;
+pub mod password;
+pub mod session;
+pub mod throttle;
+
+/// How long sessions live, and whether cookies need https.
+#[derive(Clone, Debug)]
+pub struct AuthSettings {
+    /// Served over https: cookies are `Secure`, and HSTS is sent.
+    pub secure: bool,
+    /// Signed out after this long without a request.
+    pub idle_timeout: i64,
+    /// Signed out this long after signing in, busy or not.
+    pub absolute_timeout: i64,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            secure: false,
+            idle_timeout: 30 * 60,
+            absolute_timeout: 12 * 60 * 60,
+        }
+    }
+}

@@ -1,0 +1,127 @@
+use serde::{Deserialize, Serialize};
+
+/// What a signed-in person may do in the console.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    /// Everything, including managing admin accounts and roles.
+    GlobalAdmin,
+    /// Numbers, emergency locations and assignments.
+    VoiceAdmin,
+    /// Reads voice users and numbers; changes nothing.
+    Helpdesk,
+    /// An end user: their own profile only.
+    User,
+}
+
+/// One thing a role may or may not do; every server function asks for one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Permission {
+    /// See voice users, phone numbers, emergency locations.
+    ViewVoice,
+    /// Assign, change and remove numbers; add and release numbers; manage locations.
+    ManageVoice,
+    /// See the licence inventory and who holds what.
+    ViewLicences,
+    /// Give and take away users' licences.
+    ManageLicences,
+    /// Read and export the audit log.
+    ViewAudit,
+    /// Create and remove sign-in accounts, change roles.
+    ManageAccounts,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::GlobalAdmin,
+        Role::VoiceAdmin,
+        Role::Helpdesk,
+        Role::User,
+    ];
+
+    pub fn may(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Role::GlobalAdmin => true,
+            Role::VoiceAdmin => matches!(
+                permission,
+                ViewVoice | ManageVoice | ViewLicences | ViewAudit
+            ),
+            Role::Helpdesk => matches!(permission, ViewVoice | ViewLicences),
+            Role::User => false,
+        }
+    }
+
+    /// Any admin role, as opposed to an end user.
+    pub fn is_admin(self) -> bool {
+        self != Role::User
+    }
+
+    /// The name admins know.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::GlobalAdmin => "Global administrator",
+            Role::VoiceAdmin => "Voice administrator",
+            Role::Helpdesk => "Helpdesk",
+            Role::User => "User",
+        }
+    }
+
+    /// The stable code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::GlobalAdmin => "GLOBAL_ADMIN",
+            Role::VoiceAdmin => "VOICE_ADMIN",
+            Role::Helpdesk => "HELPDESK",
+            Role::User => "USER",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Permission::*;
+    use super::*;
+
+    #[test]
+    fn each_role_may_do_exactly_its_share() {
+        let all = [
+            ViewVoice,
+            ManageVoice,
+            ViewLicences,
+            ManageLicences,
+            ViewAudit,
+            ManageAccounts,
+        ];
+        let table: [(Role, &[Permission]); 4] = [
+            (Role::GlobalAdmin, &all),
+            (
+                Role::VoiceAdmin,
+                &[ViewVoice, ManageVoice, ViewLicences, ViewAudit],
+            ),
+            (Role::Helpdesk, &[ViewVoice, ViewLicences]),
+            (Role::User, &[]),
+        ];
+        for (role, allowed) in table {
+            for permission in all {
+                assert_eq!(
+                    role.may(permission),
+                    allowed.contains(&permission),
+                    "{role:?} / {permission:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn codes_round_trip_and_only_user_is_not_an_admin() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+            assert_eq!(role.is_admin(), role != Role::User, "{role:?}");
+        }
+        assert_eq!(Role::from_code("ROOT"), None);
+    }
+}

@@ -1,0 +1,164 @@
+//! Sign-in accounts.
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
+
+use crate::domain::{Account, AccountId, Role};
+
+const COLUMNS: &str = "id, username, display_name, role, must_change_password, version";
+
+fn account(row: &SqliteRow) -> Result<Account, sqlx::Error> {
+    let code: String = row.try_get("role")?;
+    Ok(Account {
+        id: AccountId(row.try_get("id")?),
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+        role: Role::from_code(&code)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {code}").into()))?,
+        must_change_password: row.try_get("must_change_password")?,
+        version: row.try_get("version")?,
+    })
+}
+
+pub async fn count(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn count_with_role(conn: &mut SqliteConnection, role: Role) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = $1")
+        .bind(role.code())
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn find(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+) -> Result<Option<Account>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(account).transpose()
+}
+
+/// The account and its password hash, for signing in.
+pub async fn with_hash(
+    conn: &mut SqliteConnection,
+    username: &str,
+) -> Result<Option<(Account, String)>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS}, password_hash FROM accounts WHERE username = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(username)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        None => Ok(None),
+        Some(row) => Ok(Some((account(&row)?, row.try_get("password_hash")?))),
+    }
+}
+
+pub async fn hash_of(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// Every account, admins first, then by username.
+pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<Account>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM accounts ORDER BY CASE role WHEN 'GLOBAL_ADMIN' THEN 0 \
+         WHEN 'VOICE_ADMIN' THEN 1 WHEN 'HELPDESK' THEN 2 ELSE 3 END, username"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(account)
+        .collect()
+}
+
+pub struct NewAccount<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub must_change_password: bool,
+}
+
+/// Adds the account; `None` when the username is taken.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    new: &NewAccount<'_>,
+    now: i64,
+) -> Result<Option<AccountId>, sqlx::Error> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO accounts (username, display_name, role, password_hash, must_change_password, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id",
+    )
+    .bind(new.username)
+    .bind(new.display_name)
+    .bind(new.role.code())
+    .bind(new.password_hash)
+    .bind(new.must_change_password)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(id.map(AccountId))
+}
+
+/// Changes the role if the account is still at `expected`; false otherwise.
+pub async fn set_role(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    role: Role,
+    expected: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE accounts SET role = $1, version = version + 1 WHERE id = $2 AND version = $3",
+    )
+    .bind(role.code())
+    .bind(id.0)
+    .bind(expected)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_password(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    password_hash: &str,
+    must_change: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE accounts SET password_hash = $1, must_change_password = $2, version = version + 1 WHERE id = $3",
+    )
+    .bind(password_hash)
+    .bind(must_change)
+    .bind(id.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes the account if still at `expected` (its sessions go with it).
+pub async fn delete(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    expected: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM accounts WHERE id = $1 AND version = $2")
+        .bind(id.0)
+        .bind(expected)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,45 @@
+// Settings > Admins: a Global administrator creates an account; its holder
+// signs in with the one-time password and must choose their own.
+import { expect, test } from '@playwright/test';
+import { waitForHydration } from './helpers';
+
+test('a new Helpdesk account signs in with its one-time password and chooses a new one', async ({ page, browser }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admins' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Admins' })).toBeVisible();
+
+  const form = page.getByRole('form', { name: 'Add account' });
+  await form.getByLabel('Username').fill('kim.helpdesk@contoso.com');
+  await form.getByLabel('Display name').fill('Kim Helpdesk');
+  await form.getByLabel('Role').selectOption({ label: 'Helpdesk' });
+  await form.getByRole('button', { name: 'Add account' }).click();
+
+  const note = page.getByRole('note', { name: 'One-time password' });
+  await expect(note).toContainText('One-time password for kim.helpdesk@contoso.com');
+  const oneTime = (await note.locator('code').textContent())?.trim() ?? '';
+  expect(oneTime).toMatch(/^[A-Za-z0-9]{20}$/);
+  await expect(page.getByRole('table', { name: 'Accounts' })).toContainText('Kim Helpdesk');
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const kim = await context.newPage();
+  await kim.goto('/');
+  await waitForHydration(kim);
+  await kim.getByLabel('Username').fill('kim.helpdesk@contoso.com');
+  await kim.getByLabel('Password').fill(oneTime);
+  await kim.getByRole('button', { name: 'Sign in' }).click();
+  await expect(kim.getByRole('heading', { name: 'Change password' })).toBeVisible();
+  await expect(kim.getByText('You signed in with a one-time password.')).toBeVisible();
+  await waitForHydration(kim);
+
+  await kim.getByLabel('Current password').fill(oneTime);
+  await kim.getByLabel('New password', { exact: true }).fill('short');
+  await expect(kim.getByText('The password must be at least 12 characters long.')).toBeVisible();
+  await kim.getByLabel('New password', { exact: true }).fill('kims own passphrase');
+  await kim.getByLabel('Confirm new password').fill('kims own passphrase');
+  await kim.getByRole('button', { name: 'Save' }).click();
+
+  await expect(kim.getByRole('banner')).toContainText('Helpdesk');
+  await expect(kim.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voice users' })).toBeVisible();
+  await context.close();
+});
