@@ -3,7 +3,8 @@
 #   1. setup (installs what is missing)
 #   2. cargo test --workspace: the domain rules, store and API tests
 #   3. cargo leptos build: the debug server and WASM bundle the browser loads
-#   4. Playwright: one spec per procedure, against two freshly seeded servers
+#   4. Playwright: one spec per procedure, against three freshly seeded servers
+#   5. cargo leptos build --release: what scripts/run.sh serves
 # Respects CARGO_TARGET_DIR. Extra arguments go to Playwright, e.g.
 #   bash scripts/test.sh remove-number
 set -euo pipefail
@@ -59,5 +60,12 @@ if [[ -f $results ]]; then
   ' "$PWD/$results"
 fi
 ((status == 0)) || fail "Playwright end-to-end specs (traces and screenshots: end2end/test-results)"
+
+# The release build is what scripts/run.sh serves; it compiles differently
+# (no erase_components, wasm-opt), so it has to build here too.
+step "cargo leptos build --release (what scripts/run.sh serves)"
+cd "$root"
+PATH="$root/end2end/node_modules/.bin:$PATH" cargo leptos build --release --precompress ||
+  fail "cargo leptos build --release"
 
 step "All checks passed"

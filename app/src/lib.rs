@@ -1,5 +1,8 @@
 //! Switchboard: the voice users console. One crate, two builds: the `ssr`
 //! library linked into the server and the `hydrate` WASM bundle.
+// Leptos view types nest deeply; release builds (without erase_components)
+// need more room to compute their layout.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod components;

@@ -16,7 +16,7 @@ use server::startup::Application;
 const RUNS: usize = 200;
 const EXTRA_USERS: i64 = 20_000;
 const SIGN_INS: usize = 20;
-const PASSWORD: &str = "bench-admin-password";
+const PASSWORD: &str = "bench-first-boss-pw";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

@@ -1,4 +1,7 @@
 //! The Switchboard server: configuration, start-up and the demo organisation.
+// The app's view types nest deeply; the release build (without
+// erase_components) needs more room to compute their layout.
+#![recursion_limit = "256"]
 pub mod accounts;
 pub mod config;
 pub mod demo;

@@ -52,7 +52,7 @@ pub(crate) mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
-    use crate::api::audit::ssr::{describe_voice, record};
+    use crate::api::audit::ssr::{describe_voice, number_removed, record};
     use crate::api::server::authorize;
     use crate::domain::{check_assignment, AuditAction, NumberLookup, Permission, Violation};
     use crate::phone_format;
@@ -177,16 +177,7 @@ pub(crate) mod ssr {
                 &state,
                 &caller,
                 AuditAction::NumberRemoved,
-                Record {
-                    target: user.display_name.clone(),
-                    user_name: Some(user.display_name.clone()),
-                    number: user
-                        .assigned_number
-                        .as_ref()
-                        .map(|n| n.number.e164.to_string()),
-                    before: describe_voice(&user),
-                    ..Record::default()
-                },
+                number_removed(&user, String::new()),
             )
             .await?;
             removed.push(reload(&mut tx, user.id).await?);

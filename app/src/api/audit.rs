@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
 use super::ApiError;
-use crate::domain::{AuditAction, Date};
+use crate::domain::{civil_from_days, AuditAction, Date};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -87,18 +87,6 @@ pub fn format_time(at: i64) -> String {
     )
 }
 
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 /// The CSV export's query string: the page's filters, as the link sends them.
 pub fn export_href(query: &AuditQuery) -> String {
     let mut parts = vec![];
@@ -170,6 +158,21 @@ pub mod ssr {
             (Some(n), Some(l)) => format!("{} at {}", n.number.international, l.description),
             (Some(n), None) => n.number.international.clone(),
             (None, _) => String::new(),
+        }
+    }
+
+    /// The entry for taking `user`'s number back; `after` says why, if not asked.
+    pub fn number_removed(user: &VoiceUser, after: String) -> Record<'static> {
+        Record {
+            target: user.display_name.clone(),
+            user_name: Some(user.display_name.clone()),
+            number: user
+                .assigned_number
+                .as_ref()
+                .map(|n| n.number.e164.to_string()),
+            before: describe_voice(user),
+            after,
+            ..Record::default()
         }
     }
 

@@ -93,6 +93,24 @@ mod ssr {
         }
     }
 
+    /// A sign-in attempt's audit entry: the typed username, and where from.
+    async fn sign_in_entry(
+        conn: &mut sqlx::SqliteConnection,
+        now: i64,
+        action: AuditAction,
+        username: &str,
+        note: &str,
+    ) -> Result<(), ApiError> {
+        let record = Record {
+            actor: username,
+            target: username.to_owned(),
+            after: format!("from {}{note}", client_address()),
+            ..Record::default()
+        };
+        store::audit::append(conn, now, action, record).await?;
+        Ok(())
+    }
+
     pub async fn sign_in(username: String, password: String) -> Result<Account, ApiError> {
         bounded("username", &username, 256)?;
         bounded("password", &password, MAX_PASSWORD)?;
@@ -112,16 +130,12 @@ mod ssr {
             // Still recorded: a lock doesn't hide continued guessing.
             drop(conn);
             let mut tx = store::begin_write(&state.pool).await?;
-            store::audit::append(
+            sign_in_entry(
                 &mut tx,
                 now,
                 AuditAction::SignInFailed,
-                Record {
-                    actor: &username,
-                    target: username.clone(),
-                    after: format!("from {} while locked", client_address()),
-                    ..Record::default()
-                },
+                &username,
+                " while locked",
             )
             .await?;
             tx.commit().await?;
@@ -165,18 +179,7 @@ mod ssr {
                 throttle::locked_until(b + 1, throttle::ADDRESS_LIMIT, now),
             )
             .await?;
-            store::audit::append(
-                &mut tx,
-                now,
-                AuditAction::SignInFailed,
-                Record {
-                    actor: &username,
-                    target: username.clone(),
-                    after: format!("from {}", client_address()),
-                    ..Record::default()
-                },
-            )
-            .await?;
+            sign_in_entry(&mut tx, now, AuditAction::SignInFailed, &username, "").await?;
             tx.commit().await?;
             tracing::info!("sign-in failed");
             return Err(ApiError::SignInFailed {
@@ -198,18 +201,7 @@ mod ssr {
         )
         .await?;
         let token = session::start(&mut tx, account.id, now).await?;
-        store::audit::append(
-            &mut tx,
-            now,
-            AuditAction::SignedIn,
-            Record {
-                actor: &account.username,
-                target: account.username.clone(),
-                after: format!("from {}", client_address()),
-                ..Record::default()
-            },
-        )
-        .await?;
+        sign_in_entry(&mut tx, now, AuditAction::SignedIn, &account.username, "").await?;
         tx.commit().await?;
         set_cookie(cookie::set(&token, state.auth.secure));
         tracing::info!(account = %account.id, "signed in");

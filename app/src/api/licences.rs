@@ -60,7 +60,7 @@ pub async fn change_licence(change: LicenceChange) -> Result<VoiceUser, ApiError
 mod ssr {
     use super::*;
     use crate::api::assignments::ssr::{bump, current_user, reload};
-    use crate::api::audit::ssr::{describe_voice, record};
+    use crate::api::audit::ssr::{number_removed, record};
     use crate::api::server::authorize;
     use crate::domain::{AuditAction, Permission};
     use crate::store;
@@ -112,17 +112,7 @@ mod ssr {
                     &state,
                     &caller,
                     AuditAction::NumberRemoved,
-                    Record {
-                        target: user.display_name.clone(),
-                        user_name: Some(user.display_name.clone()),
-                        number: user
-                            .assigned_number
-                            .as_ref()
-                            .map(|n| n.number.e164.to_string()),
-                        before: describe_voice(&user),
-                        after: format!("with the {name} license"),
-                        ..Record::default()
-                    },
+                    number_removed(&user, format!("with the {name} license")),
                 )
                 .await?;
             }

@@ -67,3 +67,30 @@ pub fn ConfirmActions(
         </div>
     }
 }
+
+/// Under a keyset-paged grid: "Load more" while a next page exists, and why
+/// the last attempt failed.
+pub fn load_more<C, T>(
+    next: impl Fn() -> Option<C> + Send + Sync + 'static,
+    action: Action<C, Result<T, crate::api::ApiError>>,
+) -> impl IntoView
+where
+    C: Clone + Send + Sync + 'static,
+    T: Send + Sync + 'static,
+{
+    view! {
+        {move || next().map(|cursor| view! {
+            <button
+                type="button"
+                disabled=move || action.pending().get()
+                on:click=move |_| { action.dispatch(cursor.clone()); }
+            >
+                {move || if action.pending().get() { "Loading…" } else { "Load more" }}
+            </button>
+        })}
+        {move || action.value().with(|v| match v {
+            Some(Err(e)) => Some(view! { <span class="error" role="alert">{e.to_string()}</span> }),
+            _ => None,
+        })}
+    }
+}

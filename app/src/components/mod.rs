@@ -20,7 +20,7 @@ pub use action_pane::ActionPane;
 pub use add_location_dialog::AddLocationDialog;
 pub use assign_dialog::AssignDialog;
 pub use debounce::on_typing_pause;
-pub use grid_parts::{ConfirmActions, SortHeader};
+pub use grid_parts::{load_more, ConfirmActions, SortHeader};
 pub use modal::Modal;
 pub use new_numbers_dialog::NewNumbersDialog;
 pub use port_dialog::PortDialog;

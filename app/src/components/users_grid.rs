@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::debounce::on_typing_pause;
-use super::grid_parts::SortHeader;
+use super::grid_parts::{load_more, SortHeader};
 use super::VoiceUsersState;
 use crate::api::voice_users::{list_voice_users, PAGE_SIZE};
 use crate::api::{UserCursor, UserQuery, UserSort};
@@ -50,7 +50,7 @@ pub fn UsersGrid() -> impl IntoView {
         more_next.set(None);
     };
 
-    let load_more = Action::new(move |after: &UserCursor| {
+    let load_more_action = Action::new(move |after: &UserCursor| {
         let (sort_by, descending) = sort.get_untracked();
         let query = UserQuery {
             search: search.get_untracked(),
@@ -175,18 +175,7 @@ pub fn UsersGrid() -> impl IntoView {
                             {(total == 0).then(|| view! { <p class="muted">"No voice users match your search."</p> })}
                             <div class="grid-foot">
                                 <span>{move || format!("Showing {} of {} users", shown(), total)}</span>
-                                {move || next().map(|cursor| view! {
-                                    <button
-                                        type="button"
-                                        disabled=move || load_more.pending().get()
-                                        on:click=move |_| { load_more.dispatch(cursor.clone()); }
-                                    >
-                                        {move || if load_more.pending().get() { "Loading…" } else { "Load more" }}
-                                    </button>
-                                })}
-                                {move || load_more.value().get().and_then(Result::err).map(|e| view! {
-                                    <span class="error" role="alert">{e.to_string()}</span>
-                                })}
+                                {load_more(next, load_more_action)}
                             </div>
                         }
                         .into_any()

@@ -22,7 +22,7 @@ pub use address::{check_address, AddressProblem, CivicAddress};
 pub use areas::{NumberArea, NUMBER_AREAS};
 pub use audit::{csv_cell, AuditAction};
 pub use country::{Country, CountryError};
-pub use date::{Date, DateError};
+pub use date::{civil_from_days, Date, DateError};
 pub use ids::{AccountId, LocationId, UserId};
 pub use licence::Licence;
 pub use location::EmergencyLocation;

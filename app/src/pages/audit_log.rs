@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::audit::{export_href, format_time, list_audit, AuditEntry, AuditQuery};
-use crate::components::on_typing_pause;
+use crate::components::{load_more, on_typing_pause};
 use crate::domain::{AuditAction, Date};
 
 /// Settings > Audit log: every change, newest first, with filters and a CSV
@@ -18,7 +18,7 @@ pub fn AuditLogPage() -> impl IntoView {
         more_next.set(None);
         query.update(|q| apply(q));
     };
-    let load_more = Action::new(move |before: &i64| {
+    let load_more_action = Action::new(move |before: &i64| {
         let asked = query.get_untracked();
         let q = AuditQuery {
             before_id: Some(*before),
@@ -142,18 +142,7 @@ pub fn AuditLogPage() -> impl IntoView {
                             </table>
                             {empty.then(|| view! { <p class="muted">"No entries match these filters."</p> })}
                             <div class="grid-foot">
-                                {move || next().map(|before| view! {
-                                    <button
-                                        type="button"
-                                        disabled=move || load_more.pending().get()
-                                        on:click=move |_| { load_more.dispatch(before); }
-                                    >
-                                        {move || if load_more.pending().get() { "Loading…" } else { "Load more" }}
-                                    </button>
-                                })}
-                                {move || load_more.value().get().and_then(Result::err).map(|e| view! {
-                                    <span class="error" role="alert">{e.to_string()}</span>
-                                })}
+                                {load_more(next, load_more_action)}
                             </div>
                         }
                         .into_any()

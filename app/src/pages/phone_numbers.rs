@@ -5,7 +5,9 @@ use leptos_router::components::A;
 use crate::api::phone_numbers::{
     list_phone_numbers, NumberCursor, NumberQuery, NumberSort, NumberState, PAGE_SIZE,
 };
-use crate::components::{on_typing_pause, NewNumbersDialog, PortDialog, ReleaseDialog, SortHeader};
+use crate::components::{
+    load_more, on_typing_pause, NewNumbersDialog, PortDialog, ReleaseDialog, SortHeader,
+};
 use crate::domain::{Country, Date, NumberKind, NumberSource, TelephoneNumber, E164};
 
 /// The filters above the grid, as the admin set them.
@@ -58,7 +60,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
         more_next.set(None);
         filters.update(|f| apply(f));
     };
-    let load_more = Action::new(move |after: &NumberCursor| {
+    let load_more_action = Action::new(move |after: &NumberCursor| {
         let asked = filters.get_untracked();
         let query = asked.query(Some(after.clone()));
         async move {
@@ -222,15 +224,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                             {(total == 0).then(|| view! { <p class="muted">"No phone numbers match these filters."</p> })}
                             <div class="grid-foot">
                                 <span>{move || format!("Showing {} of {} numbers", shown(), total)}</span>
-                                {move || next().map(|cursor| view! {
-                                    <button
-                                        type="button"
-                                        disabled=move || load_more.pending().get()
-                                        on:click=move |_| { load_more.dispatch(cursor.clone()); }
-                                    >
-                                        "Load more"
-                                    </button>
-                                })}
+                                {load_more(next, load_more_action)}
                             </div>
                         }
                         .into_any()
