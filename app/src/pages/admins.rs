@@ -137,12 +137,14 @@ fn NewAccountForm(on_created: Callback<CreatedAccount>) -> impl IntoView {
                     prop:value=move || display_name.get()
                     on:input=move |ev| display_name.set(event_target_value(&ev)) />
             </label>
-            <label class="field" for="new-account-role">"Role"</label>
-            <select id="new-account-role" on:change=move |ev| {
-                if let Some(r) = Role::from_code(&event_target_value(&ev)) { role.set(r) }
-            }>
-                {role_options(Role::VoiceAdmin)}
-            </select>
+            <label class="field">
+                <span>"Role"</span>
+                <select on:change=move |ev| {
+                    if let Some(r) = Role::from_code(&event_target_value(&ev)) { role.set(r) }
+                }>
+                    {role_options(Role::VoiceAdmin)}
+                </select>
+            </label>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || create.pending().get()>"Add account"</button>

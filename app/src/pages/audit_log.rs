@@ -63,33 +63,43 @@ pub fn AuditLogPage() -> impl IntoView {
         <Title text="Audit log" />
         <h1>"Audit log"</h1>
         <p class="lede">"Every change made in Switchboard, who made it and when (UTC). Entries can't be edited or deleted."</p>
-        <div class="grid-tools">
-            <input
-                type="search"
-                class="search"
-                aria-label="Search the audit log"
-                placeholder="User, number, admin or target"
-                maxlength="100"
-                on:input=on_search
-            />
-            <label for="audit-action">"Action"</label>
-            <select
-                id="audit-action"
-                on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    change(&|q| q.action = AuditAction::from_code(&code));
-                }
-            >
-                <option value="">"All actions"</option>
-                {AuditAction::ALL
-                    .into_iter()
-                    .map(|a| view! { <option value=a.code()>{a.name()}</option> })
-                    .collect_view()}
-            </select>
-            <label for="audit-from">"From"</label>
-            <input id="audit-from" type="date" on:change=on_date(false) />
-            <label for="audit-to">"To"</label>
-            <input id="audit-to" type="date" on:change=on_date(true) />
+        <div class="grid-tools filters">
+            <div class="filter">
+                <label for="audit-search">"Search"</label>
+                <input
+                    id="audit-search"
+                    type="search"
+                    class="search"
+                    aria-label="Search the audit log"
+                    placeholder="User, number, admin or target"
+                    maxlength="100"
+                    on:input=on_search
+                />
+            </div>
+            <div class="filter">
+                <label for="audit-action">"Action"</label>
+                <select
+                    id="audit-action"
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        change(&|q| q.action = AuditAction::from_code(&code));
+                    }
+                >
+                    <option value="">"All actions"</option>
+                    {AuditAction::ALL
+                        .into_iter()
+                        .map(|a| view! { <option value=a.code()>{a.name()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filter">
+                <label for="audit-from">"From"</label>
+                <input id="audit-from" type="date" on:change=on_date(false) />
+            </div>
+            <div class="filter">
+                <label for="audit-to">"To"</label>
+                <input id="audit-to" type="date" on:change=on_date(true) />
+            </div>
             <a class="button" href=move || query.with(export_href) download="">"Export CSV"</a>
         </div>
         {move || date_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
