@@ -131,6 +131,7 @@ pub mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
+    use crate::api::server::{caller_from, permit, required};
     use crate::auth::session::Caller;
     use crate::domain::{csv_cell, Permission, VoiceUser};
     use crate::state::AppState;
@@ -208,33 +209,17 @@ pub mod ssr {
         headers: HeaderMap,
         Query(params): Query<HashMap<String, String>>,
     ) -> Response {
-        let query = match parse_query(&params) {
-            Ok(q) => q,
-            Err(e) => return refuse(e),
-        };
-        let now = state.clock.now();
-        let mut conn = match state.pool.acquire().await {
-            Ok(c) => c,
-            Err(e) => return refuse(e.into()),
-        };
-        let caller = match crate::auth::session::caller(&mut conn, &headers, &state.auth, now).await
-        {
-            Ok(Some(c)) => c,
-            Ok(None) => {
-                return refuse(ApiError::SignedOut {
-                    message: crate::api::server::SIGNED_OUT.to_owned(),
-                })
-            }
-            Err(e) => return refuse(e.into()),
-        };
-        if caller.account.must_change_password || !caller.account.role.may(Permission::ViewAudit) {
-            return refuse(ApiError::Forbidden {
-                message: crate::api::server::NOT_ALLOWED.to_owned(),
-            });
+        let entries = async {
+            let query = parse_query(&params)?;
+            let caller = required(caller_from(&state, &headers).await?)?;
+            permit(&state, &caller, Permission::ViewAudit).await?;
+            let mut conn = state.pool.acquire().await?;
+            Ok::<_, ApiError>(crate::store::audit::page(&mut conn, &query, MAX_EXPORT).await?)
         }
-        let entries = match crate::store::audit::page(&mut conn, &query, MAX_EXPORT).await {
+        .await;
+        let entries = match entries {
             Ok(e) => e,
-            Err(e) => return refuse(e.into()),
+            Err(e) => return refuse(e),
         };
         let mut csv = String::from("Time (UTC),Actor,Action,Target,User,Number,Before,After\r\n");
         for e in &entries {

@@ -161,24 +161,8 @@ mod ssr {
         let mut tx = store::begin_write(&state.pool).await?;
         let (Some(account), true) = (account, matches) else {
             // Counted again inside the write lock so parallel attempts all count.
-            let (a, _) = store::throttle::get(&mut tx, &account_key, now, throttle::WINDOW).await?;
-            let (b, _) = store::throttle::get(&mut tx, &address_key, now, throttle::WINDOW).await?;
-            store::throttle::record_failure(
-                &mut tx,
-                &account_key,
-                a + 1,
-                now,
-                throttle::locked_until(a + 1, throttle::ACCOUNT_LIMIT, now),
-            )
-            .await?;
-            store::throttle::record_failure(
-                &mut tx,
-                &address_key,
-                b + 1,
-                now,
-                throttle::locked_until(b + 1, throttle::ADDRESS_LIMIT, now),
-            )
-            .await?;
+            throttle::count_failure(&mut tx, &account_key, throttle::ACCOUNT_LIMIT, now).await?;
+            throttle::count_failure(&mut tx, &address_key, throttle::ADDRESS_LIMIT, now).await?;
             sign_in_entry(&mut tx, now, AuditAction::SignInFailed, &username, "").await?;
             tx.commit().await?;
             tracing::info!("sign-in failed");
@@ -261,9 +245,7 @@ mod ssr {
         drop(conn);
         if !password::verify(current, hash).await {
             let mut tx = store::begin_write(&state.pool).await?;
-            let (failures, _) = store::throttle::get(&mut tx, &key, now, throttle::WINDOW).await?;
-            let locked_until = throttle::locked_until(failures + 1, throttle::ACCOUNT_LIMIT, now);
-            store::throttle::record_failure(&mut tx, &key, failures + 1, now, locked_until).await?;
+            throttle::count_failure(&mut tx, &key, throttle::ACCOUNT_LIMIT, now).await?;
             tx.commit().await?;
             return Err(ApiError::Forbidden {
                 message: "The current password is incorrect.".to_owned(),

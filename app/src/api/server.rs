@@ -27,29 +27,48 @@ pub async fn caller(state: &AppState) -> Result<Option<Caller>, ApiError> {
         tracing::error!("request parts missing from the server function context");
         return Err(ApiError::Internal);
     };
+    caller_from(state, &parts.headers).await
+}
+
+/// The live session behind `headers`, if any; for plain axum handlers too.
+pub async fn caller_from(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<Caller>, ApiError> {
     let mut conn = state.pool.acquire().await?;
-    Ok(
-        crate::auth::session::caller(&mut conn, &parts.headers, &state.auth, state.clock.now())
-            .await?,
-    )
+    Ok(crate::auth::session::caller(&mut conn, headers, &state.auth, state.clock.now()).await?)
+}
+
+/// The caller, or 401.
+pub fn required(caller: Option<Caller>) -> Result<Caller, ApiError> {
+    caller.ok_or_else(|| ApiError::SignedOut {
+        message: SIGNED_OUT.to_owned(),
+    })
 }
 
 /// Anyone signed in: 401 otherwise.
 pub async fn signed_in() -> Result<(AppState, Caller), ApiError> {
     let state = state()?;
-    match caller(&state).await? {
-        Some(caller) => Ok((state, caller)),
-        None => Err(ApiError::SignedOut {
-            message: SIGNED_OUT.to_owned(),
-        }),
-    }
+    let caller = required(caller(&state).await?)?;
+    Ok((state, caller))
 }
 
 /// The state for a server function that needs `permission`: 401 without a
-/// session, 403 when the caller's role lacks it, and for the Voice
-/// permissions 403 unless the organisation holds a licence that opens Voice.
+/// session, then [`permit`].
 pub async fn authorize(permission: Permission) -> Result<(AppState, Caller), ApiError> {
     let (state, caller) = signed_in().await?;
+    permit(&state, &caller, permission).await?;
+    Ok((state, caller))
+}
+
+/// Whether `caller` may use `permission`: 403 until a one-time password is
+/// replaced, when the role lacks it, and for the Voice permissions unless
+/// the organisation holds a licence that opens Voice.
+pub async fn permit(
+    state: &AppState,
+    caller: &Caller,
+    permission: Permission,
+) -> Result<(), ApiError> {
     if caller.account.must_change_password {
         return Err(ApiError::Forbidden {
             message: "Choose a new password before you continue.".to_owned(),
@@ -69,7 +88,7 @@ pub async fn authorize(permission: Permission) -> Result<(AppState, Caller), Api
             });
         }
     }
-    Ok((state, caller))
+    Ok(())
 }
 
 /// Sets the HTTP status of a failed call to match its error.

@@ -27,6 +27,26 @@ pub fn locked_until(failures: i64, limit: i64, now: i64) -> i64 {
     }
 }
 
+/// Counts one more failure for `key`, locking it once it reaches `limit`.
+/// Call inside the write transaction, so parallel attempts all count.
+pub async fn count_failure(
+    conn: &mut sqlx::SqliteConnection,
+    key: &str,
+    limit: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let (failures, _) = crate::store::throttle::get(conn, key, now, WINDOW).await?;
+    let failures = failures + 1;
+    crate::store::throttle::record_failure(
+        conn,
+        key,
+        failures,
+        now,
+        locked_until(failures, limit, now),
+    )
+    .await
+}
+
 pub fn account_key(username: &str) -> String {
     format!("account:{username}")
 }
