@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use app::auth::password::HashCost;
 use app::clock::FixedClock;
 use serde_json::{json, Value};
 use server::config::{DemoChoice, Settings};
@@ -32,6 +33,9 @@ async fn main() -> anyhow::Result<()> {
         public_url: None,
         session_idle_minutes: 30,
         session_max_hours: 12,
+        // Production's cost: signing in is one of the figures.
+        password_hash_memory_kib: HashCost::default().memory_kib,
+        password_hash_iterations: HashCost::default().iterations,
         site_root: "target/site".into(),
     };
     let app = Application::build_with_clock(settings, Arc::new(FixedClock(1_795_720_990))).await?;

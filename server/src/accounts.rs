@@ -2,7 +2,7 @@
 //! administrator, and with a demo organisation, optional demo accounts.
 
 use anyhow::{bail, Context};
-use app::auth::password;
+use app::auth::password::{self, Passwords};
 use app::clock::Clock;
 use app::domain::{check_new_password, normalise_username, Role};
 use app::store::accounts::{self, NewAccount};
@@ -24,6 +24,7 @@ pub async fn ensure_first_admin(
     pool: &SqlitePool,
     username: &str,
     given_password: Option<&str>,
+    passwords: &Passwords,
     clock: &dyn Clock,
 ) -> anyhow::Result<FirstAdmin> {
     let username = normalise_username(username);
@@ -43,9 +44,10 @@ pub async fn ensure_first_admin(
         Some(p) => (p.to_owned(), false),
         None => (password::generate(), true),
     };
-    let hash = password::hash(secret.clone())
+    let hash = passwords
+        .hash(secret.clone())
         .await
-        .map_err(|e| anyhow::anyhow!("hashing the administrator's password: {e}"))?;
+        .context("hashing the administrator's password")?;
     accounts::insert(
         &mut tx,
         &NewAccount {
@@ -75,14 +77,16 @@ pub async fn ensure_first_admin(
 pub async fn create_demo_accounts(
     pool: &SqlitePool,
     password_text: &str,
+    passwords: &Passwords,
     clock: &dyn Clock,
 ) -> anyhow::Result<usize> {
     if let Err(why) = check_new_password(password_text, "") {
         bail!("SWITCHBOARD_DEMO_PASSWORD is not accepted: {why}");
     }
-    let hash = password::hash(password_text.to_owned())
+    let hash = passwords
+        .hash(password_text.to_owned())
         .await
-        .map_err(|e| anyhow::anyhow!("hashing the demo password: {e}"))?;
+        .context("hashing the demo password")?;
     let mut tx = app::store::begin_write(pool).await?;
     let named: Vec<(String, String)> = sqlx::query_as(
         "SELECT username, display_name FROM voice_users WHERE id BETWEEN 1 AND 12 ORDER BY id",

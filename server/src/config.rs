@@ -55,6 +55,14 @@ pub struct Settings {
     #[arg(long, env = "SWITCHBOARD_SESSION_MAX_HOURS", default_value_t = 12)]
     pub session_max_hours: i64,
 
+    /// Memory argon2id uses to hash one password, in KiB. Lower only for tests.
+    #[arg(long, env = "SWITCHBOARD_PASSWORD_HASH_MEMORY_KIB", default_value_t = app::auth::password::HashCost::default().memory_kib)]
+    pub password_hash_memory_kib: u32,
+
+    /// Passes argon2id makes over that memory for one password.
+    #[arg(long, env = "SWITCHBOARD_PASSWORD_HASH_ITERATIONS", default_value_t = app::auth::password::HashCost::default().iterations)]
+    pub password_hash_iterations: u32,
+
     /// Folder holding the compiled browser bundle and styles (cargo-leptos's site root).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
@@ -77,15 +85,22 @@ impl std::str::FromStr for DemoChoice {
 }
 
 impl Settings {
-    pub fn auth(&self) -> app::auth::AuthSettings {
-        app::auth::AuthSettings {
+    /// The session and password settings; fails on a password hashing cost
+    /// argon2 refuses.
+    pub fn auth(&self) -> anyhow::Result<app::auth::AuthSettings> {
+        let cost = app::auth::password::HashCost {
+            memory_kib: self.password_hash_memory_kib,
+            iterations: self.password_hash_iterations,
+        };
+        Ok(app::auth::AuthSettings {
             secure: self
                 .public_url
                 .as_deref()
                 .is_some_and(|u| u.starts_with("https://")),
             idle_timeout: self.session_idle_minutes.max(1) * 60,
             absolute_timeout: self.session_max_hours.max(1) * 3600,
-        }
+            passwords: app::auth::password::Passwords::new(cost)?,
+        })
     }
 
     /// The database URL: the flag or variable if given, else the file in the data folder.

@@ -62,10 +62,12 @@ impl Application {
             .run(&pool)
             .await
             .context("migrating the database")?;
+        let auth = settings.auth()?;
         let first_admin = crate::accounts::ensure_first_admin(
             &pool,
             &settings.admin_username,
             settings.admin_password.as_deref(),
+            &auth.passwords,
             clock.as_ref(),
         )
         .await?;
@@ -79,15 +81,20 @@ impl Application {
             None => false,
         };
         if let (true, Some(password)) = (seeded, settings.demo_password.as_deref()) {
-            let created =
-                crate::accounts::create_demo_accounts(&pool, password, clock.as_ref()).await?;
+            let created = crate::accounts::create_demo_accounts(
+                &pool,
+                password,
+                &auth.passwords,
+                clock.as_ref(),
+            )
+            .await?;
             tracing::info!(created, "demo sign-in accounts created");
         }
 
         let state = AppState {
             pool: pool.clone(),
             clock,
-            auth: settings.auth(),
+            auth,
         };
         let listener = TcpListener::bind(settings.listen)
             .await

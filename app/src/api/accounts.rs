@@ -85,7 +85,7 @@ mod ssr {
             });
         }
         let secret = password::generate();
-        let hash = password::hash(secret.clone()).await?;
+        let hash = state.auth.passwords.hash(secret.clone()).await?;
         let mut tx = store::begin_write(&state.pool).await?;
         let voice_user = store::users::by_username(&mut tx, &username).await?;
         let display_name = match (&voice_user, display_name.is_empty()) {
@@ -212,7 +212,7 @@ mod ssr {
     pub async fn reset_password(id: AccountId) -> Result<CreatedAccount, ApiError> {
         let (state, caller) = authorize(Permission::ManageAccounts).await?;
         let secret = password::generate();
-        let hash = password::hash(secret.clone()).await?;
+        let hash = state.auth.passwords.hash(secret.clone()).await?;
         let mut tx = store::begin_write(&state.pool).await?;
         let account = other_account(&mut tx, &caller.account, id).await?;
         store::accounts::set_password(&mut tx, id, &hash, true).await?;

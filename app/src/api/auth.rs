@@ -62,7 +62,7 @@ mod ssr {
     use super::*;
     use crate::api::audit::ssr::record;
     use crate::api::server::{bounded, caller, signed_in, state};
-    use crate::auth::{cookie, password, session, throttle};
+    use crate::auth::{cookie, session, throttle};
     use crate::domain::{check_new_password, normalise_username, AuditAction, MAX_PASSWORD};
     use crate::store;
     use crate::store::audit::Record;
@@ -156,7 +156,7 @@ mod ssr {
             Some((account, hash)) => (Some(account), Some(hash)),
             None => (None, None),
         };
-        let matches = password::verify(password, hash).await;
+        let matches = state.auth.passwords.verify(password, hash).await;
 
         let mut tx = store::begin_write(&state.pool).await?;
         let (Some(account), true) = (account, matches) else {
@@ -243,7 +243,7 @@ mod ssr {
         }
         let hash = store::accounts::hash_of(&mut conn, account.id).await?;
         drop(conn);
-        if !password::verify(current, hash).await {
+        if !state.auth.passwords.verify(current, hash).await {
             let mut tx = store::begin_write(&state.pool).await?;
             throttle::count_failure(&mut tx, &key, throttle::ACCOUNT_LIMIT, now).await?;
             tx.commit().await?;
@@ -251,7 +251,7 @@ mod ssr {
                 message: "The current password is incorrect.".to_owned(),
             });
         }
-        let new_hash = password::hash(new).await?;
+        let new_hash = state.auth.passwords.hash(new).await?;
         let mut tx = store::begin_write(&state.pool).await?;
         store::accounts::set_password(&mut tx, account.id, &new_hash, false).await?;
         store::sessions::delete_others(&mut tx, account.id, &caller.token_hash).await?;

@@ -177,3 +177,11 @@ impl From<sqlx::Error> for ApiError {
         }
     }
 }
+
+#[cfg(feature = "ssr")]
+impl From<crate::auth::password::PasswordError> for ApiError {
+    fn from(e: crate::auth::password::PasswordError) -> Self {
+        tracing::error!(error = %e, "password hashing failed");
+        ApiError::Internal
+    }
+}

@@ -15,6 +15,8 @@ pub struct AuthSettings {
     pub idle_timeout: i64,
     /// Signed out this long after signing in, busy or not.
     pub absolute_timeout: i64,
+    /// Hashes and checks passwords at the configured cost.
+    pub passwords: password::Passwords,
 }
 
 impl Default for AuthSettings {
@@ -23,6 +25,7 @@ impl Default for AuthSettings {
             secure: false,
             idle_timeout: 30 * 60,
             absolute_timeout: 12 * 60 * 60,
+            passwords: password::Passwords::default(),
         }
     }
 }

@@ -92,6 +92,10 @@ pub fn test_settings(data_dir: &TempDir, org: DemoOrg) -> Settings {
         public_url: None,
         session_idle_minutes: 30,
         session_max_hours: 12,
+        // The cheapest cost argon2 takes: hashing is tested for its
+        // answers here, not its strength.
+        password_hash_memory_kib: 8,
+        password_hash_iterations: 1,
         site_root: "target/site".into(),
     }
 }
