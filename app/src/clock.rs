@@ -2,28 +2,20 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::domain::{civil_from_days, Date};
+use crate::domain::{rfc3339, Date};
 
 pub trait Clock: Send + Sync + 'static {
     /// Seconds since the Unix epoch, UTC.
     fn now(&self) -> i64;
 
+    /// The UTC day it is.
     fn today(&self) -> Date {
-        let (y, m, d) = civil_from_days(self.now().div_euclid(86_400));
-        Date::parse(&format!("{y:04}-{m:02}-{d:02}")).expect("a computed date is valid")
+        Date::from_epoch_seconds(self.now())
     }
 
     /// RFC 3339 timestamp, e.g. `2026-11-26T19:23:10Z`.
     fn timestamp(&self) -> String {
-        let now = self.now();
-        let secs = now.rem_euclid(86_400);
-        format!(
-            "{}T{:02}:{:02}:{:02}Z",
-            self.today(),
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        rfc3339(self.now())
     }
 }
 
@@ -64,25 +56,5 @@ impl SettableClock {
 impl Clock for SettableClock {
     fn now(&self) -> i64 {
         self.0.load(std::sync::atomic::Ordering::SeqCst)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn converts_epoch_seconds_to_dates_and_timestamps() {
-        let cases = [
-            (0, "1970-01-01", "1970-01-01T00:00:00Z"),
-            (951_782_400, "2000-02-29", "2000-02-29T00:00:00Z"),
-            (1_795_720_990, "2026-11-26", "2026-11-26T19:23:10Z"),
-            (-1, "1969-12-31", "1969-12-31T23:59:59Z"),
-        ];
-        for (secs, day, stamp) in cases {
-            let clock = FixedClock(secs);
-            assert_eq!(clock.today().as_str(), day, "{secs}");
-            assert_eq!(clock.timestamp(), stamp, "{secs}");
-        }
     }
 }

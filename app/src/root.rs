@@ -163,7 +163,7 @@ fn Console(account: Account, voice: bool, children: Children) -> impl IntoView {
                 <span class="org">"Contoso admin center"</span>
                 <span class="who">
                     <span>{account.display_name.clone()}</span>
-                    <span class="muted-light">{role.name()}</span>
+                    <span class="muted-light">{role.label()}</span>
                     <button
                         type="button"
                         class="topbar-button"

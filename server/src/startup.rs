@@ -22,7 +22,8 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnFailure, TraceLayer};
+use tracing::Level;
 
 use crate::accounts::FirstAdmin;
 use crate::config::Settings;
@@ -186,8 +187,8 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
     let https = Https(state.auth.secure);
     let export = Router::new()
         .route(
-            app::api::audit::EXPORT_PATH,
-            get(app::api::audit::ssr::export_csv),
+            app::links::AUDIT_EXPORT_PATH,
+            get(app::api::audit_export::export_csv),
         )
         .with_state(state.clone());
     let routes = generate_route_list(App);
@@ -201,7 +202,7 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
         .precompressed_br()
         .precompressed_gzip();
 
-    Router::new()
+    let routes = Router::new()
         .merge(export)
         // leptos_axum registers each server function at its own path; this
         // only answers calls to functions that don't exist.
@@ -220,17 +221,37 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
         .layer(middleware::from_fn_with_state(
             public_origin,
             security::refuse_cross_site,
-        ))
-        .layer(CompressionLayer::new())
-        .layer(middleware::from_fn_with_state(https, security::headers))
+        ));
+    around(routes, https)
+}
+
+/// What wraps every response, outermost last: the request's log span, the
+/// security headers (on a panic's 500 too), compression, and turning a
+/// panic into a plain 500.
+pub fn around(routes: Router, https: Https) -> Router {
+    routes
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a request handler panicked");
-            axum::response::IntoResponse::into_response((
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong.",
-            ))
+            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.").into_response()
         }))
-        .layer(TraceLayer::new_for_http())
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(https, security::headers))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &axum::http::Request<_>| {
+                    // `account` is filled in once the session is known, so
+                    // every log line of the request says who made it.
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %request.uri().path(),
+                        account = tracing::field::Empty,
+                    )
+                })
+                // Each failure is logged where it happens, with what was
+                // being done; the layer's own line would only repeat it.
+                .on_failure(DefaultOnFailure::new().level(Level::DEBUG)),
+        )
 }
 
 async fn unknown_api(uri: Uri) -> Response {
@@ -263,4 +284,49 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_answers_a_plain_500_with_the_security_headers() {
+        async fn boom() -> &'static str {
+            panic!("a handler bug")
+        }
+        let routes = Router::new().route("/boom", get(boom));
+        let response = around(routes, Https(true))
+            .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers();
+        for (name, value) in [
+            ("x-frame-options", "DENY"),
+            ("x-content-type-options", "nosniff"),
+            (
+                "content-security-policy",
+                "default-src 'none'; frame-ancestors 'none'",
+            ),
+            (
+                "strict-transport-security",
+                "max-age=31536000; includeSubDomains",
+            ),
+        ] {
+            assert_eq!(
+                headers.get(name).and_then(|v| v.to_str().ok()),
+                Some(value),
+                "{name}"
+            );
+        }
+        let body = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .unwrap();
+        assert_eq!(&body[..], b"Something went wrong.");
+    }
 }

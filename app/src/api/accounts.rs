@@ -25,14 +25,14 @@ pub struct CreatedAccount {
 
 #[server(prefix = "/api", endpoint = "accounts/list", input = Json)]
 pub async fn list_accounts() -> Result<Vec<Account>, ApiError> {
-    super::server::respond(ssr::list().await)
+    ssr::list().await
 }
 
 /// Creates an account with a generated one-time password, to be replaced at
 /// first sign-in. A User's username must be a voice user's.
 #[server(prefix = "/api", endpoint = "accounts/create", input = Json)]
 pub async fn create_account(request: NewAccountRequest) -> Result<CreatedAccount, ApiError> {
-    super::server::respond(ssr::create(request).await)
+    ssr::create(request).await
 }
 
 #[server(prefix = "/api", endpoint = "accounts/set-role", input = Json)]
@@ -41,18 +41,18 @@ pub async fn set_role(
     role: Role,
     expected_version: i64,
 ) -> Result<Account, ApiError> {
-    super::server::respond(ssr::set_role(id, role, expected_version).await)
+    ssr::set_role(id, role, expected_version).await
 }
 
 /// A new one-time password; the account's sessions end.
 #[server(prefix = "/api", endpoint = "accounts/reset-password", input = Json)]
 pub async fn reset_password(id: AccountId) -> Result<CreatedAccount, ApiError> {
-    super::server::respond(ssr::reset_password(id).await)
+    ssr::reset_password(id).await
 }
 
 #[server(prefix = "/api", endpoint = "accounts/remove", input = Json)]
 pub async fn remove_account(id: AccountId, expected_version: i64) -> Result<(), ApiError> {
-    super::server::respond(ssr::remove(id, expected_version).await)
+    ssr::remove(id, expected_version).await
 }
 
 #[cfg(feature = "ssr")]
@@ -60,12 +60,11 @@ mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
-    use crate::api::audit::ssr::record;
-    use crate::api::server::{authorize, bounded};
+    use crate::api::access::{authorize, bounded};
+    use crate::api::write::{write, write_as};
     use crate::auth::password;
-    use crate::domain::{normalise_username, AuditAction, Permission};
+    use crate::domain::{normalise_username, AuditAction, AuditRecord, Permission};
     use crate::store;
-    use crate::store::audit::Record;
 
     pub async fn list() -> Result<Vec<Account>, ApiError> {
         let (state, _) = authorize(Permission::ManageAccounts).await?;
@@ -84,62 +83,58 @@ mod ssr {
                         .to_owned(),
             });
         }
+        // Hashed before taking the write lock: argon2 is slow on purpose.
         let secret = password::generate();
         let hash = state.auth.passwords.hash(secret.clone()).await?;
-        let mut tx = store::begin_write(&state.pool).await?;
-        let voice_user = store::users::by_username(&mut tx, &username).await?;
-        let display_name = match (&voice_user, display_name.is_empty()) {
-            (Some(u), true) => u.display_name.clone(),
-            (_, false) => display_name,
-            (None, true) => {
+        write_as(state, caller, async |w| {
+            let voice_user = store::users::by_username(&mut w.tx, &username).await?;
+            let display_name = match (&voice_user, display_name.is_empty()) {
+                (Some(u), true) => u.display_name.clone(),
+                (_, false) => display_name,
+                (None, true) => {
+                    return Err(ApiError::Invalid {
+                        message: "Enter a display name.".to_owned(),
+                    })
+                }
+            };
+            if request.role == Role::User && voice_user.is_none() {
                 return Err(ApiError::Invalid {
-                    message: "Enter a display name.".to_owned(),
-                })
+                    message: format!(
+                        "There is no voice user with the username '{username}'. A User's account shares the username of their voice user."
+                    ),
+                });
             }
-        };
-        if request.role == Role::User && voice_user.is_none() {
-            return Err(ApiError::Invalid {
-                message: format!(
-                    "There is no voice user with the username '{username}'. A User's account shares the username of their voice user."
-                ),
-            });
-        }
-        let new = store::accounts::NewAccount {
-            username: &username,
-            display_name: &display_name,
-            role: request.role,
-            password_hash: &hash,
-            must_change_password: true,
-        };
-        let Some(id) = store::accounts::insert(&mut tx, &new, state.clock.now()).await? else {
-            return Err(ApiError::Conflict {
-                message: format!("There is already an account with the username '{username}'."),
-            });
-        };
-        record(
-            &mut tx,
-            &state,
-            &caller,
-            AuditAction::AccountCreated,
-            Record {
+            let new = store::accounts::NewAccount {
+                username: &username,
+                display_name: &display_name,
+                role: request.role,
+                password_hash: &hash,
+                must_change_password: true,
+            };
+            let now = w.state.clock.now();
+            let Some(id) = store::accounts::insert(&mut w.tx, &new, now).await? else {
+                return Err(ApiError::Conflict {
+                    message: format!("There is already an account with the username '{username}'."),
+                });
+            };
+            let record = AuditRecord {
                 target: username.clone(),
                 user_name: voice_user.map(|u| u.display_name),
-                after: request.role.name().to_owned(),
-                ..Record::default()
-            },
-        )
-        .await?;
-        let account = store::accounts::find(&mut tx, id)
-            .await?
-            .ok_or(ApiError::Internal)?;
-        tx.commit().await?;
-        tracing::info!(account = %id, role = request.role.code(), "account created");
-        Ok(CreatedAccount {
-            account,
-            password: secret,
+                after: request.role.label().to_owned(),
+                ..AuditRecord::default()
+            };
+            w.audit(AuditAction::AccountCreated, record).await?;
+            let account = saved(&mut w.tx, id).await?;
+            tracing::info!(account = %id, role = request.role.code(), "account created");
+            Ok(CreatedAccount {
+                account,
+                password: secret,
+            })
         })
+        .await
     }
 
+    /// The account another admin manages: never the caller's own.
     async fn other_account(
         conn: &mut SqliteConnection,
         caller: &Account,
@@ -153,6 +148,13 @@ mod ssr {
         store::accounts::find(conn, id)
             .await?
             .ok_or_else(|| ApiError::not_found(format!("There is no account with id {id}.")))
+    }
+
+    /// The account as this transaction wrote it.
+    async fn saved(conn: &mut SqliteConnection, id: AccountId) -> Result<Account, ApiError> {
+        store::accounts::find(conn, id)
+            .await?
+            .ok_or_else(|| ApiError::internal(format!("account {id} vanished while being written")))
     }
 
     fn stale(account: &Account) -> ApiError {
@@ -169,96 +171,73 @@ mod ssr {
         role: Role,
         expected_version: i64,
     ) -> Result<Account, ApiError> {
-        let (state, caller) = authorize(Permission::ManageAccounts).await?;
-        let mut tx = store::begin_write(&state.pool).await?;
-        let account = other_account(&mut tx, &caller.account, id).await?;
-        if role == Role::User
-            && store::users::by_username(&mut tx, &account.username)
-                .await?
-                .is_none()
-        {
-            return Err(ApiError::Invalid {
-                message: format!(
-                    "'{}' isn't a voice user, so it can't have the User role.",
-                    account.username
-                ),
-            });
-        }
-        if account.version != expected_version
-            || !store::accounts::set_role(&mut tx, id, role, expected_version).await?
-        {
-            return Err(stale(&account));
-        }
-        record(
-            &mut tx,
-            &state,
-            &caller,
-            AuditAction::RoleChanged,
-            Record {
+        write(Permission::ManageAccounts, async |w| {
+            let account = other_account(&mut w.tx, &w.caller.account, id).await?;
+            if role == Role::User
+                && store::users::by_username(&mut w.tx, &account.username)
+                    .await?
+                    .is_none()
+            {
+                return Err(ApiError::Invalid {
+                    message: format!(
+                        "'{}' isn't a voice user, so it can't have the User role.",
+                        account.username
+                    ),
+                });
+            }
+            if account.version != expected_version
+                || !store::accounts::set_role(&mut w.tx, id, role, expected_version).await?
+            {
+                return Err(stale(&account));
+            }
+            let record = AuditRecord {
                 target: account.username.clone(),
-                before: account.role.name().to_owned(),
-                after: role.name().to_owned(),
-                ..Record::default()
-            },
-        )
-        .await?;
-        let saved = store::accounts::find(&mut tx, id)
-            .await?
-            .ok_or(ApiError::Internal)?;
-        tx.commit().await?;
-        Ok(saved)
+                before: account.role.label().to_owned(),
+                after: role.label().to_owned(),
+                ..AuditRecord::default()
+            };
+            w.audit(AuditAction::RoleChanged, record).await?;
+            saved(&mut w.tx, id).await
+        })
+        .await
     }
 
     pub async fn reset_password(id: AccountId) -> Result<CreatedAccount, ApiError> {
         let (state, caller) = authorize(Permission::ManageAccounts).await?;
         let secret = password::generate();
         let hash = state.auth.passwords.hash(secret.clone()).await?;
-        let mut tx = store::begin_write(&state.pool).await?;
-        let account = other_account(&mut tx, &caller.account, id).await?;
-        store::accounts::set_password(&mut tx, id, &hash, true).await?;
-        store::sessions::delete_others(&mut tx, id, "").await?;
-        record(
-            &mut tx,
-            &state,
-            &caller,
-            AuditAction::PasswordChanged,
-            Record {
+        write_as(state, caller, async |w| {
+            let account = other_account(&mut w.tx, &w.caller.account, id).await?;
+            store::accounts::set_password(&mut w.tx, id, &hash, true).await?;
+            store::sessions::delete_others(&mut w.tx, id, "").await?;
+            let record = AuditRecord {
                 target: account.username.clone(),
                 after: "reset by an admin".to_owned(),
-                ..Record::default()
-            },
-        )
-        .await?;
-        let account = store::accounts::find(&mut tx, id)
-            .await?
-            .ok_or(ApiError::Internal)?;
-        tx.commit().await?;
-        Ok(CreatedAccount {
-            account,
-            password: secret,
+                ..AuditRecord::default()
+            };
+            w.audit(AuditAction::PasswordChanged, record).await?;
+            Ok(CreatedAccount {
+                account: saved(&mut w.tx, id).await?,
+                password: secret,
+            })
         })
+        .await
     }
 
     pub async fn remove(id: AccountId, expected_version: i64) -> Result<(), ApiError> {
-        let (state, caller) = authorize(Permission::ManageAccounts).await?;
-        let mut tx = store::begin_write(&state.pool).await?;
-        let account = other_account(&mut tx, &caller.account, id).await?;
-        if !store::accounts::delete(&mut tx, id, expected_version).await? {
-            return Err(stale(&account));
-        }
-        record(
-            &mut tx,
-            &state,
-            &caller,
-            AuditAction::AccountRemoved,
-            Record {
+        write(Permission::ManageAccounts, async |w| {
+            let account = other_account(&mut w.tx, &w.caller.account, id).await?;
+            if !store::accounts::delete(&mut w.tx, id, expected_version).await? {
+                return Err(stale(&account));
+            }
+            let record = AuditRecord {
                 target: account.username.clone(),
-                before: account.role.name().to_owned(),
-                ..Record::default()
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+                before: account.role.label().to_owned(),
+                ..AuditRecord::default()
+            };
+            w.audit(AuditAction::AccountRemoved, record).await?;
+            Ok(())
+        })
+        .await
     }
 }

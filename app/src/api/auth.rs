@@ -1,52 +1,29 @@
-//! Signing in and out, choosing a new password, and the signed-in person's
-//! own profile.
+//! Signing in and out, and choosing a new password.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
 use super::ApiError;
-use crate::domain::{Account, Role};
+use crate::domain::Account;
 
 pub const WRONG_CREDENTIALS: &str = "The username or password is incorrect.";
 
 /// Signs in and starts a new session (a new cookie, whatever the browser had).
 #[server(prefix = "/api", endpoint = "auth/sign-in", input = Json)]
 pub async fn sign_in(username: String, password: String) -> Result<Account, ApiError> {
-    super::server::respond(ssr::sign_in(username, password).await)
+    ssr::sign_in(username, password).await
 }
 
 /// Ends this session. Signing out twice is not an error.
 #[server(prefix = "/api", endpoint = "auth/sign-out", input = Json)]
 pub async fn sign_out() -> Result<(), ApiError> {
-    super::server::respond(ssr::sign_out().await)
+    ssr::sign_out().await
 }
 
 /// Replaces the caller's password; other sessions of the account end.
 #[server(prefix = "/api", endpoint = "auth/change-password", input = Json)]
 pub async fn change_password(current: String, new: String) -> Result<Account, ApiError> {
-    super::server::respond(ssr::change_password(current, new).await)
-}
-
-/// What the signed-in person sees about themselves.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Profile {
-    pub display_name: String,
-    pub username: String,
-    pub role: Role,
-    /// The number an admin assigned, in international form.
-    pub work_phone: Option<String>,
-    /// Where emergency services are sent, as "Description, street, city".
-    pub emergency_location: Option<String>,
-    /// Whether the account matches a voice user at all.
-    pub is_voice_user: bool,
-}
-
-/// My profile: read-only. No server function lets a person change their own
-/// Work Phone.
-#[server(prefix = "/api", endpoint = "auth/my-profile", input = Json)]
-pub async fn my_profile() -> Result<Profile, ApiError> {
-    super::server::respond(ssr::my_profile().await)
+    ssr::change_password(current, new).await
 }
 
 #[cfg(feature = "ssr")]
@@ -58,14 +35,16 @@ mod ssr {
     use axum::http::{header, request::Parts, HeaderValue};
     use leptos::prelude::use_context;
     use leptos_axum::ResponseOptions;
+    use sqlx::SqliteConnection;
 
     use super::*;
-    use crate::api::audit::ssr::record;
-    use crate::api::server::{bounded, caller, signed_in, state};
+    use crate::api::access::{bounded, caller, signed_in, state};
+    use crate::api::write::write_as;
     use crate::auth::{cookie, session, throttle};
-    use crate::domain::{check_new_password, normalise_username, AuditAction, MAX_PASSWORD};
+    use crate::domain::{
+        check_new_password, normalise_username, AuditAction, AuditRecord, MAX_PASSWORD,
+    };
     use crate::store;
-    use crate::store::audit::Record;
 
     fn set_cookie(value: String) {
         if let (Some(options), Ok(value)) = (
@@ -93,21 +72,21 @@ mod ssr {
         }
     }
 
-    /// A sign-in attempt's audit entry: the typed username, and where from.
+    /// A sign-in attempt's audit entry. There is no caller yet, so this is
+    /// the one entry written outside `write`: its actor is the username typed.
     async fn sign_in_entry(
-        conn: &mut sqlx::SqliteConnection,
+        conn: &mut SqliteConnection,
         now: i64,
         action: AuditAction,
         username: &str,
         note: &str,
     ) -> Result<(), ApiError> {
-        let record = Record {
-            actor: username,
+        let record = AuditRecord {
             target: username.to_owned(),
             after: format!("from {}{note}", client_address()),
-            ..Record::default()
+            ..AuditRecord::default()
         };
-        store::audit::append(conn, now, action, record).await?;
+        store::audit::append(conn, now, username, action, &record).await?;
         Ok(())
     }
 
@@ -194,23 +173,19 @@ mod ssr {
 
     pub async fn sign_out() -> Result<(), ApiError> {
         let state = state()?;
+        let secure = state.auth.secure;
         if let Some(caller) = caller(&state).await? {
-            let mut tx = store::begin_write(&state.pool).await?;
-            store::sessions::delete(&mut tx, &caller.token_hash).await?;
-            record(
-                &mut tx,
-                &state,
-                &caller,
-                AuditAction::SignedOut,
-                Record {
-                    target: caller.account.username.clone(),
-                    ..Record::default()
-                },
-            )
+            write_as(state, caller, async |w| {
+                store::sessions::delete(&mut w.tx, &w.caller.token_hash).await?;
+                let record = AuditRecord {
+                    target: w.caller.account.username.clone(),
+                    ..AuditRecord::default()
+                };
+                w.audit(AuditAction::SignedOut, record).await
+            })
             .await?;
-            tx.commit().await?;
         }
-        set_cookie(cookie::clear(state.auth.secure));
+        set_cookie(cookie::clear(secure));
         Ok(())
     }
 
@@ -218,7 +193,7 @@ mod ssr {
         bounded("current", &current, MAX_PASSWORD)?;
         bounded("new", &new, MAX_PASSWORD)?;
         let (state, caller) = signed_in().await?;
-        let account = &caller.account;
+        let account = caller.account.clone();
         check_new_password(&new, &account.username).map_err(|m| ApiError::Invalid {
             message: m.to_owned(),
         })?;
@@ -252,48 +227,21 @@ mod ssr {
             });
         }
         let new_hash = state.auth.passwords.hash(new).await?;
-        let mut tx = store::begin_write(&state.pool).await?;
-        store::accounts::set_password(&mut tx, account.id, &new_hash, false).await?;
-        store::sessions::delete_others(&mut tx, account.id, &caller.token_hash).await?;
-        record(
-            &mut tx,
-            &state,
-            &caller,
-            AuditAction::PasswordChanged,
-            Record {
+        write_as(state, caller, async |w| {
+            store::accounts::set_password(&mut w.tx, account.id, &new_hash, false).await?;
+            store::sessions::delete_others(&mut w.tx, account.id, &w.caller.token_hash).await?;
+            let record = AuditRecord {
                 target: account.username.clone(),
                 after: "by the account holder".to_owned(),
-                ..Record::default()
-            },
-        )
-        .await?;
-        let updated = store::accounts::find(&mut tx, account.id)
-            .await?
-            .ok_or(ApiError::Internal)?;
-        tx.commit().await?;
-        Ok(updated)
-    }
-
-    pub async fn my_profile() -> Result<Profile, ApiError> {
-        let (state, caller) = signed_in().await?;
-        let mut conn = state.pool.acquire().await?;
-        let user = store::users::by_username(&mut conn, &caller.account.username).await?;
-        Ok(Profile {
-            display_name: user.as_ref().map_or_else(
-                || caller.account.display_name.clone(),
-                |u| u.display_name.clone(),
-            ),
-            username: caller.account.username.clone(),
-            role: caller.account.role,
-            work_phone: user
-                .as_ref()
-                .and_then(|u| u.assigned_number.as_ref())
-                .map(|n| n.number.international.clone()),
-            emergency_location: user
-                .as_ref()
-                .and_then(|u| u.emergency_location.as_ref())
-                .map(|l| format!("{}, {}, {}", l.description, l.street, l.city)),
-            is_voice_user: user.is_some(),
+                ..AuditRecord::default()
+            };
+            w.audit(AuditAction::PasswordChanged, record).await?;
+            store::accounts::find(&mut w.tx, account.id)
+                .await?
+                .ok_or_else(|| {
+                    ApiError::internal("the account vanished while its password changed")
+                })
         })
+        .await
     }
 }

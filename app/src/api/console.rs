@@ -1,4 +1,5 @@
-//! What the console shows around the pages: which areas the organisation has.
+//! What the console shows around the pages: who is signed in, and which
+//! areas the organisation has.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,22 +18,26 @@ pub struct ConsoleAreas {
 
 #[server(prefix = "/api", endpoint = "console/status", input = Json)]
 pub async fn console_status() -> Result<ConsoleAreas, ApiError> {
-    use super::server::{caller, respond, state};
-    respond(
-        async {
-            let state = state()?;
-            let Some(caller) = caller(&state).await? else {
-                return Ok(ConsoleAreas {
-                    account: None,
-                    voice: false,
-                });
-            };
-            let mut conn = state.pool.acquire().await?;
-            Ok(ConsoleAreas {
-                account: Some(caller.account),
-                voice: crate::store::licences::voice_enabled(&mut conn).await?,
-            })
-        }
-        .await,
-    )
+    ssr::status().await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::api::access::{caller, state};
+
+    pub async fn status() -> Result<ConsoleAreas, ApiError> {
+        let state = state()?;
+        let Some(caller) = caller(&state).await? else {
+            return Ok(ConsoleAreas {
+                account: None,
+                voice: false,
+            });
+        };
+        let mut conn = state.pool.acquire().await?;
+        Ok(ConsoleAreas {
+            account: Some(caller.account),
+            voice: crate::store::licences::voice_enabled(&mut conn).await?,
+        })
+    }
 }

@@ -117,40 +117,45 @@ impl FromServerFnError for ApiError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            // The request could not be read: the caller's mistake.
             // A body streamed without a length meets the size limit while
             // being read, and arrives here rather than as the layer's 413.
             ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail)
                 if cfg!(feature = "ssr") && detail.contains("length limit exceeded") =>
             {
-                let err = ApiError::TooLarge {
+                ApiError::TooLarge {
                     message: "The request is too large.".to_owned(),
-                };
-                set_status(&err);
-                err
+                }
             }
+            // The request could not be read: the caller's mistake.
             ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail)
                 if cfg!(feature = "ssr") =>
             {
-                let err = ApiError::bad_request(format!("The request could not be read: {detail}"));
-                set_status(&err);
-                err
+                ApiError::bad_request(format!("The request could not be read: {detail}"))
             }
             ServerFnErrorErr::MissingArg(arg) if cfg!(feature = "ssr") => {
-                let err = ApiError::bad_request(format!("The request is missing '{arg}'."));
-                set_status(&err);
-                err
+                ApiError::bad_request(format!("The request is missing '{arg}'."))
             }
             ServerFnErrorErr::Request(message) | ServerFnErrorErr::Deserialization(message) => {
                 ApiError::Transport { message }
             }
-            _ => ApiError::Internal,
+            other => ApiError::internal(format!("server function machinery: {other}")),
         }
+    }
+
+    /// Every error a server function answers is encoded here, inside the
+    /// request's context: its HTTP status is set on the way, so no server
+    /// function has to remember to.
+    fn ser(&self) -> server_fn::Bytes {
+        set_status(self);
+        <Self::Encoder as server_fn::Encodes<Self>>::encode(self)
+            .unwrap_or_else(|_| server_fn::Bytes::from_static(br#""Internal""#))
     }
 }
 
-/// Sets the response status for `err` on the server; nothing in the browser.
-pub(crate) fn set_status(err: &ApiError) {
+/// Sets the response status for `err` on the server: the server function's
+/// answer, or the page being rendered when a page shows the error. Nothing
+/// in the browser.
+pub fn set_status(err: &ApiError) {
     #[cfg(feature = "ssr")]
     if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         let status = axum::http::StatusCode::from_u16(err.status())
@@ -159,6 +164,25 @@ pub(crate) fn set_status(err: &ApiError) {
     }
     #[cfg(not(feature = "ssr"))]
     let _ = err;
+}
+
+impl ApiError {
+    /// Something broke: `what` goes to the log (inside the request's span,
+    /// which names the call and the caller), the browser hears no more than
+    /// "Something went wrong".
+    pub fn internal(what: impl std::fmt::Display) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::error!("{what}");
+        #[cfg(not(feature = "ssr"))]
+        let _ = what;
+        ApiError::Internal
+    }
+}
+
+impl From<crate::domain::QueryError> for ApiError {
+    fn from(e: crate::domain::QueryError) -> Self {
+        ApiError::bad_request(e.0)
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -172,8 +196,7 @@ impl From<sqlx::Error> for ApiError {
             tracing::warn!(error = %e, "database busy");
             ApiError::Unavailable
         } else {
-            tracing::error!(error = ?e, "database failure");
-            ApiError::Internal
+            ApiError::internal(format_args!("database failure: {e:?}"))
         }
     }
 }
@@ -181,7 +204,6 @@ impl From<sqlx::Error> for ApiError {
 #[cfg(feature = "ssr")]
 impl From<crate::auth::password::PasswordError> for ApiError {
     fn from(e: crate::auth::password::PasswordError) -> Self {
-        tracing::error!(error = %e, "password hashing failed");
-        ApiError::Internal
+        ApiError::internal(e)
     }
 }

@@ -29,23 +29,7 @@ pub struct LicenceChange {
 /// The organisation's licences with purchased and assigned counts.
 #[server(prefix = "/api", endpoint = "licences/list", input = Json)]
 pub async fn list_licences() -> Result<Vec<LicenceCount>, ApiError> {
-    use super::server::{authorize, respond};
-    respond(
-        async {
-            let (state, _) = authorize(crate::domain::Permission::ViewLicences).await?;
-            let mut conn = state.pool.acquire().await?;
-            Ok(crate::store::licences::counts(&mut conn)
-                .await?
-                .into_iter()
-                .map(|(licence, purchased, assigned)| LicenceCount {
-                    licence,
-                    purchased,
-                    assigned,
-                })
-                .collect())
-        }
-        .await,
-    )
+    ssr::list().await
 }
 
 /// Assigns a licence to a user or removes it, in one transaction. Removing a
@@ -53,97 +37,97 @@ pub async fn list_licences() -> Result<Vec<LicenceCount>, ApiError> {
 /// `also_remove_number` says to take the number back too.
 #[server(prefix = "/api", endpoint = "licences/change", input = Json)]
 pub async fn change_licence(change: LicenceChange) -> Result<VoiceUser, ApiError> {
-    super::server::respond(ssr::change(change).await)
+    ssr::change(change).await
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::assignments::ssr::{bump, current_user, reload};
-    use crate::api::audit::ssr::{number_removed, record};
-    use crate::api::server::authorize;
-    use crate::domain::{AuditAction, Permission};
+    use crate::api::access::authorize;
+    use crate::api::user_versions::{bump, current_user, reload};
+    use crate::api::write::write;
+    use crate::domain::{AuditAction, AuditRecord, Permission};
     use crate::store;
-    use crate::store::audit::Record;
 
+    pub async fn list() -> Result<Vec<LicenceCount>, ApiError> {
+        let (state, _) = authorize(Permission::ViewLicences).await?;
+        let mut conn = state.pool.acquire().await?;
+        Ok(store::licences::counts(&mut conn)
+            .await?
+            .into_iter()
+            .map(|(licence, purchased, assigned)| LicenceCount {
+                licence,
+                purchased,
+                assigned,
+            })
+            .collect())
+    }
+
+    #[tracing::instrument(skip_all, fields(user = %change.user_id, licence = change.licence.code()))]
     pub async fn change(change: LicenceChange) -> Result<VoiceUser, ApiError> {
-        let (state, caller) = authorize(Permission::ManageLicences).await?;
-        let mut tx = store::begin_write(&state.pool).await?;
-        let user = current_user(&mut tx, change.user_id, change.expected_version).await?;
-        let holds = user.licences.contains(&change.licence);
-        let name = change.licence.name();
-        if change.assign && !holds {
-            let counts = store::licences::counts(&mut tx).await?;
-            let (purchased, assigned) = counts
-                .iter()
-                .find(|(l, _, _)| *l == change.licence)
-                .map(|(_, p, a)| (*p, *a))
-                .unwrap_or((0, 0));
-            if assigned >= purchased {
-                return Err(ApiError::Conflict {
-                    message: format!(
-                        "All {purchased} {name} licenses are assigned. Buy more, or remove one from another user first."
-                    ),
-                });
-            }
-            store::licences::give(&mut tx, user.id, change.licence).await?;
-        } else if !change.assign && holds {
-            let needed = user
-                .assigned_number
-                .as_ref()
-                .is_some_and(|n| Licence::needed_for(&user.licences, change.licence, n.source));
-            if needed && !change.also_remove_number {
-                let number = user
+        write(Permission::ManageLicences, async |w| {
+            let user = current_user(&mut w.tx, change.user_id, change.expected_version).await?;
+            let holds = user.licences.contains(&change.licence);
+            let name = change.licence.label();
+            if change.assign && !holds {
+                let counts = store::licences::counts(&mut w.tx).await?;
+                let (purchased, assigned) = counts
+                    .iter()
+                    .find(|(l, _, _)| *l == change.licence)
+                    .map(|(_, p, a)| (*p, *a))
+                    .unwrap_or((0, 0));
+                if assigned >= purchased {
+                    return Err(ApiError::Conflict {
+                        message: format!(
+                            "All {purchased} {name} licenses are assigned. Buy more, or remove one from another user first."
+                        ),
+                    });
+                }
+                store::licences::give(&mut w.tx, user.id, change.licence).await?;
+            } else if !change.assign && holds {
+                let needed = user
                     .assigned_number
                     .as_ref()
-                    .map(|n| n.number.international.clone())
-                    .unwrap_or_default();
-                return Err(ApiError::LicenceNeeded {
-                    message: format!(
-                        "{}'s number {number} needs the {name} license. Remove the number too, or keep the license.",
-                        user.display_name
-                    ),
-                });
+                    .is_some_and(|n| Licence::needed_for(&user.licences, change.licence, n.source));
+                if needed && !change.also_remove_number {
+                    let number = user
+                        .assigned_number
+                        .as_ref()
+                        .map(|n| n.number.international.clone())
+                        .unwrap_or_default();
+                    return Err(ApiError::LicenceNeeded {
+                        message: format!(
+                            "{}'s number {number} needs the {name} license. Remove the number too, or keep the license.",
+                            user.display_name
+                        ),
+                    });
+                }
+                if needed {
+                    store::assignments::remove(&mut w.tx, user.id).await?;
+                    let record = AuditRecord::number_removed(&user, format!("with the {name} license"));
+                    w.audit(AuditAction::NumberRemoved, record).await?;
+                }
+                store::licences::take(&mut w.tx, user.id, change.licence).await?;
+            } else {
+                // Already as asked: nothing to write.
+                return Ok(user);
             }
-            if needed {
-                store::assignments::remove(&mut tx, user.id).await?;
-                record(
-                    &mut tx,
-                    &state,
-                    &caller,
-                    AuditAction::NumberRemoved,
-                    number_removed(&user, format!("with the {name} license")),
-                )
-                .await?;
-            }
-            store::licences::take(&mut tx, user.id, change.licence).await?;
-        } else {
-            // Already as asked: nothing to write.
-            return Ok(user);
-        }
-        bump(&mut tx, &user).await?;
-        let saved = reload(&mut tx, user.id).await?;
-        let (action, before, after) = if change.assign {
-            (AuditAction::LicenceAssigned, String::new(), name.to_owned())
-        } else {
-            (AuditAction::LicenceRemoved, name.to_owned(), String::new())
-        };
-        record(
-            &mut tx,
-            &state,
-            &caller,
-            action,
-            Record {
-                target: saved.display_name.clone(),
-                user_name: Some(saved.display_name.clone()),
+            bump(&mut w.tx, &user).await?;
+            let saved = reload(&mut w.tx, user.id).await?;
+            let (action, before, after) = if change.assign {
+                (AuditAction::LicenceAssigned, String::new(), name.to_owned())
+            } else {
+                (AuditAction::LicenceRemoved, name.to_owned(), String::new())
+            };
+            let record = AuditRecord {
                 before,
                 after,
-                ..Record::default()
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        tracing::info!(user = %saved.id, licence = change.licence.code(), assign = change.assign, "licence changed");
-        Ok(saved)
+                ..AuditRecord::for_user(&saved)
+            };
+            w.audit(action, record).await?;
+            tracing::info!(assign = change.assign, "licence changed");
+            Ok(saved)
+        })
+        .await
     }
 }

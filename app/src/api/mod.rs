@@ -1,25 +1,33 @@
 //! Server functions, one file per area. Each runs the same domain rules the
 //! browser ran and has the last word; errors travel as [`ApiError`] with a
 //! matching HTTP status.
+//!
+//! Every server function is written one way: the `#[server]` function holds
+//! the signature and the documentation and calls its twin in the file's
+//! server-only `mod ssr`, which authorizes through [`access`] and makes
+//! changes through [`write`](write::write).
 
 pub mod accounts;
 pub mod assignments;
-pub mod audit;
+pub mod audit_log;
 pub mod auth;
 pub mod console;
 pub mod emergency_locations;
 mod error;
-pub mod inventory;
 pub mod licences;
 pub mod new_numbers;
 pub mod phone_numbers;
 pub mod port_numbers;
+pub mod profile;
 pub mod voice_users;
 
-pub use assignments::{AssignRequest, RemoveRequest};
-pub use error::ApiError;
-pub use inventory::{AssignableNumbers, NumberFilter};
-pub use voice_users::{UserCursor, UserPage, UserQuery, UserSort};
+pub use error::{set_status, ApiError};
 
 #[cfg(feature = "ssr")]
-pub(crate) mod server;
+pub mod access;
+#[cfg(feature = "ssr")]
+pub mod audit_export;
+#[cfg(feature = "ssr")]
+mod user_versions;
+#[cfg(feature = "ssr")]
+pub mod write;

@@ -23,87 +23,77 @@ pub const MAX_NEW_NUMBERS: u32 = 100;
 pub async fn add_new_user_numbers(
     request: NewNumbersRequest,
 ) -> Result<Vec<TelephoneNumber>, ApiError> {
-    super::server::respond(ssr::add(request).await)
+    ssr::add(request).await
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::audit::ssr::record;
-    use crate::api::server::{authorize, bounded};
-    use crate::domain::NumberArea;
-    use crate::domain::{AuditAction, Permission};
+    use crate::api::access::bounded;
+    use crate::api::write::write;
+    use crate::domain::{AuditAction, AuditRecord, NumberArea, NumberSource, Permission};
     use crate::{phone_format, store};
 
+    #[tracing::instrument(skip_all, fields(city = %request.city, quantity = request.quantity))]
     pub async fn add(request: NewNumbersRequest) -> Result<Vec<TelephoneNumber>, ApiError> {
-        let (state, caller) = authorize(Permission::ManageVoice).await?;
-        bounded("city", &request.city, 100)?;
-        if !(1..=MAX_NEW_NUMBERS).contains(&request.quantity) {
-            return Err(ApiError::bad_request(format!(
-                "Choose a quantity between 1 and {MAX_NEW_NUMBERS}."
-            )));
-        }
-        let area = NumberArea::find(request.country, &request.city).ok_or_else(|| {
-            ApiError::not_found(format!(
-                "There are no new user numbers for {} in {}.",
-                request.city, request.country
-            ))
-        })?;
-
-        let mut tx = store::begin_write(&state.pool).await?;
-        let taken = store::inventory::with_prefix(&mut tx, area.prefix).await?;
-        let wanted = request.quantity as usize;
-        let mut added = Vec::with_capacity(wanted);
-        let mut index = 0;
-        while added.len() < wanted {
-            let Some(candidate) = area.candidate(index) else {
-                return Err(ApiError::Conflict {
-                    message: format!(
-                        "Only {} new user numbers are left in {}; ask for fewer or pick another city. Nothing was added.",
-                        added.len(),
-                        area.city
-                    ),
-                });
-            };
-            index += 1;
-            if taken.contains(&candidate) {
-                continue;
+        write(Permission::ManageVoice, async |w| {
+            bounded("city", &request.city, 100)?;
+            if !(1..=MAX_NEW_NUMBERS).contains(&request.quantity) {
+                return Err(ApiError::bad_request(format!(
+                    "Choose a quantity between 1 and {MAX_NEW_NUMBERS}."
+                )));
             }
-            // The block is a plan of the provider's; libphonenumber has the last word.
-            match phone_format::parse_input(&candidate) {
-                Ok(number) if number.country == request.country => {
-                    store::inventory::add_number(&mut tx, &number, area.city, "calling_plan")
-                        .await?;
-                    added.push(number.e164);
+            let area = NumberArea::find(request.country, &request.city).ok_or_else(|| {
+                ApiError::not_found(format!(
+                    "There are no new user numbers for {} in {}.",
+                    request.city, request.country
+                ))
+            })?;
+            let taken = store::numbers::with_prefix(&mut w.tx, area.prefix).await?;
+            let wanted = request.quantity as usize;
+            let mut added = Vec::with_capacity(wanted);
+            let mut index = 0;
+            while added.len() < wanted {
+                let Some(candidate) = area.candidate(index) else {
+                    return Err(ApiError::Conflict {
+                        message: format!(
+                            "Only {} new user numbers are left in {}; ask for fewer or pick another city. Nothing was added.",
+                            added.len(),
+                            area.city
+                        ),
+                    });
+                };
+                index += 1;
+                if taken.contains(&candidate) {
+                    continue;
                 }
-                _ => continue,
+                // The block is a plan of the provider's; libphonenumber has the last word.
+                match phone_format::parse_input(&candidate) {
+                    Ok(number) if number.country == request.country => {
+                        store::numbers::add(&mut w.tx, &number, area.city, NumberSource::CallingPlan)
+                            .await?;
+                        added.push(number.e164);
+                    }
+                    _ => continue,
+                }
             }
-        }
-        let mut numbers = Vec::with_capacity(added.len());
-        for e164 in &added {
-            if let Some((_, n)) = store::numbers::find(&mut tx, e164).await? {
-                record(
-                    &mut tx,
-                    &state,
-                    &caller,
-                    AuditAction::NumbersAdded,
-                    store::audit::Record {
-                        target: n.number.international.clone(),
-                        number: Some(e164.to_string()),
-                        after: format!("{}, Calling Plan", n.city),
-                        ..Default::default()
-                    },
-                )
-                .await?;
+            let mut numbers = Vec::with_capacity(added.len());
+            for e164 in &added {
+                let Some((_, n)) = store::numbers::find(&mut w.tx, e164).await? else {
+                    return Err(ApiError::internal(format!("{e164} vanished after it was added")));
+                };
+                let record = AuditRecord {
+                    target: n.number.international.clone(),
+                    number: Some(e164.to_string()),
+                    after: format!("{}, {}", n.city, n.source.label()),
+                    ..AuditRecord::default()
+                };
+                w.audit(AuditAction::NumbersAdded, record).await?;
                 numbers.push(n);
             }
-        }
-        tx.commit().await?;
-        tracing::info!(
-            count = numbers.len(),
-            city = area.city,
-            "new user numbers added"
-        );
-        Ok(numbers)
+            tracing::info!(count = numbers.len(), "new user numbers added");
+            Ok(numbers)
+        })
+        .await
     }
 }

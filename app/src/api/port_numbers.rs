@@ -46,39 +46,73 @@ pub const MAX_PORT: usize = 1000;
 /// Checks every line and reports what could be added; adds nothing.
 #[server(prefix = "/api", endpoint = "phone-numbers/port/check", input = Json)]
 pub async fn check_ported_numbers(request: PortRequest) -> Result<PortReport, ApiError> {
-    super::server::respond(ssr::run(request, false).await)
+    ssr::check(request).await
 }
 
 /// Adds the lines that pass the check, in one transaction; reports the rest.
 #[server(prefix = "/api", endpoint = "phone-numbers/port/add", input = Json)]
 pub async fn add_ported_numbers(request: PortRequest) -> Result<PortReport, ApiError> {
-    super::server::respond(ssr::run(request, true).await)
+    ssr::add(request).await
 }
 
 #[cfg(feature = "ssr")]
 mod ssr {
     use std::collections::HashMap;
 
+    use sqlx::SqliteConnection;
+
     use super::*;
-    use crate::api::audit::ssr::record;
-    use crate::api::server::{authorize, bounded};
-    use crate::domain::{AuditAction, Permission};
+    use crate::api::access::{authorize, bounded};
+    use crate::api::write::write;
+    use crate::domain::{AuditAction, AuditRecord, NumberSource, Permission};
     use crate::{phone_format, store};
 
-    pub async fn run(request: PortRequest, add: bool) -> Result<PortReport, ApiError> {
-        let (state, caller) = authorize(Permission::ManageVoice).await?;
+    /// Checking only reads, so it doesn't take the write lock.
+    pub async fn check(request: PortRequest) -> Result<PortReport, ApiError> {
+        let (state, _) = authorize(Permission::ManageVoice).await?;
+        let (_, lines) = read(&request)?;
+        let mut conn = state.pool.acquire().await?;
+        judge(&mut conn, lines).await
+    }
+
+    /// Adding holds the write lock from the first look-up to the commit, so
+    /// no number slips in between.
+    #[tracing::instrument(skip_all)]
+    pub async fn add(request: PortRequest) -> Result<PortReport, ApiError> {
+        write(Permission::ManageVoice, async |w| {
+            let (city, lines) = read(&request)?;
+            let report = judge(&mut w.tx, lines).await?;
+            for number in &report.accepted {
+                store::numbers::add(&mut w.tx, number, &city, NumberSource::DirectRouting).await?;
+                let record = AuditRecord {
+                    target: number.international.clone(),
+                    number: Some(number.e164.to_string()),
+                    after: format!("{city}, {}", NumberSource::DirectRouting.label()),
+                    ..AuditRecord::default()
+                };
+                w.audit(AuditAction::NumbersPorted, record).await?;
+            }
+            tracing::info!(count = report.accepted.len(), "ported numbers added");
+            Ok(report)
+        })
+        .await
+    }
+
+    /// The city the numbers ring in, and the lines to check.
+    fn read(request: &PortRequest) -> Result<(String, Vec<(u32, String)>), ApiError> {
         let city = bounded("city", request.city.trim(), 100)?.to_owned();
         if city.is_empty() {
             return Err(ApiError::bad_request("Enter the city the numbers ring in."));
         }
-        let lines = expand(&request.source)?;
-        // Checking only reads; adding takes the write lock from the first
-        // look-up to the commit, so no number slips in between.
-        let mut tx = if add {
-            store::begin_write(&state.pool).await?
-        } else {
-            state.pool.begin().await?
-        };
+        Ok((city, expand(&request.source)?))
+    }
+
+    /// Every line either accepted as a number the inventory doesn't hold, or
+    /// reported with why not.
+    async fn judge(
+        conn: &mut SqliteConnection,
+        lines: Vec<(u32, String)>,
+    ) -> Result<PortReport, ApiError> {
         let mut report = PortReport {
             accepted: Vec::new(),
             problems: Vec::new(),
@@ -104,34 +138,14 @@ mod ssr {
                 continue;
             }
             first_seen.insert(number.e164.to_string(), line);
-            if store::numbers::find(&mut tx, &number.e164).await?.is_some() {
+            if store::numbers::find(conn, &number.e164).await?.is_some() {
                 report.problems.push(problem(format!(
                     "{} is already in your phone numbers.",
                     number.e164
                 )));
                 continue;
             }
-            if add {
-                store::inventory::add_number(&mut tx, &number, &city, "direct_routing").await?;
-                record(
-                    &mut tx,
-                    &state,
-                    &caller,
-                    AuditAction::NumbersPorted,
-                    store::audit::Record {
-                        target: number.international.clone(),
-                        number: Some(number.e164.to_string()),
-                        after: format!("{city}, Direct Routing"),
-                        ..Default::default()
-                    },
-                )
-                .await?;
-            }
             report.accepted.push(number);
-        }
-        if add {
-            tx.commit().await?;
-            tracing::info!(count = report.accepted.len(), "ported numbers added");
         }
         Ok(report)
     }

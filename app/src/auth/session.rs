@@ -89,8 +89,12 @@ mod tests {
         let (a, b) = (new_token(), new_token());
         assert_eq!(a.len(), 64);
         assert_ne!(a, b);
-        assert_eq!(token_hash(&a), token_hash(&a));
-        assert_ne!(token_hash(&a), a);
+        assert_ne!(
+            token_hash(&a),
+            token_hash(&b),
+            "each token has its own hash"
+        );
+        assert_ne!(token_hash(&a), a, "the hash isn't the token");
         assert_eq!(
             token_hash("abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

@@ -4,8 +4,8 @@ use super::location_picker::LocationPicker;
 use super::modal::Modal;
 use super::number_picker::NumberPicker;
 use super::VoiceUsersState;
-use crate::api::assignments::assign_number;
-use crate::api::{ApiError, AssignRequest};
+use crate::api::assignments::{assign_number, AssignRequest};
+use crate::api::ApiError;
 use crate::domain::{
     check_assignment, EmergencyLocation, Licence, NumberLookup, NumberSource, TelephoneNumber,
     Violation, VoiceUser,
@@ -25,7 +25,8 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
     let location = RwSignal::new(user.emergency_location.clone());
     let picking_number = RwSignal::new(!changing);
     let picking_location = RwSignal::new(!changing);
-    let today = RwSignal::new(None);
+    // The server's day, from the grid; the number picker refreshes it.
+    let today = state.today;
     let server_says = RwSignal::new(None::<String>);
 
     // The same rules the server runs on Save.
@@ -40,13 +41,13 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
             .filter(|v| *v != Violation::LocationRequired)
             .collect::<Vec<_>>()
     });
+    // Saving what the user already has would change nothing.
     let unchanged = move || {
-        user_now.with(|u| {
-            number.with(|n| {
-                n.as_ref().map(|n| &n.number.e164)
-                    == u.assigned_number.as_ref().map(|a| &a.number.e164)
-            }) && location
-                .with(|l| l.as_ref().map(|l| l.id) == u.emergency_location.as_ref().map(|l| l.id))
+        number.with(|n| {
+            location.with(|l| match (n, l) {
+                (Some(n), Some(l)) => user_now.with(|u| u.holds(&n.number.e164, l.id)),
+                _ => false,
+            })
         })
     };
 

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::Paging;
+use crate::domain::Paged;
+
 /// A sortable column header: clicking sorts by this column, clicking again
 /// reverses the order. `aria-sort` tells screen readers (and tests) the state.
 #[component]
@@ -68,29 +71,25 @@ pub fn ConfirmActions(
     }
 }
 
-/// Under a keyset-paged grid: "Load more" while a next page exists, and why
-/// the last attempt failed.
-pub fn load_more<C, T>(
-    next: impl Fn() -> Option<C> + Send + Sync + 'static,
-    action: Action<C, Result<T, crate::api::ApiError>>,
-) -> impl IntoView
+/// Under a keyset-paged grid: "Load more" while a page follows what is
+/// shown (`first` and what was added to it), and why the last attempt failed.
+pub fn load_more<Q, P>(paging: Paging<Q, P>, first: &P) -> impl IntoView
 where
-    C: Clone + Send + Sync + 'static,
-    T: Send + Sync + 'static,
+    Q: Clone + PartialEq + Send + Sync + 'static,
+    P: Paged + Send + Sync + 'static,
 {
+    let next = paging.next(first);
+    let busy = paging.loading_more();
     view! {
         {move || next().map(|cursor| view! {
             <button
                 type="button"
-                disabled=move || action.pending().get()
-                on:click=move |_| { action.dispatch(cursor.clone()); }
+                disabled=move || busy.get()
+                on:click=move |_| paging.load_more(cursor.clone())
             >
-                {move || if action.pending().get() { "Loading…" } else { "Load more" }}
+                {move || if busy.get() { "Loading…" } else { "Load more" }}
             </button>
         })}
-        {move || action.value().with(|v| match v {
-            Some(Err(e)) => Some(view! { <span class="error" role="alert">{e.to_string()}</span> }),
-            _ => None,
-        })}
+        {move || paging.load_error().map(|e| view! { <span class="error" role="alert">{e}</span> })}
     }
 }

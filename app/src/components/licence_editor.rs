@@ -51,7 +51,8 @@ pub fn LicenceEditor(user: VoiceUser) -> impl IntoView {
         also_remove_number,
     };
     let missing: Vec<Licence> = Licence::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|l| !user.licences.contains(l))
         .collect();
     let to_add = RwSignal::new(missing.first().copied());
@@ -66,13 +67,13 @@ pub fn LicenceEditor(user: VoiceUser) -> impl IntoView {
                         let l = *l;
                         view! {
                             <li>
-                                {l.name()}
+                                {l.label()}
                                 " "
                                 <button
                                     type="button"
                                     class="link"
                                     hidden=!manage
-                                    aria-label=format!("Remove {} license", l.name())
+                                    aria-label=format!("Remove {} license", l.label())
                                     disabled=move || save.pending().get()
                                     on:click=move |_| {
                                         problem.set(None);
@@ -91,7 +92,7 @@ pub fn LicenceEditor(user: VoiceUser) -> impl IntoView {
         {(manage && !missing.is_empty()).then(|| view! {
             <div class="search-row">
                 <select aria-label="License to add" on:change=move |ev| to_add.set(Licence::from_code(&event_target_value(&ev)))>
-                    {missing.iter().map(|l| view! { <option value=l.code()>{l.name()}</option> }).collect_view()}
+                    {missing.iter().map(|l| view! { <option value=l.code()>{l.label()}</option> }).collect_view()}
                 </select>
                 <button
                     type="button"

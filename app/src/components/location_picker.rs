@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::api::inventory::list_emergency_locations;
+use super::loaded;
+use crate::api::emergency_locations::list_validated_locations;
 use crate::domain::{Country, EmergencyLocation};
 
 /// Validated emergency locations, with a city search box and **Search**.
@@ -16,7 +17,7 @@ pub fn LocationPicker(
     let city = RwSignal::new(String::new());
     let locations = LocalResource::new(move || {
         let city = city.get();
-        async move { list_emergency_locations(city, Some(country)).await }
+        async move { list_validated_locations(city, Some(country)).await }
     });
     let search = move || city.set(typed.get_untracked());
 
@@ -41,43 +42,38 @@ pub fn LocationPicker(
                     "Search"
                 </button>
             </div>
-            <Transition fallback=|| view! { <p class="muted">"Loading locations…"</p> }>
-                {move || Suspend::new(async move {
-                    match locations.await {
-                        Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="muted">"No validated emergency location in that city."</p>
-                        }
-                        .into_any(),
-                        Ok(list) => {
-                            let on_change = {
-                                let list = list.clone();
-                                move |ev| {
-                                    let id = event_target_value(&ev);
-                                    chosen.set(list.iter().find(|l| l.id.to_string() == id).cloned());
-                                }
-                            };
-                            view! {
-                                <select size="5" aria-labelledby="location-label" on:change=on_change>
-                                    {list
-                                        .into_iter()
-                                        .map(|l| {
-                                            let id = l.id;
-                                            let is_chosen = move || chosen.with(|c| c.as_ref().is_some_and(|c| c.id == id));
-                                            view! {
-                                                <option value=id.to_string() prop:selected=is_chosen>
-                                                    {format!("{} — {}, {}", l.description, l.street, l.city)}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            }
-                            .into_any()
-                        }
+            {loaded(locations, "Loading locations…", move |list: Vec<EmergencyLocation>| {
+                if list.is_empty() {
+                    return view! {
+                        <p class="muted">"No validated emergency location in that city."</p>
                     }
-                })}
-            </Transition>
+                    .into_any();
+                }
+                let on_change = {
+                    let list = list.clone();
+                    move |ev| {
+                        let id = event_target_value(&ev);
+                        chosen.set(list.iter().find(|l| l.id.to_string() == id).cloned());
+                    }
+                };
+                view! {
+                    <select size="5" aria-labelledby="location-label" on:change=on_change>
+                        {list
+                            .into_iter()
+                            .map(|l| {
+                                let id = l.id;
+                                let is_chosen = move || chosen.with(|c| c.as_ref().is_some_and(|c| c.id == id));
+                                view! {
+                                    <option value=id.to_string() prop:selected=is_chosen>
+                                        {format!("{} — {}, {}", l.description, l.street, l.city)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                }
+                .into_any()
+            })}
         </div>
     }
 }

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::debounce::on_typing_pause;
-use crate::api::inventory::list_assignable_numbers;
-use crate::api::NumberFilter;
-use crate::domain::{Country, Date, TelephoneNumber};
+use super::loaded;
+use crate::api::phone_numbers::list_assignable_numbers;
+use crate::domain::{AssignableNumbers, Country, Date, NumberFilter, TelephoneNumber};
 
 /// **Select number to assign**: the organisation's unassigned user numbers,
 /// filtered by typed digits or city; the user's country first.
@@ -44,52 +44,47 @@ pub fn NumberPicker(
                 on:input=on_filter
             />
         </label>
-        <Transition fallback=|| view! { <p class="muted">"Loading numbers…"</p> }>
-            {move || Suspend::new(async move {
-                match numbers.await {
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(found) if found.available == 0 => view! { <NoNumbersTip /> }.into_any(),
-                    Ok(found) => {
-                        let list = found.numbers.clone();
-                        let empty = list.is_empty();
-                        let on_change = {
-                            let list = list.clone();
-                            move |ev| {
-                                let e164 = event_target_value(&ev);
-                                chosen.set(list.iter().find(|n| n.number.e164.as_str() == e164).cloned());
-                            }
-                        };
-                        view! {
-                            <label class="field">
-                                <span>"Select number to assign"</span>
-                                <select size="8" on:change=on_change>
-                                    {list
-                                        .into_iter()
-                                        .map(|n| {
-                                            let e164 = n.number.e164.to_string();
-                                            let is_chosen = {
-                                                let e164 = e164.clone();
-                                                move || chosen.with(|c| c.as_ref().is_some_and(|c| c.number.e164.as_str() == e164))
-                                            };
-                                            view! {
-                                                <option value=e164 prop:selected=is_chosen>
-                                                    {format!("{} · {} · {}", n.number.international, n.city, n.source.label())}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </label>
-                            {empty.then(|| view! { <p class="muted">"No unassigned numbers match. Clear the filter to see them all."</p> })}
-                            <p class="muted">
-                                {format!("{} unassigned numbers in your organization.", found.available)}
-                            </p>
-                        }
-                        .into_any()
-                    }
+        {loaded(numbers, "Loading numbers…", move |found: AssignableNumbers| {
+            if found.available == 0 {
+                return view! { <NoNumbersTip /> }.into_any();
+            }
+            let list = found.numbers.clone();
+            let empty = list.is_empty();
+            let on_change = {
+                let list = list.clone();
+                move |ev| {
+                    let e164 = event_target_value(&ev);
+                    chosen.set(list.iter().find(|n| n.number.e164.as_str() == e164).cloned());
                 }
-            })}
-        </Transition>
+            };
+            view! {
+                <label class="field">
+                    <span>"Select number to assign"</span>
+                    <select size="8" on:change=on_change>
+                        {list
+                            .into_iter()
+                            .map(|n| {
+                                let e164 = n.number.e164.to_string();
+                                let is_chosen = {
+                                    let e164 = e164.clone();
+                                    move || chosen.with(|c| c.as_ref().is_some_and(|c| c.number.e164.as_str() == e164))
+                                };
+                                view! {
+                                    <option value=e164 prop:selected=is_chosen>
+                                        {format!("{} · {} · {}", n.number.international, n.city, n.source.label())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                {empty.then(|| view! { <p class="muted">"No unassigned numbers match. Clear the filter to see them all."</p> })}
+                <p class="muted">
+                    {format!("{} unassigned numbers in your organization.", found.available)}
+                </p>
+            }
+            .into_any()
+        })}
     }
 }
 

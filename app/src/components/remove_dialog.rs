@@ -4,7 +4,8 @@ use super::grid_parts::ConfirmActions;
 use super::modal::Modal;
 use super::VoiceUsersState;
 use crate::api::assignments::remove_numbers;
-use crate::api::{ApiError, RemoveRequest};
+use crate::api::assignments::RemoveRequest;
+use crate::api::ApiError;
 use crate::domain::VoiceUser;
 
 /// "Remove selected assigned number?": Yes takes the numbers of the selected

@@ -1,144 +1,187 @@
+//! The audit log's vocabulary: what an entry records, how a change is
+//! described, and how the log is searched.
+
 use serde::{Deserialize, Serialize};
 
-/// What an audit entry records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AuditAction {
-    NumberAssigned,
-    NumberChanged,
-    NumberRemoved,
-    NumbersAdded,
-    NumbersPorted,
-    NumbersReleased,
-    LocationAdded,
-    LocationRenamed,
-    LocationDeleted,
-    LicenceAssigned,
-    LicenceRemoved,
-    AccountCreated,
-    RoleChanged,
-    AccountRemoved,
-    PasswordChanged,
-    SignedIn,
-    SignInFailed,
-    SignedOut,
-}
+use super::{Date, EmergencyLocation, Paged, VoiceUser};
 
-impl AuditAction {
-    pub const ALL: [AuditAction; 18] = [
-        AuditAction::NumberAssigned,
-        AuditAction::NumberChanged,
-        AuditAction::NumberRemoved,
-        AuditAction::NumbersAdded,
-        AuditAction::NumbersPorted,
-        AuditAction::NumbersReleased,
-        AuditAction::LocationAdded,
-        AuditAction::LocationRenamed,
-        AuditAction::LocationDeleted,
-        AuditAction::LicenceAssigned,
-        AuditAction::LicenceRemoved,
-        AuditAction::AccountCreated,
-        AuditAction::RoleChanged,
-        AuditAction::AccountRemoved,
-        AuditAction::PasswordChanged,
-        AuditAction::SignedIn,
-        AuditAction::SignInFailed,
-        AuditAction::SignedOut,
-    ];
-
-    /// As the audit log shows it.
-    pub fn name(self) -> &'static str {
-        match self {
-            AuditAction::NumberAssigned => "Number assigned",
-            AuditAction::NumberChanged => "Number or location changed",
-            AuditAction::NumberRemoved => "Number removed",
-            AuditAction::NumbersAdded => "New user numbers added",
-            AuditAction::NumbersPorted => "Numbers ported or uploaded",
-            AuditAction::NumbersReleased => "Numbers released",
-            AuditAction::LocationAdded => "Emergency location added",
-            AuditAction::LocationRenamed => "Emergency location renamed",
-            AuditAction::LocationDeleted => "Emergency location deleted",
-            AuditAction::LicenceAssigned => "License assigned",
-            AuditAction::LicenceRemoved => "License removed",
-            AuditAction::AccountCreated => "Account created",
-            AuditAction::RoleChanged => "Role changed",
-            AuditAction::AccountRemoved => "Account removed",
-            AuditAction::PasswordChanged => "Password changed",
-            AuditAction::SignedIn => "Signed in",
-            AuditAction::SignInFailed => "Sign-in failed",
-            AuditAction::SignedOut => "Signed out",
-        }
-    }
-
-    /// The stable code stored in the database.
-    pub fn code(self) -> &'static str {
-        match self {
-            AuditAction::NumberAssigned => "NUMBER_ASSIGNED",
-            AuditAction::NumberChanged => "NUMBER_CHANGED",
-            AuditAction::NumberRemoved => "NUMBER_REMOVED",
-            AuditAction::NumbersAdded => "NUMBERS_ADDED",
-            AuditAction::NumbersPorted => "NUMBERS_PORTED",
-            AuditAction::NumbersReleased => "NUMBERS_RELEASED",
-            AuditAction::LocationAdded => "LOCATION_ADDED",
-            AuditAction::LocationRenamed => "LOCATION_RENAMED",
-            AuditAction::LocationDeleted => "LOCATION_DELETED",
-            AuditAction::LicenceAssigned => "LICENCE_ASSIGNED",
-            AuditAction::LicenceRemoved => "LICENCE_REMOVED",
-            AuditAction::AccountCreated => "ACCOUNT_CREATED",
-            AuditAction::RoleChanged => "ROLE_CHANGED",
-            AuditAction::AccountRemoved => "ACCOUNT_REMOVED",
-            AuditAction::PasswordChanged => "PASSWORD_CHANGED",
-            AuditAction::SignedIn => "SIGNED_IN",
-            AuditAction::SignInFailed => "SIGN_IN_FAILED",
-            AuditAction::SignedOut => "SIGNED_OUT",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.code() == code)
+choice! {
+    /// What an audit entry records.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum AuditAction {
+        NumberAssigned => ("NUMBER_ASSIGNED", "Number assigned"),
+        NumberChanged => ("NUMBER_CHANGED", "Number or location changed"),
+        NumberRemoved => ("NUMBER_REMOVED", "Number removed"),
+        NumbersAdded => ("NUMBERS_ADDED", "New user numbers added"),
+        NumbersPorted => ("NUMBERS_PORTED", "Numbers ported or uploaded"),
+        NumbersReleased => ("NUMBERS_RELEASED", "Numbers released"),
+        LocationAdded => ("LOCATION_ADDED", "Emergency location added"),
+        LocationRenamed => ("LOCATION_RENAMED", "Emergency location renamed"),
+        LocationDeleted => ("LOCATION_DELETED", "Emergency location deleted"),
+        LicenceAssigned => ("LICENCE_ASSIGNED", "License assigned"),
+        LicenceRemoved => ("LICENCE_REMOVED", "License removed"),
+        AccountCreated => ("ACCOUNT_CREATED", "Account created"),
+        RoleChanged => ("ROLE_CHANGED", "Role changed"),
+        AccountRemoved => ("ACCOUNT_REMOVED", "Account removed"),
+        PasswordChanged => ("PASSWORD_CHANGED", "Password changed"),
+        SignedIn => ("SIGNED_IN", "Signed in"),
+        SignInFailed => ("SIGN_IN_FAILED", "Sign-in failed"),
+        SignedOut => ("SIGNED_OUT", "Signed out"),
     }
 }
 
-/// A spreadsheet cell that can't run as a formula: text starting with
-/// = + - @ (or a tab or carriage return) gets a leading apostrophe.
-pub fn csv_cell(text: &str) -> String {
-    let neutral = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+/// One change as the log keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// Seconds since the epoch, UTC.
+    pub at: i64,
+    pub actor: String,
+    pub action: AuditAction,
+    pub target: String,
+    pub user_name: Option<String>,
+    pub number: Option<String>,
+    pub before: String,
+    pub after: String,
+}
+
+/// What a change says about itself; who made it and when are added as it is
+/// written, in the change's own transaction.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditRecord {
+    pub target: String,
+    pub user_name: Option<String>,
+    /// E.164 of the number concerned.
+    pub number: Option<String>,
+    pub before: String,
+    pub after: String,
+}
+
+impl AuditRecord {
+    /// A change to `user`'s voice settings, named after them.
+    pub fn for_user(user: &VoiceUser) -> Self {
+        Self {
+            target: user.display_name.clone(),
+            user_name: Some(user.display_name.clone()),
+            ..Self::default()
+        }
+    }
+
+    /// `before`'s number or location became `after`'s.
+    pub fn voice_change(before: &VoiceUser, after: &VoiceUser) -> Self {
+        Self {
+            number: after
+                .assigned_number
+                .as_ref()
+                .map(|n| n.number.e164.to_string()),
+            before: describe_voice(before),
+            after: describe_voice(after),
+            ..Self::for_user(after)
+        }
+    }
+
+    /// `user`'s number went back to the inventory; `why` says why, if not asked.
+    pub fn number_removed(user: &VoiceUser, why: String) -> Self {
+        Self {
+            number: user
+                .assigned_number
+                .as_ref()
+                .map(|n| n.number.e164.to_string()),
+            before: describe_voice(user),
+            after: why,
+            ..Self::for_user(user)
+        }
+    }
+}
+
+/// "+1 425-555-0100 at Redmond HQ", or "" with no number.
+pub fn describe_voice(user: &VoiceUser) -> String {
+    match (&user.assigned_number, &user.emergency_location) {
+        (Some(n), Some(l)) => format!("{} at {}", n.number.international, l.description),
+        (Some(n), None) => n.number.international.clone(),
+        (None, _) => String::new(),
+    }
+}
+
+/// "Redmond HQ: 1 Microsoft Way, Redmond WA 98052, US".
+pub fn describe_location(l: &EmergencyLocation) -> String {
+    let state = l
+        .state
+        .as_ref()
+        .map(|s| format!(" {s}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {}, {}{state} {}, {}",
+        l.description, l.street, l.city, l.postal_code, l.country
+    )
+}
+
+/// The audit log's filters; every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AuditQuery {
+    /// Part of an actor, target or user name, or digits of a number.
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub action: Option<AuditAction>,
+    /// First day included (UTC).
+    #[serde(default)]
+    pub from: Option<Date>,
+    /// Last day included (UTC).
+    #[serde(default)]
+    pub to: Option<Date>,
+    /// Entries older than this id: the next page.
+    #[serde(default)]
+    pub before_id: Option<i64>,
+}
+
+/// Entries on one page of the audit log.
+pub const AUDIT_PAGE: u32 = 50;
+
+/// One page of the audit log, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    /// Present when older entries follow: the `before_id` of the next page.
+    pub next: Option<i64>,
+}
+
+impl Paged for AuditPage {
+    type Row = AuditEntry;
+    type Cursor = i64;
+    fn rows(&self) -> &[AuditEntry] {
+        &self.entries
+    }
+    fn next(&self) -> Option<i64> {
+        self.next
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Country, LocationId};
 
     #[test]
-    fn codes_round_trip_and_names_differ() {
-        let mut names = std::collections::HashSet::new();
-        for action in AuditAction::ALL {
-            assert_eq!(AuditAction::from_code(action.code()), Some(action));
-            assert!(names.insert(action.name()), "{action:?}");
-        }
-    }
-
-    #[test]
-    fn csv_cells_neither_run_formulas_nor_break_rows() {
-        let cases = [
-            ("Adele Vance", "Adele Vance"),
-            ("+14255550100", "'+14255550100"),
-            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
-            ("-2", "'-2"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("Redmond, WA", "\"Redmond, WA\""),
-            ("two\nlines", "\"two\nlines\""),
-            ("", ""),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(csv_cell(text), expected, "{text:?}");
-        }
+    fn a_location_is_described_with_its_whole_address() {
+        let mut l = EmergencyLocation {
+            id: LocationId(1),
+            description: "Redmond HQ".into(),
+            street: "1 Microsoft Way".into(),
+            city: "Redmond".into(),
+            state: Some("WA".into()),
+            postal_code: "98052".into(),
+            country: Country::parse("US").unwrap(),
+            validated: true,
+        };
+        assert_eq!(
+            describe_location(&l),
+            "Redmond HQ: 1 Microsoft Way, Redmond WA 98052, US"
+        );
+        l.state = None;
+        assert_eq!(
+            describe_location(&l),
+            "Redmond HQ: 1 Microsoft Way, Redmond 98052, US"
+        );
     }
 }

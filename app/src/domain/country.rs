@@ -25,21 +25,48 @@ impl Country {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
-    /// The English name admins see next to the code.
+    /// The countries the console knows by name, in the order lists show them.
+    pub const ALL: &'static [Country] = &[
+        Country(*b"AU"),
+        Country(*b"BE"),
+        Country(*b"CA"),
+        Country(*b"FR"),
+        Country(*b"DE"),
+        Country(*b"IE"),
+        Country(*b"NL"),
+        Country(*b"ES"),
+        Country(*b"GB"),
+        Country(*b"US"),
+    ];
+
+    /// The English name admins see next to the code; empty for a country
+    /// the console doesn't know.
     pub fn name(&self) -> &'static str {
-        match self.as_str() {
-            "US" => "United States",
-            "GB" => "United Kingdom",
-            "DE" => "Germany",
-            "FR" => "France",
-            "CA" => "Canada",
-            "NL" => "Netherlands",
-            "IE" => "Ireland",
-            "ES" => "Spain",
-            "BE" => "Belgium",
-            "AU" => "Australia",
+        match &self.0 {
+            b"AU" => "Australia",
+            b"BE" => "Belgium",
+            b"CA" => "Canada",
+            b"FR" => "France",
+            b"DE" => "Germany",
+            b"IE" => "Ireland",
+            b"NL" => "Netherlands",
+            b"ES" => "Spain",
+            b"GB" => "United Kingdom",
+            b"US" => "United States",
             _ => "",
         }
+    }
+}
+
+impl super::Choice for Country {
+    fn all() -> &'static [Self] {
+        Country::ALL
+    }
+    fn code(&self) -> &str {
+        self.as_str()
+    }
+    fn label(&self) -> &str {
+        self.name()
     }
 }
 
@@ -82,5 +109,13 @@ mod tests {
             let got = Country::parse(raw).ok().map(|c| c.to_string());
             assert_eq!(got.as_deref(), want, "{why}: {raw:?}");
         }
+    }
+
+    #[test]
+    fn every_listed_country_has_a_name_in_alphabetical_order() {
+        let names: Vec<&str> = Country::ALL.iter().map(Country::name).collect();
+        assert!(names.iter().all(|n| !n.is_empty()), "{names:?}");
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        assert_eq!(Country::parse("JP").unwrap().name(), "");
     }
 }

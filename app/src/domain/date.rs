@@ -47,17 +47,77 @@ impl Date {
 
     /// Midnight UTC at the start of this day, in seconds since the epoch.
     pub fn epoch_seconds(&self) -> i64 {
-        let part = |r: std::ops::Range<usize>| self.0[r].parse::<i64>().unwrap_or(0);
-        let (y, m, d) = (part(0..4), part(5..7), part(8..10));
-        // Howard Hinnant's days_from_civil.
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        (era * 146_097 + doe - 719_468) * 86_400
+        self.days() * SECONDS_PER_DAY
     }
+
+    /// The UTC day that `at` (seconds since the epoch) falls on.
+    pub fn from_epoch_seconds(at: i64) -> Self {
+        Self::from_days(at.div_euclid(SECONDS_PER_DAY))
+    }
+
+    /// This day moved by `days` (negative goes back).
+    pub fn add_days(&self, days: i64) -> Self {
+        Self::from_days(self.days() + days)
+    }
+
+    /// Days since 1970-01-01.
+    fn days(&self) -> i64 {
+        let part = |r: std::ops::Range<usize>| self.0[r].parse::<i64>().unwrap_or(0);
+        days_from_civil(part(0..4), part(5..7), part(8..10))
+    }
+
+    fn from_days(days: i64) -> Self {
+        let (y, m, d) = civil_from_days(days);
+        // Four-digit years only: about 8,000 years either side of 1970.
+        Self(format!("{:04}-{m:02}-{d:02}", y.clamp(0, 9999)))
+    }
+}
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// "2026-11-26 19:23:10 UTC": a moment as the audit log shows it.
+pub fn format_utc(at: i64) -> String {
+    let (day, secs) = split(at);
+    format!("{day} {} UTC", clock_time(secs))
+}
+
+/// "2026-11-26T19:23:10Z": a moment in RFC 3339 form, as stored.
+pub fn rfc3339(at: i64) -> String {
+    let (day, secs) = split(at);
+    format!("{day}T{}Z", clock_time(secs))
+}
+
+fn split(at: i64) -> (Date, i64) {
+    (Date::from_epoch_seconds(at), at.rem_euclid(SECONDS_PER_DAY))
+}
+
+fn clock_time(secs: i64) -> String {
+    format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
+// Howard Hinnant's algorithms: days since 1970-01-01 in the proleptic
+// Gregorian calendar, counted in 400-year eras so the leap rules fall out.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
 }
 
 impl fmt::Display for Date {
@@ -77,21 +137,6 @@ impl From<Date> for String {
     fn from(value: Date) -> Self {
         value.0
     }
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day);
-/// Howard Hinnant's algorithm.
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 #[cfg(test)]
@@ -127,6 +172,71 @@ mod tests {
         ];
         for (raw, ok, why) in cases {
             assert_eq!(Date::parse(raw).is_ok(), ok, "{why}: {raw}");
+        }
+    }
+
+    #[test]
+    fn adding_days_crosses_months_years_and_leap_days() {
+        let cases = [
+            ("2026-11-26", 30, "2026-12-26", "within a year"),
+            ("2026-12-15", 30, "2027-01-14", "into the next year"),
+            ("2024-02-28", 1, "2024-02-29", "leap day exists in 2024"),
+            ("2023-02-28", 1, "2023-03-01", "no leap day in 2023"),
+            (
+                "2100-02-28",
+                1,
+                "2100-03-01",
+                "no leap day in a century year",
+            ),
+            ("2000-02-28", 1, "2000-02-29", "except every 400 years"),
+            ("2026-03-01", -1, "2026-02-28", "backwards over a month end"),
+            ("2026-01-01", -365, "2025-01-01", "a whole year back"),
+            ("1970-01-01", 0, "1970-01-01", "zero days"),
+            (
+                "2026-01-31",
+                365 * 4 + 1,
+                "2030-01-31",
+                "four years and a leap day",
+            ),
+        ];
+        for (from, days, want, why) in cases {
+            let got = Date::parse(from).unwrap().add_days(days);
+            assert_eq!(got.as_str(), want, "{why}: {from} {days:+}");
+        }
+    }
+
+    #[test]
+    fn moments_read_as_utc_days_and_times() {
+        let cases = [
+            (
+                0,
+                "1970-01-01",
+                "1970-01-01 00:00:00 UTC",
+                "1970-01-01T00:00:00Z",
+            ),
+            (
+                951_782_400,
+                "2000-02-29",
+                "2000-02-29 00:00:00 UTC",
+                "2000-02-29T00:00:00Z",
+            ),
+            (
+                1_795_720_990,
+                "2026-11-26",
+                "2026-11-26 19:23:10 UTC",
+                "2026-11-26T19:23:10Z",
+            ),
+            (
+                -1,
+                "1969-12-31",
+                "1969-12-31 23:59:59 UTC",
+                "1969-12-31T23:59:59Z",
+            ),
+        ];
+        for (at, day, shown, stored) in cases {
+            assert_eq!(Date::from_epoch_seconds(at).as_str(), day, "{at}");
+            assert_eq!(format_utc(at), shown, "{at}");
+            assert_eq!(rfc3339(at), stored, "{at}");
         }
     }
 

@@ -28,3 +28,7 @@ id_type!(
     /// Identifies a sign-in account.
     AccountId
 );
+id_type!(
+    /// Identifies a number of the organisation's inventory.
+    NumberId
+);

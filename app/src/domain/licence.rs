@@ -2,56 +2,21 @@ use serde::{Deserialize, Serialize};
 
 use super::NumberSource;
 
-/// The licences that matter for telephony.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Licence {
-    /// Enterprise E5: includes Phone System and Audio Conferencing.
-    EnterpriseE5,
-    EnterpriseE3,
-    PhoneSystem,
-    AudioConferencing,
-    DomesticCallingPlan,
-    InternationalCallingPlan,
+choice! {
+    /// The licences that matter for telephony.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Licence {
+        /// Enterprise E5: includes Phone System and Audio Conferencing.
+        EnterpriseE5 => ("ENTERPRISE_E5", "Enterprise E5"),
+        EnterpriseE3 => ("ENTERPRISE_E3", "Enterprise E3"),
+        PhoneSystem => ("PHONE_SYSTEM", "Phone System"),
+        AudioConferencing => ("AUDIO_CONFERENCING", "Audio Conferencing"),
+        DomesticCallingPlan => ("DOMESTIC_CALLING_PLAN", "Domestic Calling Plan"),
+        InternationalCallingPlan => ("INTERNATIONAL_CALLING_PLAN", "International Calling Plan"),
+    }
 }
 
 impl Licence {
-    pub const ALL: [Licence; 6] = [
-        Licence::EnterpriseE5,
-        Licence::EnterpriseE3,
-        Licence::PhoneSystem,
-        Licence::AudioConferencing,
-        Licence::DomesticCallingPlan,
-        Licence::InternationalCallingPlan,
-    ];
-
-    /// The product name admins know.
-    pub fn name(self) -> &'static str {
-        match self {
-            Licence::EnterpriseE5 => "Enterprise E5",
-            Licence::EnterpriseE3 => "Enterprise E3",
-            Licence::PhoneSystem => "Phone System",
-            Licence::AudioConferencing => "Audio Conferencing",
-            Licence::DomesticCallingPlan => "Domestic Calling Plan",
-            Licence::InternationalCallingPlan => "International Calling Plan",
-        }
-    }
-
-    /// The stable code stored in the database.
-    pub fn code(self) -> &'static str {
-        match self {
-            Licence::EnterpriseE5 => "ENTERPRISE_E5",
-            Licence::EnterpriseE3 => "ENTERPRISE_E3",
-            Licence::PhoneSystem => "PHONE_SYSTEM",
-            Licence::AudioConferencing => "AUDIO_CONFERENCING",
-            Licence::DomesticCallingPlan => "DOMESTIC_CALLING_PLAN",
-            Licence::InternationalCallingPlan => "INTERNATIONAL_CALLING_PLAN",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.code() == code)
-    }
-
     /// Whether a set of licences lets its holder have a number from `source`:
     /// Phone System (alone or inside E5) always, plus a Calling Plan for
     /// numbers bought from the provider.
@@ -97,7 +62,7 @@ impl Licence {
         sorted.dedup();
         sorted
             .iter()
-            .map(|l| l.name())
+            .map(|l| l.label())
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -224,14 +189,6 @@ mod tests {
         for (held, removing, source, want, why) in cases {
             assert_eq!(Licence::needed_for(held, removing, source), want, "{why}");
         }
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for l in Licence::ALL {
-            assert_eq!(Licence::from_code(l.code()), Some(l));
-        }
-        assert_eq!(Licence::from_code("E5"), None);
     }
 
     #[test]

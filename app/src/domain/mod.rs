@@ -1,7 +1,9 @@
 //! The phone-number assignment domain: plain Rust, no web and no database.
 //! Compiled into the browser bundle and into the server, so both judge a
-//! proposed assignment with the same code.
+//! proposed assignment, a number's state and a list query with the same code.
 
+#[macro_use]
+mod choice;
 mod account;
 mod address;
 mod areas;
@@ -12,22 +14,37 @@ mod ids;
 mod licence;
 mod location;
 mod number;
+mod number_list;
+mod paging;
 mod phone;
 mod role;
 mod rules;
 mod user;
+mod user_list;
 
 pub use account::{check_new_password, normalise_username, Account, MAX_PASSWORD, MIN_PASSWORD};
 pub use address::{check_address, AddressProblem, CivicAddress};
 pub use areas::{NumberArea, NUMBER_AREAS};
-pub use audit::{csv_cell, AuditAction};
+pub use audit::{
+    describe_location, describe_voice, AuditAction, AuditEntry, AuditPage, AuditQuery, AuditRecord,
+    AUDIT_PAGE,
+};
+pub use choice::Choice;
 pub use country::{Country, CountryError};
-pub use date::{civil_from_days, Date, DateError};
-pub use ids::{AccountId, LocationId, UserId};
+pub use date::{format_utc, rfc3339, Date, DateError};
+pub use ids::{AccountId, LocationId, NumberId, UserId};
 pub use licence::Licence;
 pub use location::EmergencyLocation;
-pub use number::{Activation, NumberHolder, NumberKind, NumberSource, TelephoneNumber};
+pub use number::{
+    Activation, NumberHolder, NumberKind, NumberSource, NumberState, TelephoneNumber,
+};
+pub use number_list::{
+    AssignableNumbers, NumberCursor, NumberFilter, NumberPage, NumberQuery, NumberSort,
+    StateFilter, MAX_ASSIGNABLE, MAX_NUMBER_PAGE, NUMBER_PAGE,
+};
+pub use paging::{check_length, Cursor, Page, Paged, QueryError, MAX_CURSOR_KEY, MAX_SEARCH};
 pub use phone::{E164Error, PhoneNumber, E164};
 pub use role::{Permission, Role};
 pub use rules::{check_assignment, NumberLookup, Violation};
 pub use user::VoiceUser;
+pub use user_list::{UserCursor, UserPage, UserQuery, UserSort, MAX_USER_PAGE, USER_PAGE};

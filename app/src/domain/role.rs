@@ -1,16 +1,18 @@
 use serde::{Deserialize, Serialize};
 
-/// What a signed-in person may do in the console.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Role {
-    /// Everything, including managing admin accounts and roles.
-    GlobalAdmin,
-    /// Numbers, emergency locations and assignments.
-    VoiceAdmin,
-    /// Reads voice users and numbers; changes nothing.
-    Helpdesk,
-    /// An end user: their own profile only.
-    User,
+choice! {
+    /// What a signed-in person may do in the console.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Role {
+        /// Everything, including managing admin accounts and roles.
+        GlobalAdmin => ("GLOBAL_ADMIN", "Global administrator"),
+        /// Numbers, emergency locations and assignments.
+        VoiceAdmin => ("VOICE_ADMIN", "Voice administrator"),
+        /// Reads voice users and numbers; changes nothing.
+        Helpdesk => ("HELPDESK", "Helpdesk"),
+        /// An end user: their own profile only.
+        User => ("USER", "User"),
+    }
 }
 
 /// One thing a role may or may not do; every server function asks for one.
@@ -31,13 +33,6 @@ pub enum Permission {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::GlobalAdmin,
-        Role::VoiceAdmin,
-        Role::Helpdesk,
-        Role::User,
-    ];
-
     pub fn may(self, permission: Permission) -> bool {
         use Permission::*;
         match self {
@@ -54,30 +49,6 @@ impl Role {
     /// Any admin role, as opposed to an end user.
     pub fn is_admin(self) -> bool {
         self != Role::User
-    }
-
-    /// The name admins know.
-    pub fn name(self) -> &'static str {
-        match self {
-            Role::GlobalAdmin => "Global administrator",
-            Role::VoiceAdmin => "Voice administrator",
-            Role::Helpdesk => "Helpdesk",
-            Role::User => "User",
-        }
-    }
-
-    /// The stable code stored in the database.
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::GlobalAdmin => "GLOBAL_ADMIN",
-            Role::VoiceAdmin => "VOICE_ADMIN",
-            Role::Helpdesk => "HELPDESK",
-            Role::User => "USER",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
     }
 }
 
@@ -117,11 +88,9 @@ mod tests {
     }
 
     #[test]
-    fn codes_round_trip_and_only_user_is_not_an_admin() {
-        for role in Role::ALL {
-            assert_eq!(Role::from_code(role.code()), Some(role));
+    fn only_user_is_not_an_admin() {
+        for &role in Role::ALL {
             assert_eq!(role.is_admin(), role != Role::User, "{role:?}");
         }
-        assert_eq!(Role::from_code("ROOT"), None);
     }
 }

@@ -258,3 +258,64 @@ fn only_a_taken_number_counts_as_a_conflict() {
     assert!(taken.is_conflict());
     assert!(!Violation::LocationRequired.is_conflict());
 }
+
+/// The rules and `TelephoneNumber::is_assignable` judge a number alike: a
+/// number the inventory calls assignable breaks no number rule for a user
+/// who has every licence it needs, and any other number breaks at least one.
+#[test]
+fn the_rules_refuse_exactly_the_numbers_that_are_not_assignable() {
+    let holders = [None, Some(UserId(99))];
+    let blocks = [
+        None,
+        Some("2026-11-01"),
+        Some("2026-11-26"),
+        Some("2026-12-01"),
+    ];
+    for &kind in NumberKind::ALL {
+        for &activation in Activation::ALL {
+            for block in blocks {
+                for holder in holders {
+                    let mut n = number("US");
+                    n.kind = kind;
+                    n.activation = activation;
+                    n.blocked_until = block.map(|d| Date::parse(d).unwrap());
+                    n.holder = holder.map(|user_id| NumberHolder {
+                        user_id,
+                        display_name: "Adele Vance".into(),
+                    });
+                    let found = check_assignment(
+                        &user("US", FULL),
+                        NumberLookup::Found(&n),
+                        Some(&location("US", true)),
+                        &today(),
+                    );
+                    assert_eq!(
+                        found.is_empty(),
+                        n.is_assignable(&today()),
+                        "{kind:?} {activation:?} blocked until {block:?} held by {holder:?}: {:?}",
+                        names(&found)
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_user_holds_a_number_only_with_the_same_location() {
+    let mut megan = user("US", FULL);
+    let n = number("US");
+    let e164 = n.number.e164.clone();
+    assert!(!megan.holds(&e164, LocationId(3)), "no number yet");
+    megan.assigned_number = Some(n);
+    megan.emergency_location = Some(location("US", true));
+    let other = E164::parse("+14255550199").unwrap();
+    let cases = [
+        (&e164, LocationId(3), true, "the same number and location"),
+        (&e164, LocationId(4), false, "another location"),
+        (&other, LocationId(3), false, "another number"),
+    ];
+    for (number, location, holds, why) in cases {
+        assert_eq!(megan.holds(number, location), holds, "{why}");
+    }
+}

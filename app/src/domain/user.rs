@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Country, EmergencyLocation, Licence, TelephoneNumber, UserId};
+use super::{Country, EmergencyLocation, Licence, LocationId, TelephoneNumber, UserId, E164};
 
 /// A user who may make and receive calls, as the voice users grid and the
 /// action pane show them.
@@ -20,6 +20,13 @@ pub struct VoiceUser {
 }
 
 impl VoiceUser {
+    /// Whether the user already has `number` with the emergency location
+    /// `location`: saving that again changes nothing.
+    pub fn holds(&self, number: &E164, location: LocationId) -> bool {
+        self.assigned_number.as_ref().map(|n| &n.number.e164) == Some(number)
+            && self.emergency_location.as_ref().map(|l| l.id) == Some(location)
+    }
+
     /// The grid's status column.
     pub fn status(&self) -> &'static str {
         if self.assigned_number.is_some() {

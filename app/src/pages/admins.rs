@@ -5,7 +5,7 @@ use crate::api::accounts::{
     create_account, list_accounts, remove_account, reset_password, set_role, CreatedAccount,
     NewAccountRequest,
 };
-use crate::components::{ConfirmActions, CurrentAccount, Modal};
+use crate::components::{loaded, ConfirmActions, CurrentAccount, Modal};
 use crate::domain::{Account, Role};
 
 /// Settings > Admins: who can sign in, and with which role.
@@ -39,43 +39,36 @@ pub fn AdminsPage() -> impl IntoView {
             </div>
         })}
         <NewAccountForm on_created=Callback::new(move |c: CreatedAccount| {
-            status.set(Some(format!("Account '{}' created as {}.", c.account.username, c.account.role.name())));
+            status.set(Some(format!("Account '{}' created as {}.", c.account.username, c.account.role.label())));
             secret.set(Some(c));
             refresh();
         }) />
-        <Transition fallback=|| view! { <p class="muted">"Loading accounts…"</p> }>
-            {move || Suspend::new(async move {
-                match accounts.await {
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <table class="grid" aria-label="Accounts">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Username"</th>
-                                    <th scope="col">"Display name"</th>
-                                    <th scope="col">"Role"</th>
-                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {list.into_iter().map(|account| {
-                                    let mine = Some(account.id) == me;
-                                    view! {
-                                        <AccountRow
-                                            account
-                                            mine
-                                            on_status=Callback::new(move |s: String| { status.set(Some(s)); refresh(); })
-                                            on_secret=Callback::new(move |c| secret.set(Some(c)))
-                                            on_remove=Callback::new(move |a| removing.set(Some(a)))
-                                        />
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        {loaded(accounts, "Loading accounts…", move |list: Vec<Account>| view! {
+            <table class="grid" aria-label="Accounts">
+                <thead>
+                    <tr>
+                        <th scope="col">"Username"</th>
+                        <th scope="col">"Display name"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.into_iter().map(|account| {
+                        let mine = Some(account.id) == me;
+                        view! {
+                            <AccountRow
+                                account
+                                mine
+                                on_status=Callback::new(move |s: String| { status.set(Some(s)); refresh(); })
+                                on_secret=Callback::new(move |c| secret.set(Some(c)))
+                                on_remove=Callback::new(move |a| removing.set(Some(a)))
+                            />
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
         {move || removing.get().map(|account| view! {
             <RemoveAccountDialog
                 account
@@ -92,8 +85,9 @@ pub fn AdminsPage() -> impl IntoView {
 
 fn role_options(selected: Role) -> impl IntoView {
     Role::ALL
-        .into_iter()
-        .map(|r| view! { <option value=r.code() selected=r == selected>{r.name()}</option> })
+        .iter()
+        .copied()
+        .map(|r| view! { <option value=r.code() selected=r == selected>{r.label()}</option> })
         .collect_view()
 }
 
@@ -171,7 +165,7 @@ fn AccountRow(
     Effect::new({
         let name = name.clone();
         move |_| match save.value().get() {
-            Some(Ok(a)) => on_status.run(format!("{} is now {}.", name, a.role.name())),
+            Some(Ok(a)) => on_status.run(format!("{} is now {}.", name, a.role.label())),
             Some(Err(e)) => error.set(Some(e.to_string())),
             None => {}
         }

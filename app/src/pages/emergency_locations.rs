@@ -6,7 +6,8 @@ use crate::api::emergency_locations::{
     delete_location, list_locations, rename_location, LocationInUse,
 };
 use crate::api::ApiError;
-use crate::components::{on_typing_pause, AddLocationDialog, ConfirmActions, Modal};
+use crate::components::{loaded, on_typing_pause, AddLocationDialog, ConfirmActions, Modal};
+use crate::links;
 
 /// Voice > Emergency locations: every civic address, whether it is validated
 /// and how many users it serves; add validated ones, delete unused ones.
@@ -53,64 +54,62 @@ pub fn EmergencyLocationsPage() -> impl IntoView {
                 "Add location"
             </button>
         </div>
-        <Transition fallback=|| view! { <p class="muted">"Loading emergency locations…"</p> }>
-            {move || Suspend::new(async move {
-                match locations.await {
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="muted">"No emergency location in that city."</p> }.into_any(),
-                    Ok(list) => view! {
-                        <table class="grid" aria-label="Emergency locations">
-                            <thead>
+        {loaded(locations, "Loading emergency locations…", move |list: Vec<LocationInUse>| {
+            if list.is_empty() {
+                return view! { <p class="muted">"No emergency location in that city."</p> }.into_any();
+            }
+            view! {
+                <table class="grid" aria-label="Emergency locations">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Description"</th>
+                            <th scope="col">"Address"</th>
+                            <th scope="col">"City"</th>
+                            <th scope="col">"Country or region"</th>
+                            <th scope="col">"Validated"</th>
+                            <th scope="col">"Used by"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {list.into_iter().map(|entry| {
+                            let l = entry.location.clone();
+                            let users = entry.users;
+                            view! {
                                 <tr>
-                                    <th scope="col">"Description"</th>
-                                    <th scope="col">"Address"</th>
-                                    <th scope="col">"City"</th>
-                                    <th scope="col">"Country or region"</th>
-                                    <th scope="col">"Validated"</th>
-                                    <th scope="col">"Used by"</th>
-                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                    <td>{l.description.clone()}</td>
+                                    <td>{format!("{}, {}{}", l.street, l.state.clone().map(|s| format!("{s} ")).unwrap_or_default(), l.postal_code)}</td>
+                                    <td>{l.city.clone()}</td>
+                                    <td>{l.country.name()}</td>
+                                    <td>{if l.validated { "Yes" } else { "No" }}</td>
+                                    <td>{users_link(l.id, users)}</td>
+                                    <td class="row-actions" hidden=!manage>
+                                        <button
+                                            type="button"
+                                            aria-label=format!("Rename {}", l.description)
+                                            on:click={
+                                                let entry = entry.clone();
+                                                move |_| renaming.set(Some(entry.clone()))
+                                            }
+                                        >
+                                            "Rename"
+                                        </button>
+                                        <button
+                                            type="button"
+                                            aria-label=format!("Delete {}", l.description)
+                                            on:click=move |_| deleting.set(Some(entry.clone()))
+                                        >
+                                            "Delete"
+                                        </button>
+                                    </td>
                                 </tr>
-                            </thead>
-                            <tbody>
-                                {list.into_iter().map(|entry| {
-                                    let l = entry.location.clone();
-                                    let users = entry.users;
-                                    view! {
-                                        <tr>
-                                            <td>{l.description.clone()}</td>
-                                            <td>{format!("{}, {}{}", l.street, l.state.clone().map(|s| format!("{s} ")).unwrap_or_default(), l.postal_code)}</td>
-                                            <td>{l.city.clone()}</td>
-                                            <td>{l.country.name()}</td>
-                                            <td>{if l.validated { "Yes" } else { "No" }}</td>
-                                            <td>{users_link(l.id, users)}</td>
-                                            <td class="row-actions" hidden=!manage>
-                                                <button
-                                                    type="button"
-                                                    aria-label=format!("Rename {}", l.description)
-                                                    on:click={
-                                                        let entry = entry.clone();
-                                                        move |_| renaming.set(Some(entry.clone()))
-                                                    }
-                                                >
-                                                    "Rename"
-                                                </button>
-                                                <button
-                                                    type="button"
-                                                    aria-label=format!("Delete {}", l.description)
-                                                    on:click=move |_| deleting.set(Some(entry.clone()))
-                                                >
-                                                    "Delete"
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        })}
         {move || adding.get().then(|| view! {
             <AddLocationDialog on_close=Callback::new(move |()| adding.set(false)) on_added />
         })}
@@ -135,7 +134,7 @@ fn users_link(id: crate::domain::LocationId, users: i64) -> AnyView {
     if users == 0 {
         return view! { "0 users" }.into_any();
     }
-    view! { <A href=format!("/voice/users?location={id}")>{users_text(users)}</A> }.into_any()
+    view! { <A href=links::voice_users_at(id)>{users_text(users)}</A> }.into_any()
 }
 
 #[component]
@@ -170,7 +169,7 @@ fn DeleteLocationDialog(
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || in_use.get().then(|| view! {
                 <p>
-                    <A href=format!("/voice/users?location={id}")>"Show the users at this location"</A>
+                    <A href=links::voice_users_at(id)>"Show the users at this location"</A>
                 </p>
             })}
             <ConfirmActions

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::licences::list_licences;
+use crate::api::licences::{list_licences, LicenceCount};
+use crate::components::loaded;
 
 /// Billing > Licenses: what the organisation bought and how much is in use.
 #[component]
@@ -11,34 +12,27 @@ pub fn LicensesPage() -> impl IntoView {
         <Title text="Licenses" />
         <h1>"Licenses"</h1>
         <p class="lede">"Assign or remove a user's licenses from their pane on Voice users."</p>
-        <Transition fallback=|| view! { <p class="muted">"Loading licenses…"</p> }>
-            {move || Suspend::new(async move {
-                match counts.await {
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <table class="grid" aria-label="Licenses">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"License"</th>
-                                    <th scope="col">"Purchased"</th>
-                                    <th scope="col">"Assigned"</th>
-                                    <th scope="col">"Available"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {list.into_iter().map(|c| view! {
-                                    <tr>
-                                        <td>{c.licence.name()}</td>
-                                        <td>{c.purchased}</td>
-                                        <td>{c.assigned}</td>
-                                        <td>{(c.purchased - c.assigned).max(0)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        {loaded(counts, "Loading licenses…", move |list: Vec<LicenceCount>| view! {
+            <table class="grid" aria-label="Licenses">
+                <thead>
+                    <tr>
+                        <th scope="col">"License"</th>
+                        <th scope="col">"Purchased"</th>
+                        <th scope="col">"Assigned"</th>
+                        <th scope="col">"Available"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.into_iter().map(|c| view! {
+                        <tr>
+                            <td>{c.licence.label()}</td>
+                            <td>{c.purchased}</td>
+                            <td>{c.assigned}</td>
+                            <td>{(c.purchased - c.assigned).max(0)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
     }
 }

@@ -2,119 +2,56 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::phone_numbers::{
-    list_phone_numbers, NumberCursor, NumberQuery, NumberSort, NumberState, PAGE_SIZE,
-};
+use crate::api::phone_numbers::list_phone_numbers;
 use crate::components::{
-    load_more, on_typing_pause, NewNumbersDialog, PortDialog, ReleaseDialog, SortHeader,
+    can, load_more, loaded, on_typing_pause, use_paging, FilterSelect, NewNumbersDialog, Paging,
+    PortDialog, ReleaseDialog, SortHeader,
 };
-use crate::domain::{Country, Date, NumberKind, NumberSource, TelephoneNumber, E164};
-
-/// The filters above the grid, as the admin set them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-struct Filters {
-    search: String,
-    state: Option<NumberState>,
-    kind: Option<NumberKind>,
-    source: Option<NumberSource>,
-    country: Option<Country>,
-    sort: NumberSort,
-    descending: bool,
-}
-
-impl Filters {
-    fn query(&self, after: Option<NumberCursor>) -> NumberQuery {
-        NumberQuery {
-            search: self.search.clone(),
-            state: self.state,
-            kind: self.kind,
-            source: self.source,
-            country: self.country,
-            sort: self.sort,
-            descending: self.descending,
-            after,
-            limit: PAGE_SIZE,
-        }
-    }
-}
+use crate::domain::{
+    Country, Date, NumberKind, NumberPage, NumberQuery, NumberSort, NumberSource, Permission,
+    StateFilter, TelephoneNumber, E164, NUMBER_PAGE,
+};
+use crate::links;
 
 /// Voice > Phone numbers: the organisation's numbers, who holds each, and
 /// releasing the ones it no longer needs.
 #[component]
 pub fn PhoneNumbersPage() -> impl IntoView {
-    let filters = RwSignal::new(Filters::default());
-    let more = RwSignal::new(Vec::<TelephoneNumber>::new());
-    let more_next = RwSignal::new(None::<Option<NumberCursor>>);
+    let filters = RwSignal::new(NumberQuery {
+        limit: NUMBER_PAGE,
+        ..NumberQuery::default()
+    });
+    let paging: Paging<NumberQuery, NumberPage> = use_paging(
+        move || filters.get(),
+        |query, after| list_phone_numbers(NumberQuery { after, ..query }),
+    );
     let selected = RwSignal::new(Vec::<E164>::new());
     let releasing = RwSignal::new(false);
-    let menu_open = RwSignal::new(false);
     let adding = RwSignal::new(false);
     let porting = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
     // Helpdesk reads the numbers; adding and releasing need a voice admin.
-    let manage = crate::components::can(crate::domain::Permission::ManageVoice);
+    let manage = can(Permission::ManageVoice);
+    let change = move |apply: &dyn Fn(&mut NumberQuery)| filters.update(|f| apply(f));
+    let by_state = Callback::new(move |v: Option<StateFilter>| change(&|f| f.state = v));
+    let by_kind = Callback::new(move |v: Option<NumberKind>| change(&|f| f.kind = v));
+    let by_source = Callback::new(move |v: Option<NumberSource>| change(&|f| f.source = v));
+    let by_country = Callback::new(move |v: Option<Country>| change(&|f| f.country = v));
 
-    let first = Resource::new(move || filters.get(), |f| list_phone_numbers(f.query(None)));
-    let change = move |apply: &dyn Fn(&mut Filters)| {
-        more.set(Vec::new());
-        more_next.set(None);
-        filters.update(|f| apply(f));
-    };
-    let load_more_action = Action::new(move |after: &NumberCursor| {
-        let asked = filters.get_untracked();
-        let query = asked.query(Some(after.clone()));
-        async move {
-            let page = list_phone_numbers(query).await;
-            if let (Ok(page), true) = (&page, filters.get_untracked() == asked) {
-                more.update(|m| m.extend(page.numbers.iter().cloned()));
-                more_next.set(Some(page.next.clone()));
-            }
-            page
-        }
-    });
-    // An entry of the Add menu: closes the menu and opens its dialog.
-    let menu_item = move |label: &'static str, dialog: RwSignal<bool>| {
-        view! {
-            <li role="none">
-                <button
-                    type="button"
-                    role="menuitem"
-                    on:click=move |_| {
-                        menu_open.set(false);
-                        dialog.set(true);
-                    }
-                >
-                    {label}
-                </button>
-            </li>
-        }
-    };
     // After a change to the inventory: say what happened, close the dialog,
     // and reload the grid from its first page.
     let changed = move |message: String, dialog: RwSignal<bool>| {
         status.set(Some(message));
         dialog.set(false);
-        more.set(Vec::new());
-        more_next.set(None);
-        first.refetch();
+        paging.refresh();
     };
     let on_added = Callback::new(move |(count, city): (usize, String)| {
-        changed(
-            format!(
-                "Added {} in {city}.",
-                plural(count, "new user number", "new user numbers")
-            ),
-            adding,
-        )
+        let numbers = plural(count, "new user number", "new user numbers");
+        changed(format!("Added {numbers} in {city}."), adding)
     });
     let on_ported = Callback::new(move |count: usize| {
-        changed(
-            format!(
-                "Added {}.",
-                plural(count, "ported number", "ported numbers")
-            ),
-            porting,
-        )
+        let numbers = plural(count, "ported number", "ported numbers");
+        changed(format!("Added {numbers}."), porting)
     });
     let on_released = Callback::new(move |count: usize| {
         selected.set(Vec::new());
@@ -138,26 +75,11 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                 maxlength="100"
                 on:input=on_typing_pause(move |v| change(&|f| f.search = v.clone()))
             />
-            <FilterSelect label="State" options=STATES on_pick=move |v: String| change(&|f| f.state = state_of(&v)) />
-            <FilterSelect label="Type" options=KINDS on_pick=move |v: String| change(&|f| f.kind = NumberKind::from_code(&v)) />
-            <FilterSelect label="Source" options=SOURCES on_pick=move |v: String| change(&|f| f.source = NumberSource::from_code(&v)) />
-            <FilterSelect label="Country or region" options=COUNTRIES on_pick=move |v: String| change(&|f| f.country = Country::parse(&v).ok()) />
-            <div class="menu-anchor" hidden=!manage>
-                <button
-                    type="button"
-                    aria-haspopup="menu"
-                    aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| menu_open.update(|o| *o = !*o)
-                >
-                    "Add"
-                </button>
-                {move || menu_open.get().then(|| view! {
-                    <ul class="menu" role="menu" aria-label="Add">
-                        {menu_item("New user numbers", adding)}
-                        {menu_item("Port or upload numbers", porting)}
-                    </ul>
-                })}
-            </div>
+            <FilterSelect label="State" on_pick=by_state />
+            <FilterSelect label="Type" on_pick=by_kind />
+            <FilterSelect label="Source" on_pick=by_source />
+            <FilterSelect label="Country or region" on_pick=by_country />
+            <AddMenu hidden=!manage adding porting />
             <button
                 type="button"
                 hidden=!manage
@@ -170,68 +92,48 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                 }}
             </button>
         </div>
-        <Transition fallback=|| view! { <p class="muted">"Loading phone numbers…"</p> }>
-            {move || Suspend::new(async move {
-                match first.await {
-                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                    Ok(page) => {
-                        let first_rows = page.numbers.clone();
-                        let today = page.today.clone();
-                        let rows = move || {
-                            let mut all = first_rows.clone();
-                            all.extend(more.get());
-                            all
-                        };
-                        let shown = {
-                            let n = page.numbers.len();
-                            move || n + more.with(Vec::len)
-                        };
-                        let next = {
-                            let first_next = page.next.clone();
-                            move || more_next.get().unwrap_or_else(|| first_next.clone())
-                        };
-                        let total = page.total;
-                        let current = Signal::derive(move || filters.with(|f| (f.sort, f.descending)));
-                        let on_sort = move |column: NumberSort| change(&|f| {
-                            f.descending = f.sort == column && !f.descending;
-                            f.sort = column;
-                        });
-                        let header = move |label: &'static str, column: NumberSort| {
-                            view! { <SortHeader label column current on_sort /> }
-                        };
-                        view! {
-                            <table class="grid" aria-label="Phone numbers">
-                                <thead>
-                                    <tr>
-                                        <th scope="col" class="check"><span class="visually-hidden">"Selected"</span></th>
-                                        {header("Phone number", NumberSort::Number)}
-                                        <th scope="col">"Country or region"</th>
-                                        {header("City", NumberSort::City)}
-                                        <th scope="col">"Type"</th>
-                                        <th scope="col">"Source"</th>
-                                        <th scope="col">"State"</th>
-                                        {header("Assigned to", NumberSort::AssignedTo)}
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    <For
-                                        each=rows
-                                        key=|n| n.number.e164.clone()
-                                        children=move |n| view! { <NumberRow number=n today=today.clone() selected /> }
-                                    />
-                                </tbody>
-                            </table>
-                            {(total == 0).then(|| view! { <p class="muted">"No phone numbers match these filters."</p> })}
-                            <div class="grid-foot">
-                                <span>{move || format!("Showing {} of {} numbers", shown(), total)}</span>
-                                {load_more(next, load_more_action)}
-                            </div>
-                        }
-                        .into_any()
-                    }
-                }
-            })}
-        </Transition>
+        {loaded(paging.first, "Loading phone numbers…", move |page: NumberPage| {
+            let rows = paging.rows(&page);
+            let shown = paging.shown(&page);
+            let today = page.today.clone();
+            let total = page.total;
+            let current = Signal::derive(move || filters.with(|f| (f.sort, f.descending)));
+            let on_sort = move |column: NumberSort| change(&|f| {
+                f.descending = f.sort == column && !f.descending;
+                f.sort = column;
+            });
+            let header = move |label: &'static str, column: NumberSort| {
+                view! { <SortHeader label column current on_sort /> }
+            };
+            view! {
+                <table class="grid" aria-label="Phone numbers">
+                    <thead>
+                        <tr>
+                            <th scope="col" class="check"><span class="visually-hidden">"Selected"</span></th>
+                            {header("Phone number", NumberSort::Number)}
+                            <th scope="col">"Country or region"</th>
+                            {header("City", NumberSort::City)}
+                            <th scope="col">"Type"</th>
+                            <th scope="col">"Source"</th>
+                            <th scope="col">"State"</th>
+                            {header("Assigned to", NumberSort::AssignedTo)}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=rows
+                            key=|n| n.number.e164.clone()
+                            children=move |n| view! { <NumberRow number=n today=today.clone() selected /> }
+                        />
+                    </tbody>
+                </table>
+                {(total == 0).then(|| view! { <p class="muted">"No phone numbers match these filters."</p> })}
+                <div class="grid-foot">
+                    <span>{move || format!("Showing {} of {} numbers", shown(), total)}</span>
+                    {load_more(paging, &page)}
+                </div>
+            }
+        })}
         {move || adding.get().then(|| view! {
             <NewNumbersDialog on_close=Callback::new(move |()| adding.set(false)) on_added />
         })}
@@ -245,6 +147,47 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                 on_released
             />
         })}
+    }
+}
+
+/// The Add menu: New user numbers, Port or upload numbers.
+#[component]
+fn AddMenu(hidden: bool, adding: RwSignal<bool>, porting: RwSignal<bool>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    // An entry of the menu: closes the menu and opens its dialog.
+    let item = move |label: &'static str, dialog: RwSignal<bool>| {
+        view! {
+            <li role="none">
+                <button
+                    type="button"
+                    role="menuitem"
+                    on:click=move |_| {
+                        open.set(false);
+                        dialog.set(true);
+                    }
+                >
+                    {label}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <div class="menu-anchor" hidden=hidden>
+            <button
+                type="button"
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Add"
+            </button>
+            {move || open.get().then(|| view! {
+                <ul class="menu" role="menu" aria-label="Add">
+                    {item("New user numbers", adding)}
+                    {item("Port or upload numbers", porting)}
+                </ul>
+            })}
+        </div>
     }
 }
 
@@ -264,16 +207,9 @@ fn NumberRow(number: TelephoneNumber, today: Date, selected: RwSignal<Vec<E164>>
             None => s.push(e164.clone()),
         })
     };
-    let state = match (&number.holder, number.activation, &number.blocked_until) {
-        (Some(_), _, _) => "Assigned".to_owned(),
-        (None, crate::domain::Activation::Pending, _) => "Pending activation".to_owned(),
-        (None, crate::domain::Activation::Failed, _) => "Activation failed".to_owned(),
-        (None, _, Some(until)) if *until > today => format!("Blocked until {until}"),
-        _ => "Unassigned".to_owned(),
-    };
+    let state = number.state(&today).label();
     let holder = number.holder.clone().map(|h| {
-        let href = format!("/voice/users?search={}", url_component(&h.display_name));
-        view! { <A href=href>{h.display_name}</A> }
+        view! { <A href=links::voice_users_matching(&h.display_name)>{h.display_name}</A> }
     });
     let international = number.number.international.clone();
     let row_checked = checked.clone();
@@ -300,67 +236,6 @@ fn NumberRow(number: TelephoneNumber, today: Date, selected: RwSignal<Vec<E164>>
     }
 }
 
-/// A labelled filter drop-down; the first option means "any".
-#[component]
-fn FilterSelect(
-    label: &'static str,
-    options: &'static [(&'static str, &'static str)],
-    #[prop(into)] on_pick: Callback<String>,
-) -> impl IntoView {
-    let id = format!("filter-{}", label.to_lowercase().replace(' ', "-"));
-    view! {
-        <div class="filter">
-            <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
-                {options.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
-            </select>
-        </div>
-    }
-}
-
-const STATES: &[(&str, &str)] = &[
-    ("", "All"),
-    ("unassigned", "Unassigned"),
-    ("assigned", "Assigned"),
-    ("pending", "Pending or failed"),
-    ("blocked", "Blocked for re-use"),
-];
-const KINDS: &[(&str, &str)] = &[
-    ("", "All"),
-    ("user", "User"),
-    ("service", "Service"),
-    ("toll_free", "Toll-free"),
-];
-const SOURCES: &[(&str, &str)] = &[
-    ("", "All"),
-    ("calling_plan", "Calling Plan"),
-    ("direct_routing", "Direct Routing"),
-    ("operator_connect", "Operator Connect"),
-];
-const COUNTRIES: &[(&str, &str)] = &[
-    ("", "All"),
-    ("AU", "Australia"),
-    ("BE", "Belgium"),
-    ("CA", "Canada"),
-    ("FR", "France"),
-    ("DE", "Germany"),
-    ("IE", "Ireland"),
-    ("NL", "Netherlands"),
-    ("ES", "Spain"),
-    ("GB", "United Kingdom"),
-    ("US", "United States"),
-];
-
-fn state_of(value: &str) -> Option<NumberState> {
-    match value {
-        "unassigned" => Some(NumberState::Unassigned),
-        "assigned" => Some(NumberState::Assigned),
-        "pending" => Some(NumberState::Pending),
-        "blocked" => Some(NumberState::Blocked),
-        _ => None,
-    }
-}
-
 /// "1 number", "3 numbers".
 fn plural(count: usize, one: &str, many: &str) -> String {
     if count == 1 {
@@ -368,16 +243,4 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     } else {
         format!("{count} {many}")
     }
-}
-
-/// Percent-encodes text for a query string.
-fn url_component(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

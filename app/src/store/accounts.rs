@@ -1,23 +1,42 @@
 //! Sign-in accounts.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{FromRow, SqliteConnection};
 
+use super::rows;
 use crate::domain::{Account, AccountId, Role};
 
 const COLUMNS: &str = "id, username, display_name, role, must_change_password, version";
 
-fn account(row: &SqliteRow) -> Result<Account, sqlx::Error> {
-    let code: String = row.try_get("role")?;
-    Ok(Account {
-        id: AccountId(row.try_get("id")?),
-        username: row.try_get("username")?,
-        display_name: row.try_get("display_name")?,
-        role: Role::from_code(&code)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {code}").into()))?,
-        must_change_password: row.try_get("must_change_password")?,
-        version: row.try_get("version")?,
-    })
+#[derive(FromRow)]
+struct AccountRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    role: String,
+    must_change_password: bool,
+    version: i64,
+}
+
+impl TryFrom<AccountRow> for Account {
+    type Error = sqlx::Error;
+    fn try_from(row: AccountRow) -> Result<Self, sqlx::Error> {
+        Ok(Account {
+            id: AccountId(row.id),
+            username: row.username,
+            display_name: row.display_name,
+            role: rows::code("role", &row.role, Role::from_code)?,
+            must_change_password: row.must_change_password,
+            version: row.version,
+        })
+    }
+}
+
+/// The account and its password hash, as one row.
+#[derive(FromRow)]
+struct AccountWithHash {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    password_hash: String,
 }
 
 pub async fn count(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
@@ -38,11 +57,11 @@ pub async fn find(
     id: AccountId,
 ) -> Result<Option<Account>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+    let row: Option<AccountRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(id.0)
         .fetch_optional(&mut *conn)
         .await?;
-    row.as_ref().map(account).transpose()
+    row.map(Account::try_from).transpose()
 }
 
 /// The account and its password hash, for signing in.
@@ -51,14 +70,12 @@ pub async fn with_hash(
     username: &str,
 ) -> Result<Option<(Account, String)>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS}, password_hash FROM accounts WHERE username = $1");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+    let row: Option<AccountWithHash> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(username)
         .fetch_optional(&mut *conn)
         .await?;
-    match row {
-        None => Ok(None),
-        Some(row) => Ok(Some((account(&row)?, row.try_get("password_hash")?))),
-    }
+    row.map(|r| Ok((Account::try_from(r.account)?, r.password_hash)))
+        .transpose()
 }
 
 pub async fn hash_of(
@@ -77,12 +94,10 @@ pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<Account>, sqlx::Erro
         "SELECT {COLUMNS} FROM accounts ORDER BY CASE role WHEN 'GLOBAL_ADMIN' THEN 0 \
          WHEN 'VOICE_ADMIN' THEN 1 WHEN 'HELPDESK' THEN 2 ELSE 3 END, username"
     );
-    sqlx::query(sqlx::AssertSqlSafe(sql))
+    let found: Vec<AccountRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(account)
-        .collect()
+        .await?;
+    found.into_iter().map(Account::try_from).collect()
 }
 
 pub struct NewAccount<'a> {

@@ -2,15 +2,15 @@
 
 use sqlx::SqliteConnection;
 
-use crate::domain::{LocationId, UserId};
+use crate::domain::{LocationId, NumberId, UserId};
 
-/// Gives `number_id` to `user` at `location`, replacing the user's previous
+/// Gives `number` to `user` at `location`, replacing the user's previous
 /// number. Returns false when the number is already someone else's: the
 /// unique constraint decides, so two admins can't both win.
 pub async fn put(
     conn: &mut SqliteConnection,
     user: UserId,
-    number_id: i64,
+    number: NumberId,
     location: LocationId,
     at: &str,
 ) -> Result<bool, sqlx::Error> {
@@ -20,7 +20,7 @@ pub async fn put(
          VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     )
     .bind(user.0)
-    .bind(number_id)
+    .bind(number.0)
     .bind(location.0)
     .bind(at)
     .execute(&mut *conn)

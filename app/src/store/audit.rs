@@ -1,36 +1,26 @@
 //! The audit log: appended in the transaction of the change it records,
 //! never updated or deleted (the database refuses both).
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
-use super::like_pattern;
-use crate::api::audit::{AuditEntry, AuditQuery};
-use crate::domain::AuditAction;
-
-/// One change, as the caller describes it.
-#[derive(Debug, Default)]
-pub struct Record<'a> {
-    pub actor: &'a str,
-    pub target: String,
-    pub user_name: Option<String>,
-    pub number: Option<String>,
-    pub before: String,
-    pub after: String,
-}
+use super::keyset::Keyset;
+use super::rows;
+use super::SearchTerm;
+use crate::domain::{AuditAction, AuditEntry, AuditQuery, AuditRecord, Cursor, Page};
 
 pub async fn append(
     conn: &mut SqliteConnection,
     at: i64,
+    actor: &str,
     action: AuditAction,
-    record: Record<'_>,
+    record: &AuditRecord,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, target, user_name, number, before, after) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(at)
-    .bind(record.actor)
+    .bind(actor)
     .bind(action.code())
     .bind(&record.target)
     .bind(&record.user_name)
@@ -42,82 +32,90 @@ pub async fn append(
     Ok(())
 }
 
-fn entry(row: &SqliteRow) -> Result<AuditEntry, sqlx::Error> {
-    let code: String = row.try_get("action")?;
-    Ok(AuditEntry {
-        id: row.try_get("id")?,
-        at: row.try_get("at")?,
-        actor: row.try_get("actor")?,
-        action: AuditAction::from_code(&code)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown audit action {code}").into()))?,
-        target: row.try_get("target")?,
-        user_name: row.try_get("user_name")?,
-        number: row.try_get("number")?,
-        before: row.try_get("before")?,
-        after: row.try_get("after")?,
-    })
+#[derive(FromRow)]
+struct EntryRow {
+    id: i64,
+    at: i64,
+    actor: String,
+    action: String,
+    target: String,
+    user_name: Option<String>,
+    number: Option<String>,
+    before: String,
+    after: String,
 }
 
-/// Newest first: entries matching the query, older than `query.before_id`,
-/// at most `limit`.
+impl EntryRow {
+    fn into_entry(self) -> Result<AuditEntry, sqlx::Error> {
+        Ok(AuditEntry {
+            id: self.id,
+            at: self.at,
+            actor: self.actor,
+            action: rows::code("action", &self.action, AuditAction::from_code)?,
+            target: self.target,
+            user_name: self.user_name,
+            number: self.number,
+            before: self.before,
+            after: self.after,
+        })
+    }
+}
+
+/// ` WHERE ...`: the entries the search, action and days keep.
+fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &AuditQuery) {
+    qb.push(" WHERE 1 = 1");
+    let term = SearchTerm::new(&query.search);
+    if !term.is_empty() {
+        let text = term.text();
+        qb.push(" AND (lower(actor) LIKE ")
+            .push_bind(text.clone())
+            .push(" ESCAPE '\\' OR lower(target) LIKE ")
+            .push_bind(text.clone())
+            .push(" ESCAPE '\\' OR lower(COALESCE(user_name, '')) LIKE ")
+            .push_bind(text)
+            .push(" ESCAPE '\\'");
+        if let Some(digits) = term.digits() {
+            qb.push(" OR COALESCE(number, '') LIKE ")
+                .push_bind(digits)
+                .push(" ESCAPE '\\'");
+        }
+        qb.push(")");
+    }
+    if let Some(action) = query.action {
+        qb.push(" AND action = ").push_bind(action.code());
+    }
+    if let Some(from) = &query.from {
+        qb.push(" AND at >= ").push_bind(from.epoch_seconds());
+    }
+    if let Some(to) = &query.to {
+        // Up to the end of that day.
+        qb.push(" AND at < ")
+            .push_bind(to.add_days(1).epoch_seconds());
+    }
+}
+
+/// Newest first: up to `limit` entries matching the query, older than
+/// `query.before_id`, and the `before_id` of the next page if more follow.
 pub async fn page(
     conn: &mut SqliteConnection,
     query: &AuditQuery,
     limit: u32,
-) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let mut conditions = Vec::new();
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("${n}")
-    };
-    let search = query.search.trim().to_lowercase();
-    let digits: String = search.chars().filter(char::is_ascii_digit).collect();
-    if !search.is_empty() {
-        let (p, d) = (next(), next());
-        conditions.push(format!(
-            "(lower(actor) LIKE {p} ESCAPE '\\' OR lower(target) LIKE {p} ESCAPE '\\' \
-             OR lower(COALESCE(user_name, '')) LIKE {p} ESCAPE '\\' \
-             OR ({d} <> '%%' AND COALESCE(number, '') LIKE {d} ESCAPE '\\'))"
-        ));
-    }
-    if query.action.is_some() {
-        conditions.push(format!("action = {}", next()));
-    }
-    if query.from.is_some() {
-        conditions.push(format!("at >= {}", next()));
-    }
-    if query.to.is_some() {
-        conditions.push(format!("at < {}", next()));
-    }
-    if query.before_id.is_some() {
-        conditions.push(format!("id < {}", next()));
-    }
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", conditions.join(" AND "))
-    };
-    let sql = format!(
-        "SELECT id, at, actor, action, target, user_name, number, before, after \
-         FROM audit_log{filter} ORDER BY id DESC LIMIT {limit}"
+) -> Result<Page<AuditEntry, i64>, sqlx::Error> {
+    let after = query.before_id.map(|id| Cursor {
+        key: String::new(),
+        id,
+    });
+    let keyset = Keyset::by_id("id", true, after.as_ref(), limit);
+    let mut qb = QueryBuilder::new(
+        "SELECT id, at, actor, action, target, user_name, number, before, after FROM audit_log",
     );
-    let mut q = sqlx::query(AssertSqlSafe(sql));
-    if !search.is_empty() {
-        q = q.bind(like_pattern(&search)).bind(like_pattern(&digits));
-    }
-    if let Some(action) = query.action {
-        q = q.bind(action.code());
-    }
-    if let Some(from) = &query.from {
-        q = q.bind(from.epoch_seconds());
-    }
-    if let Some(to) = &query.to {
-        // Up to the end of that day.
-        q = q.bind(to.epoch_seconds() + 86_400);
-    }
-    if let Some(id) = query.before_id {
-        q = q.bind(id);
-    }
-    q.fetch_all(&mut *conn).await?.iter().map(entry).collect()
+    push_filter(&mut qb, query);
+    keyset.push_after(&mut qb);
+    keyset.push_order(&mut qb);
+    let found = qb.build().fetch_all(&mut *conn).await?;
+    let page = keyset.page(found, |row| EntryRow::from_row(row)?.into_entry())?;
+    Ok(Page {
+        rows: page.rows,
+        next: page.next.map(|c| c.id),
+    })
 }

@@ -1,24 +1,24 @@
 //! The organisation's licences and who holds them.
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use crate::domain::{Licence, UserId};
 
 /// Each licence the organisation bought: how many, and how many are assigned.
 pub async fn counts(conn: &mut SqliteConnection) -> Result<Vec<(Licence, i64, i64)>, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT l.code, l.purchased, (SELECT COUNT(*) FROM user_licences u WHERE u.licence = l.code) AS assigned \
          FROM licences l ORDER BY l.code",
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        let code: String = row.try_get("code")?;
-        if let Some(licence) = Licence::from_code(&code) {
-            out.push((licence, row.try_get("purchased")?, row.try_get("assigned")?));
-        }
-    }
+    // A licence the console doesn't know plays no part in it.
+    let mut out: Vec<_> = rows
+        .into_iter()
+        .filter_map(|(code, purchased, assigned)| {
+            Licence::from_code(&code).map(|l| (l, purchased, assigned))
+        })
+        .collect();
     out.sort_by_key(|(l, _, _)| *l);
     Ok(out)
 }

@@ -1,10 +1,15 @@
 //! Emergency locations.
 
-use sqlx::{AssertSqlSafe, SqliteConnection};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{AssertSqlSafe, FromRow, Row, SqliteConnection};
 
 use super::like_pattern;
-use super::rows::{self, LOCATION_COLUMNS};
-use crate::domain::{EmergencyLocation, LocationId};
+use super::rows::{LocationColumns, LOCATION_COLUMNS};
+use crate::domain::{CivicAddress, Country, EmergencyLocation, LocationId};
+
+fn read(row: &SqliteRow) -> Result<Option<EmergencyLocation>, sqlx::Error> {
+    LocationColumns::from_row(row)?.into_location()
+}
 
 pub async fn find(
     conn: &mut SqliteConnection,
@@ -15,10 +20,7 @@ pub async fn find(
         .bind(id.0)
         .fetch_optional(&mut *conn)
         .await?;
-    match row {
-        Some(row) => rows::location(&row),
-        None => Ok(None),
-    }
+    Ok(row.as_ref().map(read).transpose()?.flatten())
 }
 
 /// Validated locations whose city contains `city`, up to `limit`, those in
@@ -26,7 +28,7 @@ pub async fn find(
 pub async fn validated(
     conn: &mut SqliteConnection,
     city: &str,
-    first_country: &str,
+    first_country: Option<Country>,
     limit: u32,
 ) -> Result<Vec<EmergencyLocation>, sqlx::Error> {
     let sql = format!(
@@ -36,12 +38,12 @@ pub async fn validated(
     );
     let found = sqlx::query(AssertSqlSafe(sql))
         .bind(like_pattern(&city.trim().to_lowercase()))
-        .bind(first_country)
+        .bind(first_country.map(|c| c.to_string()).unwrap_or_default())
         .fetch_all(&mut *conn)
         .await?;
     found
         .iter()
-        .filter_map(|row| rows::location(row).transpose())
+        .filter_map(|row| read(row).transpose())
         .collect()
 }
 
@@ -62,8 +64,8 @@ pub async fn all_with_use(
         .await?;
     let mut out = Vec::with_capacity(found.len());
     for row in &found {
-        if let Some(location) = rows::location(row)? {
-            out.push((location, sqlx::Row::try_get(row, "users")?));
+        if let Some(location) = read(row)? {
+            out.push((location, row.try_get("users")?));
         }
     }
     Ok(out)
@@ -80,8 +82,8 @@ pub async fn users_of(conn: &mut SqliteConnection, id: LocationId) -> Result<i64
 /// Stores a validated address; returns its id.
 pub async fn add_validated(
     conn: &mut SqliteConnection,
-    address: &crate::domain::CivicAddress,
-    country: &str,
+    address: &CivicAddress,
+    country: Country,
 ) -> Result<LocationId, sqlx::Error> {
     let state = address
         .state
@@ -98,7 +100,7 @@ pub async fn add_validated(
     .bind(address.city.trim())
     .bind(state)
     .bind(address.postal_code.trim().to_ascii_uppercase())
-    .bind(country)
+    .bind(country.as_str())
     .fetch_one(&mut *conn)
     .await?;
     Ok(LocationId(id))

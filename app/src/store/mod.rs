@@ -4,7 +4,7 @@
 pub mod accounts;
 pub mod assignments;
 pub mod audit;
-pub mod inventory;
+mod keyset;
 pub mod licences;
 pub mod locations;
 pub mod numbers;
@@ -64,6 +64,35 @@ pub fn like_prefix(prefix: &str) -> String {
     format!("{}%", escape_like(prefix))
 }
 
+/// What a search box's text matches: the text anywhere, whatever its case,
+/// and its digits anywhere in a phone number.
+pub struct SearchTerm {
+    text: String,
+    digits: String,
+}
+
+impl SearchTerm {
+    pub fn new(raw: &str) -> Self {
+        let text = raw.trim().to_lowercase();
+        let digits = text.chars().filter(char::is_ascii_digit).collect();
+        Self { text, digits }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The `LIKE` pattern for text columns, compared in lower case.
+    pub fn text(&self) -> String {
+        like_pattern(&self.text)
+    }
+
+    /// The `LIKE` pattern for E.164 numbers, when the text has digits.
+    pub fn digits(&self) -> Option<String> {
+        (!self.digits.is_empty()).then(|| like_pattern(&self.digits))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -71,5 +100,35 @@ mod tests {
         assert_eq!(super::like_pattern("ab"), "%ab%");
         assert_eq!(super::like_pattern("5%_\\"), "%5\\%\\_\\\\%");
         assert_eq!(super::like_prefix("+1_4"), "+1\\_4%");
+    }
+
+    #[test]
+    fn a_search_term_matches_its_text_and_its_digits() {
+        let cases = [
+            (
+                "  Megan B ",
+                "%megan b%",
+                None,
+                "text only, trimmed, lower case",
+            ),
+            (
+                "425 555",
+                "%425 555%",
+                Some("%425555%"),
+                "digits apart from their spaces",
+            ),
+            (
+                "50%",
+                "%50\\%%",
+                Some("%50%"),
+                "wildcards typed are literal",
+            ),
+        ];
+        for (raw, text, digits, why) in cases {
+            let term = super::SearchTerm::new(raw);
+            assert_eq!(term.text(), text, "{why}");
+            assert_eq!(term.digits().as_deref(), digits, "{why}");
+        }
+        assert!(super::SearchTerm::new("   ").is_empty());
     }
 }

@@ -1,6 +1,6 @@
 //! Server-side sessions: the cookie holds a random token, the table its hash.
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use crate::domain::AccountId;
 
@@ -26,20 +26,13 @@ pub async fn find(
     conn: &mut SqliteConnection,
     token_hash: &str,
 ) -> Result<Option<(AccountId, i64, i64)>, sqlx::Error> {
-    let row = sqlx::query(
+    let row: Option<(i64, i64, i64)> = sqlx::query_as(
         "SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| {
-        Ok((
-            AccountId(r.try_get("account_id")?),
-            r.try_get("created_at")?,
-            r.try_get("last_seen_at")?,
-        ))
-    })
-    .transpose()
+    Ok(row.map(|(account, created, seen)| (AccountId(account), created, seen)))
 }
 
 pub async fn touch(

@@ -1,6 +1,6 @@
 //! Failed sign-ins per key ("account:<username>", "address:<ip>").
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::SqliteConnection;
 
 /// Failures counted so far (0 once `window` has passed since the last one)
 /// and until when the key is locked.
@@ -10,7 +10,7 @@ pub async fn get(
     now: i64,
     window: i64,
 ) -> Result<(i64, i64), sqlx::Error> {
-    let row = sqlx::query(
+    let row: Option<(i64, i64, i64)> = sqlx::query_as(
         "SELECT failures, last_failure_at, locked_until FROM sign_in_throttle WHERE throttle_key = $1",
     )
     .bind(key)
@@ -18,16 +18,8 @@ pub async fn get(
     .await?;
     Ok(match row {
         None => (0, 0),
-        Some(r) => {
-            let last: i64 = r.try_get("last_failure_at")?;
-            let locked: i64 = r.try_get("locked_until")?;
-            let failures = if now - last > window {
-                0
-            } else {
-                r.try_get("failures")?
-            };
-            (failures, locked)
-        }
+        Some((_, last, locked)) if now - last > window => (0, locked),
+        Some((failures, _, locked)) => (failures, locked),
     })
 }
 

@@ -2,23 +2,59 @@
 
 use std::collections::HashMap;
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
-use super::like_pattern;
-use super::rows::{self, LOCATION_COLUMNS, NUMBER_COLUMNS};
-use crate::api::{UserCursor, UserQuery, UserSort};
-use crate::domain::{Licence, UserId, VoiceUser};
+use super::keyset::Keyset;
+use super::rows::{self, LocationColumns, NumberColumns, LOCATION_COLUMNS, NUMBER_COLUMNS};
+use super::SearchTerm;
+use crate::domain::{Licence, Page, UserCursor, UserId, UserQuery, UserSort, VoiceUser};
 
-fn select_users(extra_columns: &str) -> String {
-    format!(
-        "SELECT u.id, u.display_name, u.username, u.usage_location, u.version, \
-         a.user_id AS h_id, u.display_name AS h_name, {NUMBER_COLUMNS}, {LOCATION_COLUMNS}{extra_columns} \
-         FROM voice_users u \
-         LEFT JOIN number_assignments a ON a.user_id = u.id \
-         LEFT JOIN phone_numbers n ON n.id = a.number_id \
-         LEFT JOIN emergency_locations l ON l.id = a.location_id"
-    )
+/// Users (`u`) with their assignment (`a`), number (`n`) and location (`l`).
+const FROM: &str = " FROM voice_users u \
+     LEFT JOIN number_assignments a ON a.user_id = u.id \
+     LEFT JOIN phone_numbers n ON n.id = a.number_id \
+     LEFT JOIN emergency_locations l ON l.id = a.location_id";
+
+fn select(qb: &mut QueryBuilder<Sqlite>, keyset: Option<&Keyset<'_, UserId>>) {
+    // A user's own number is held by them: the holder columns are the user's.
+    qb.push(format_args!(
+        "SELECT u.id AS id, u.display_name, u.username, u.usage_location, u.version, \
+         a.user_id AS h_id, u.display_name AS h_name, {NUMBER_COLUMNS}, {LOCATION_COLUMNS}"
+    ));
+    if let Some(keyset) = keyset {
+        keyset.push_sort_column(qb);
+    }
+    qb.push(FROM);
+}
+
+/// A user's own columns, with the number and location joined to them.
+#[derive(FromRow)]
+struct UserRow {
+    id: i64,
+    display_name: String,
+    username: String,
+    usage_location: String,
+    version: i64,
+    #[sqlx(flatten)]
+    number: NumberColumns,
+    #[sqlx(flatten)]
+    location: LocationColumns,
+}
+
+impl UserRow {
+    fn into_user(self, mut licences: Vec<Licence>) -> Result<VoiceUser, sqlx::Error> {
+        licences.sort();
+        Ok(VoiceUser {
+            id: UserId(self.id),
+            display_name: self.display_name,
+            username: self.username,
+            usage_location: rows::country("usage_location", &self.usage_location)?,
+            licences,
+            assigned_number: self.number.into_number()?,
+            emergency_location: self.location.into_location()?,
+            version: self.version,
+        })
+    }
 }
 
 /// The expression the grid sorts by. Empty cells sort last either way.
@@ -33,104 +69,66 @@ fn sort_key(sort: UserSort, descending: bool) -> &'static str {
     }
 }
 
-const SEARCH: &str = "(lower(u.display_name) LIKE $1 ESCAPE '\\' \
-     OR lower(u.username) LIKE $1 ESCAPE '\\' \
-     OR ($2 <> '' AND n.e164 LIKE $2 ESCAPE '\\'))";
+/// ` WHERE ...`: the users whose name, username or number digits match,
+/// at the location asked for.
+fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &UserQuery) {
+    let term = SearchTerm::new(&query.search);
+    let text = term.text();
+    qb.push(" WHERE (lower(u.display_name) LIKE ")
+        .push_bind(text.clone())
+        .push(" ESCAPE '\\' OR lower(u.username) LIKE ")
+        .push_bind(text)
+        .push(" ESCAPE '\\'");
+    if let Some(digits) = term.digits() {
+        qb.push(" OR n.e164 LIKE ")
+            .push_bind(digits)
+            .push(" ESCAPE '\\'");
+    }
+    qb.push(")");
+    if let Some(location) = query.location {
+        qb.push(" AND a.location_id = ").push_bind(location.0);
+    }
+}
 
-/// One page of the grid, keyset-paged: the rows after `query.after` in the
-/// chosen order, the cursor to continue from, and how many match in all.
+/// One page of the grid, keyset-paged, and how many users match in all.
 pub async fn page(
     conn: &mut SqliteConnection,
     query: &UserQuery,
-) -> Result<(Vec<VoiceUser>, Option<UserCursor>, i64), sqlx::Error> {
-    let term = query.search.trim().to_lowercase();
-    let text = like_pattern(&term);
-    let digits: String = term.chars().filter(char::is_ascii_digit).collect();
-    let digits = if digits.is_empty() {
-        String::new()
-    } else {
-        like_pattern(&digits)
-    };
-
-    let key = sort_key(query.sort, query.descending);
-    let (cmp, dir) = if query.descending {
-        ("<", "DESC")
-    } else {
-        (">", "ASC")
-    };
-    // $1 and $2 are the search; the location filter and the cursor follow.
-    let mut filter = String::from(SEARCH);
-    if query.location.is_some() {
-        filter.push_str(" AND a.location_id = $3");
-    }
-    let mut sql = format!(
-        "{} WHERE {filter}",
-        select_users(&format!(", {key} AS sort_key"))
+) -> Result<(Page<VoiceUser, UserCursor>, i64), sqlx::Error> {
+    let keyset = Keyset::sorted(
+        sort_key(query.sort, query.descending),
+        "u.id",
+        query.descending,
+        query.after.as_ref(),
+        query.limit,
     );
-    if query.after.is_some() {
-        let (k, i) = if query.location.is_some() {
-            ("$4", "$5")
-        } else {
-            ("$3", "$4")
-        };
-        sql.push_str(&format!(
-            " AND ({key} {cmp} {k} OR ({key} = {k} AND u.id {cmp} {i}))"
-        ));
-    }
-    sql.push_str(&format!(
-        " ORDER BY sort_key {dir}, u.id {dir} LIMIT {}",
-        query.limit + 1
-    ));
-
-    let mut q = sqlx::query(AssertSqlSafe(sql)).bind(&text).bind(&digits);
-    if let Some(location) = query.location {
-        q = q.bind(location.0);
-    }
-    if let Some(after) = &query.after {
-        q = q.bind(&after.key).bind(after.id.0);
-    }
-    let rows = q.fetch_all(&mut *conn).await?;
-
-    let more = rows.len() > query.limit as usize;
-    let rows = &rows[..rows.len().min(query.limit as usize)];
-    let next = match (more, rows.last()) {
-        (true, Some(last)) => Some(UserCursor {
-            key: last.try_get("sort_key")?,
-            id: UserId(last.try_get("id")?),
-        }),
-        _ => None,
+    let mut qb = QueryBuilder::new("");
+    select(&mut qb, Some(&keyset));
+    push_filter(&mut qb, query);
+    keyset.push_after(&mut qb);
+    keyset.push_order(&mut qb);
+    let found = qb.build().fetch_all(&mut *conn).await?;
+    let page = keyset.page(found, |row| UserRow::from_row(row))?;
+    let page = Page {
+        rows: with_licences(conn, page.rows).await?,
+        next: page.next,
     };
-    let users = with_licences(conn, rows).await?;
 
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM voice_users u \
-         LEFT JOIN number_assignments a ON a.user_id = u.id \
-         LEFT JOIN phone_numbers n ON n.id = a.number_id \
-         LEFT JOIN emergency_locations l ON l.id = a.location_id WHERE {filter}"
-    );
-    let mut count = sqlx::query_scalar(AssertSqlSafe(count_sql))
-        .bind(&text)
-        .bind(&digits);
-    if let Some(location) = query.location {
-        count = count.bind(location.0);
-    }
-    let total: i64 = count.fetch_one(&mut *conn).await?;
-    Ok((users, next, total))
+    let mut count = QueryBuilder::new("SELECT COUNT(*)");
+    count.push(FROM);
+    push_filter(&mut count, query);
+    let total = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok((page, total))
 }
 
 pub async fn get(
     conn: &mut SqliteConnection,
     id: UserId,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
-    let sql = format!("{} WHERE u.id = $1", select_users(""));
-    let row = sqlx::query(AssertSqlSafe(sql))
-        .bind(id.0)
-        .fetch_optional(&mut *conn)
-        .await?;
-    match row {
-        None => Ok(None),
-        Some(row) => Ok(with_licences(conn, std::slice::from_ref(&row)).await?.pop()),
-    }
+    let mut qb = QueryBuilder::new("");
+    select(&mut qb, None);
+    qb.push(" WHERE u.id = ").push_bind(id.0);
+    one(conn, qb).await
 }
 
 /// The voice user with this username (compared case-insensitively).
@@ -138,15 +136,23 @@ pub async fn by_username(
     conn: &mut SqliteConnection,
     username: &str,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
-    let sql = format!("{} WHERE lower(u.username) = lower($1)", select_users(""));
-    let row = sqlx::query(AssertSqlSafe(sql))
-        .bind(username)
-        .fetch_optional(&mut *conn)
-        .await?;
-    match row {
-        None => Ok(None),
-        Some(row) => Ok(with_licences(conn, std::slice::from_ref(&row)).await?.pop()),
-    }
+    let mut qb = QueryBuilder::new("");
+    select(&mut qb, None);
+    qb.push(" WHERE lower(u.username) = lower(")
+        .push_bind(username.to_owned())
+        .push(")");
+    one(conn, qb).await
+}
+
+async fn one(
+    conn: &mut SqliteConnection,
+    mut qb: QueryBuilder<Sqlite>,
+) -> Result<Option<VoiceUser>, sqlx::Error> {
+    let Some(row) = qb.build().fetch_optional(&mut *conn).await? else {
+        return Ok(None);
+    };
+    let row = UserRow::from_row(&row)?;
+    Ok(with_licences(conn, vec![row]).await?.pop())
 }
 
 /// Moves the user to the next version if it is still at `expected`;
@@ -165,47 +171,33 @@ pub async fn bump_version(
     Ok(done.rows_affected() == 1)
 }
 
+/// The users of `rows` with their licences, read in one statement.
 async fn with_licences(
     conn: &mut SqliteConnection,
-    rows: &[SqliteRow],
+    rows: Vec<UserRow>,
 ) -> Result<Vec<VoiceUser>, sqlx::Error> {
-    let ids: Vec<i64> = rows
-        .iter()
-        .map(|r| r.try_get::<i64, _>("id"))
-        .collect::<Result<_, _>>()?;
-    let mut licences: HashMap<i64, Vec<Licence>> = HashMap::new();
-    if !ids.is_empty() {
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT user_id, licence FROM user_licences WHERE user_id IN ({})",
-            placeholders.join(", ")
+    let mut held: HashMap<i64, Vec<Licence>> = HashMap::new();
+    if !rows.is_empty() {
+        let mut qb = QueryBuilder::<Sqlite>::new(
+            "SELECT user_id, licence FROM user_licences WHERE user_id IN (",
         );
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for id in &ids {
-            q = q.bind(id);
+        let mut ids = qb.separated(", ");
+        for row in &rows {
+            ids.push_bind(row.id);
         }
-        for row in q.fetch_all(&mut *conn).await? {
-            let code: String = row.try_get("licence")?;
-            if let Some(l) = Licence::from_code(&code) {
-                licences.entry(row.try_get("user_id")?).or_default().push(l);
+        qb.push(")");
+        let found: Vec<(i64, String)> = qb.build_query_as().fetch_all(&mut *conn).await?;
+        // A licence the console doesn't know plays no part in its rules.
+        for (user, licence) in found {
+            if let Some(licence) = Licence::from_code(&licence) {
+                held.entry(user).or_default().push(licence);
             }
         }
     }
-    rows.iter()
+    rows.into_iter()
         .map(|row| {
-            let id: i64 = row.try_get("id")?;
-            let mut held = licences.remove(&id).unwrap_or_default();
-            held.sort();
-            Ok(VoiceUser {
-                id: UserId(id),
-                display_name: row.try_get("display_name")?,
-                username: row.try_get("username")?,
-                usage_location: rows::country(row, "usage_location")?,
-                licences: held,
-                assigned_number: rows::number(row)?,
-                emergency_location: rows::location(row)?,
-                version: row.try_get("version")?,
-            })
+            let licences = held.remove(&row.id).unwrap_or_default();
+            row.into_user(licences)
         })
         .collect()
 }

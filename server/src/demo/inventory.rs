@@ -3,8 +3,6 @@
 use anyhow::Result;
 use app::domain::{Activation, Date, NumberKind, NumberSource};
 
-use super::civil::add_days;
-
 pub const LICENCES: [(&str, i64); 6] = [
     ("ENTERPRISE_E5", 200),
     ("ENTERPRISE_E3", 100),
@@ -155,7 +153,7 @@ impl DemoNumber {
 }
 
 pub fn contoso_numbers(today: &Date) -> Result<Vec<DemoNumber>> {
-    let blocked_until = add_days(today, 30)?;
+    let blocked_until = today.add_days(30);
     let mut numbers = Vec::new();
     for city in &CITIES {
         for i in 0..city.count {

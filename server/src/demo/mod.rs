@@ -1,7 +1,6 @@
 //! A deterministic demo organisation, Contoso, for first runs, screenshots
 //! and the end-to-end tests, which rely on its named users and numbers.
 
-mod civil;
 mod inventory;
 mod people;
 mod plan;

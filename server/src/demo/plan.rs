@@ -3,7 +3,6 @@
 use anyhow::{Context, Result};
 use app::domain::{Date, Licence, NumberSource};
 
-use super::civil::add_days;
 use super::inventory::{contoso_numbers, DemoNumber, CITIES};
 use super::people::{contoso_users, DemoUser};
 use super::rng::Rng;
@@ -65,7 +64,7 @@ pub fn build(org: DemoOrg, today: &Date) -> Result<Org> {
     let mut rng = Rng::new(0x00C0_7050_A551_0002);
     let mut assignments = Vec::new();
     let mut assign = |rng: &mut Rng, user: usize, number: usize, city: usize| -> Result<()> {
-        let day = add_days(today, -(1 + rng.below(400) as i64))?;
+        let day = today.add_days(-(1 + rng.below(400) as i64));
         let assigned_at = format!("{day}T{:02}:{:02}:00Z", 8 + rng.below(9), rng.below(60));
         let location_id = CITIES[city].location_id;
         assignments.push(Assignment {

@@ -15,6 +15,7 @@ mod helpers;
 mod inventory;
 mod licences;
 mod new_numbers;
+mod number_states;
 mod phone_numbers;
 mod port_numbers;
 mod remove_selected;

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::domain::{UserId, VoiceUser};
+use crate::domain::{Date, UserId, VoiceUser};
 
 /// Which dialog is open over the Voice users page, and for whom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub struct VoiceUsersState {
     /// The last outcome, announced in the page's status region.
     pub status: RwSignal<Option<String>>,
     pub dialog: RwSignal<Option<Dialog>>,
+    /// The server's date, from the grid's last page: the rules the Assign
+    /// number dialog runs before Save need it for re-use blocks.
+    pub today: RwSignal<Option<Date>>,
 }
 
 impl VoiceUsersState {
@@ -33,6 +36,7 @@ impl VoiceUsersState {
             fresh: RwSignal::new(HashMap::new()),
             status: RwSignal::new(None),
             dialog: RwSignal::new(None),
+            today: RwSignal::new(None),
         }
     }
 

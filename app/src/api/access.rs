@@ -1,5 +1,6 @@
-//! What every server function does on the server: find the state, and make
-//! sure an error leaves with its status code.
+//! Who may call a server function: the state it runs with, the caller's
+//! session, and the permission its role must grant. Every refusal is decided
+//! here, on the server; the UI only hides what a role can't use.
 
 use leptos::prelude::use_context;
 
@@ -8,35 +9,40 @@ use crate::auth::session::Caller;
 use crate::domain::Permission;
 use crate::state::AppState;
 
-pub fn state() -> Result<AppState, ApiError> {
-    use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the server function context");
-        ApiError::Internal
-    })
-}
-
 /// The message for an organisation without a licence that opens Voice.
 pub const VOICE_LOCKED: &str = "Voice isn't available: your organization needs at least one Enterprise E5, Phone System or Audio Conferencing license. See Billing > Licenses.";
 
 pub const SIGNED_OUT: &str = "You are signed out. Sign in again to continue.";
 pub const NOT_ALLOWED: &str = "Your role doesn't allow this. Ask a Global administrator.";
 
+pub fn state() -> Result<AppState, ApiError> {
+    use_context::<AppState>()
+        .ok_or_else(|| ApiError::internal("AppState missing from the server function context"))
+}
+
 /// The live session behind this request, if any.
 pub async fn caller(state: &AppState) -> Result<Option<Caller>, ApiError> {
     let Some(parts) = use_context::<axum::http::request::Parts>() else {
-        tracing::error!("request parts missing from the server function context");
-        return Err(ApiError::Internal);
+        return Err(ApiError::internal(
+            "request parts missing from the server function context",
+        ));
     };
     caller_from(state, &parts.headers).await
 }
 
 /// The live session behind `headers`, if any; for plain axum handlers too.
+/// The request's log span gets the account's name.
 pub async fn caller_from(
     state: &AppState,
     headers: &axum::http::HeaderMap,
 ) -> Result<Option<Caller>, ApiError> {
     let mut conn = state.pool.acquire().await?;
-    Ok(crate::auth::session::caller(&mut conn, headers, &state.auth, state.clock.now()).await?)
+    let caller =
+        crate::auth::session::caller(&mut conn, headers, &state.auth, state.clock.now()).await?;
+    if let Some(caller) = &caller {
+        tracing::Span::current().record("account", caller.account.username.as_str());
+    }
+    Ok(caller)
 }
 
 /// The caller, or 401.
@@ -75,7 +81,7 @@ pub async fn permit(
         });
     }
     if !caller.account.role.may(permission) {
-        tracing::info!(account = %caller.account.username, ?permission, "refused by role");
+        tracing::info!(?permission, "refused by role");
         return Err(ApiError::Forbidden {
             message: NOT_ALLOWED.to_owned(),
         });
@@ -91,21 +97,8 @@ pub async fn permit(
     Ok(())
 }
 
-/// Sets the HTTP status of a failed call to match its error.
-pub fn respond<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
-    if let Err(err) = &result {
-        super::error::set_status(err);
-    }
-    result
-}
-
 /// Rejects text longer than `max` characters.
 pub fn bounded<'a>(field: &str, value: &'a str, max: usize) -> Result<&'a str, ApiError> {
-    if value.chars().count() > max {
-        Err(ApiError::bad_request(format!(
-            "'{field}' is too long: at most {max} characters."
-        )))
-    } else {
-        Ok(value)
-    }
+    crate::domain::check_length(field, value, max)?;
+    Ok(value)
 }

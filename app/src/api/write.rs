@@ -1,0 +1,71 @@
+//! Every change the console makes goes through [`write`]: authorize the
+//! caller, take the database's write lock for the whole change (so the rules
+//! are checked against the data they will change), let the change run,
+//! append its audit entries in the same transaction, commit. A change that
+//! returns an error, or whose audit entry can't be written, leaves nothing
+//! behind.
+
+use sqlx::{Sqlite, Transaction};
+
+use super::access::authorize;
+use super::ApiError;
+use crate::auth::session::Caller;
+use crate::domain::{AuditAction, AuditRecord, Date, Permission};
+use crate::state::AppState;
+use crate::store;
+
+/// A change in progress: who makes it, and the transaction it writes in.
+pub struct Write {
+    pub state: AppState,
+    pub caller: Caller,
+    pub tx: Transaction<'static, Sqlite>,
+}
+
+impl Write {
+    /// Appends an entry for this change to the audit log, naming the caller.
+    pub async fn audit(
+        &mut self,
+        action: AuditAction,
+        record: AuditRecord,
+    ) -> Result<(), ApiError> {
+        let at = self.state.clock.now();
+        store::audit::append(
+            &mut self.tx,
+            at,
+            &self.caller.account.username,
+            action,
+            &record,
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub fn today(&self) -> Date {
+        self.state.clock.today()
+    }
+}
+
+/// Runs `change` for a caller whose role grants `permission` (401 or 403
+/// otherwise), and commits what it did if it succeeds.
+pub async fn write<T>(
+    permission: Permission,
+    change: impl AsyncFnOnce(&mut Write) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let (state, caller) = authorize(permission).await?;
+    write_as(state, caller, change).await
+}
+
+/// As [`write`], for a caller already authorized: a function that must do
+/// slow work (hashing a password) between deciding who may call it and
+/// taking the write lock.
+pub async fn write_as<T>(
+    state: AppState,
+    caller: Caller,
+    change: impl AsyncFnOnce(&mut Write) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let tx = store::begin_write(&state.pool).await?;
+    let mut write = Write { state, caller, tx };
+    let done = change(&mut write).await?;
+    write.tx.commit().await?;
+    Ok(done)
+}

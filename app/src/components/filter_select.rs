@@ -1,0 +1,30 @@
+//! A labelled drop-down that narrows a grid to one value of a closed list,
+//! fed by the domain's own list so the options can't drift from the data.
+
+use leptos::prelude::*;
+
+use crate::domain::Choice;
+
+/// "All" (no filter) and then every value of `C`, by its label.
+#[component]
+pub fn FilterSelect<C: Choice>(
+    label: &'static str,
+    /// What the "no filter" option says.
+    #[prop(default = "All")]
+    any: &'static str,
+    #[prop(into)] on_pick: Callback<Option<C>>,
+) -> impl IntoView {
+    let id = format!("filter-{}", label.to_lowercase().replace(' ', "-"));
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| on_pick.run(C::from_code(&event_target_value(&ev)))>
+                <option value="">{any}</option>
+                {C::all()
+                    .iter()
+                    .map(|c| view! { <option value=c.code().to_owned()>{c.label().to_owned()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
