@@ -6,7 +6,7 @@ use leptos_router::path;
 use crate::api::auth::sign_out;
 use crate::api::console::{console_status, ConsoleAreas};
 use crate::api::ApiError;
-use crate::components::{reload_to, CurrentAccount};
+use crate::components::{error_view, reload_to, CurrentAccount};
 use crate::domain::{Account, Permission};
 use crate::pages::{
     AdminsPage, AuditLogPage, ChangePasswordPage, EmergencyLocationsPage, HomePage, LicensesPage,
@@ -102,12 +102,7 @@ fn ConsoleGate(children: ChildrenFn) -> impl IntoView {
             // Read, not awaited: the page is built in this closure's owner.
             {move || {
                 let view = match areas.get()? {
-                    Err(e) => view! {
-                        <main class="sign-in">
-                            <p class="error" role="alert">{e.to_string()}</p>
-                        </main>
-                    }
-                    .into_any(),
+                    Err(e) => view! { <main class="sign-in">{error_view(&e)}</main> }.into_any(),
                     Ok(ConsoleAreas { account: None, .. }) => view! { <SignInPage /> }.into_any(),
                     Ok(ConsoleAreas { account: Some(account), voice }) => {
                         view! { <Console account voice>{children.read_value()()}</Console> }.into_any()

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod config;
 pub mod demo;
+pub mod router;
 pub mod security;
 pub mod startup;
 pub mod telemetry;

@@ -2,6 +2,7 @@
 //! session, and the permission its role must grant. Every refusal is decided
 //! here, on the server; the UI only hides what a role can't use.
 
+use axum::http::request::Parts;
 use leptos::prelude::use_context;
 
 use super::ApiError;
@@ -20,27 +21,30 @@ pub fn state() -> Result<AppState, ApiError> {
         .ok_or_else(|| ApiError::internal("AppState missing from the server function context"))
 }
 
+/// The request's log span, which the server puts in every request's
+/// extensions: the caller's name is recorded on it once known, so each log
+/// line of the request says who made it, however deep the code that logs.
+#[derive(Clone, Debug)]
+pub struct RequestSpan(pub tracing::Span);
+
 /// The live session behind this request, if any.
 pub async fn caller(state: &AppState) -> Result<Option<Caller>, ApiError> {
-    let Some(parts) = use_context::<axum::http::request::Parts>() else {
+    let Some(parts) = use_context::<Parts>() else {
         return Err(ApiError::internal(
             "request parts missing from the server function context",
         ));
     };
-    caller_from(state, &parts.headers).await
+    caller_from(state, &parts).await
 }
 
-/// The live session behind `headers`, if any; for plain axum handlers too.
-/// The request's log span gets the account's name.
-pub async fn caller_from(
-    state: &AppState,
-    headers: &axum::http::HeaderMap,
-) -> Result<Option<Caller>, ApiError> {
+/// The live session behind the request `parts`, if any; for plain axum
+/// handlers too.
+pub async fn caller_from(state: &AppState, parts: &Parts) -> Result<Option<Caller>, ApiError> {
     let mut conn = state.pool.acquire().await?;
-    let caller =
-        crate::auth::session::caller(&mut conn, headers, &state.auth, state.clock.now()).await?;
-    if let Some(caller) = &caller {
-        tracing::Span::current().record("account", caller.account.username.as_str());
+    let now = state.clock.now();
+    let caller = crate::auth::session::caller(&mut conn, &parts.headers, &state.auth, now).await?;
+    if let (Some(caller), Some(span)) = (&caller, parts.extensions.get::<RequestSpan>()) {
+        span.0.record("account", caller.account.username.as_str());
     }
     Ok(caller)
 }

@@ -166,6 +166,7 @@ mod ssr {
         }
     }
 
+    #[tracing::instrument(skip_all, fields(target_account = %id))]
     pub async fn set_role(
         id: AccountId,
         role: Role,
@@ -202,6 +203,7 @@ mod ssr {
         .await
     }
 
+    #[tracing::instrument(skip_all, fields(target_account = %id))]
     pub async fn reset_password(id: AccountId) -> Result<CreatedAccount, ApiError> {
         let (state, caller) = authorize(Permission::ManageAccounts).await?;
         let secret = password::generate();
@@ -224,6 +226,7 @@ mod ssr {
         .await
     }
 
+    #[tracing::instrument(skip_all, fields(target_account = %id))]
     pub async fn remove(id: AccountId, expected_version: i64) -> Result<(), ApiError> {
         write(Permission::ManageAccounts, async |w| {
             let account = other_account(&mut w.tx, &w.caller.account, id).await?;

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::access::{bounded, caller_from, permit, required};
@@ -33,10 +34,10 @@ const HEADER: [&str; 8] = [
 
 pub async fn export_csv(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    parts: Parts,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    match entries(&state, &headers, &params)
+    match entries(&state, &parts, &params)
         .await
         .and_then(|e| csv_text(&e))
     {
@@ -62,11 +63,11 @@ pub async fn export_csv(
 
 async fn entries(
     state: &AppState,
-    headers: &HeaderMap,
+    parts: &Parts,
     params: &HashMap<String, String>,
 ) -> Result<Vec<AuditEntry>, ApiError> {
     let query = parse_query(params)?;
-    let caller = required(caller_from(state, headers).await?)?;
+    let caller = required(caller_from(state, parts).await?)?;
     permit(state, &caller, Permission::ViewAudit).await?;
     let mut conn = state.pool.acquire().await?;
     Ok(crate::store::audit::page(&mut conn, &query, MAX_EXPORT)

@@ -121,6 +121,7 @@ mod ssr {
         .await
     }
 
+    #[tracing::instrument(skip_all, fields(location = %id))]
     pub async fn rename(
         id: LocationId,
         description: String,
@@ -148,6 +149,7 @@ mod ssr {
         .await
     }
 
+    #[tracing::instrument(skip_all, fields(location = %id))]
     pub async fn delete(id: LocationId) -> Result<(), ApiError> {
         write(Permission::ManageVoice, async |w| {
             let location = existing(&mut w.tx, id).await?;

@@ -77,7 +77,7 @@ mod ssr {
 
     /// Adding holds the write lock from the first look-up to the commit, so
     /// no number slips in between.
-    #[tracing::instrument(skip_all)]
+    #[tracing::instrument(skip_all, fields(city = %request.city))]
     pub async fn add(request: PortRequest) -> Result<PortReport, ApiError> {
         write(Permission::ManageVoice, async |w| {
             let (city, lines) = read(&request)?;

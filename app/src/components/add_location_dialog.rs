@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::modal::Modal;
 use crate::api::emergency_locations::add_location;
 use crate::api::ApiError;
-use crate::domain::{check_address, CivicAddress};
+use crate::domain::{check_address, CivicAddress, Country};
 
 /// Add an emergency location: the civic address, checked against its
 /// country's rules as it is typed and again by the server, which stores it
@@ -70,12 +70,14 @@ pub fn AddLocationDialog(
                     let value = event_target_value(&ev);
                     address.update(|a| a.country = value);
                 }>
-                    <option value="US">"United States"</option>
-                    <option value="GB">"United Kingdom"</option>
-                    <option value="DE">"Germany"</option>
-                    <option value="FR">"France"</option>
-                    <option value="ES">"Spain"</option>
-                    <option value="CA">"Canada"</option>
+                    {Country::ALL
+                        .iter()
+                        .map(|c| {
+                            let code = c.as_str().to_owned();
+                            let chosen = address.with_untracked(|a| a.country == code);
+                            view! { <option value=code selected=chosen>{c.name()}</option> }
+                        })
+                        .collect_view()}
                 </select>
             </label>
             {field("Street and number", |a| a.street.clone(), |a, v| a.street = v)}

@@ -1,3 +1,7 @@
+//! The assignment rules case by case: one table per concern, kept in one
+//! file beside `rules.rs` so every rule's cases read together (hence over
+//! 300 lines).
+
 use super::*;
 use crate::domain::{LocationId, NumberHolder, PhoneNumber, UserId};
 

@@ -64,23 +64,15 @@ impl EntryRow {
 /// ` WHERE ...`: the entries the search, action and days keep.
 fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &AuditQuery) {
     qb.push(" WHERE 1 = 1");
-    let term = SearchTerm::new(&query.search);
-    if !term.is_empty() {
-        let text = term.text();
-        qb.push(" AND (lower(actor) LIKE ")
-            .push_bind(text.clone())
-            .push(" ESCAPE '\\' OR lower(target) LIKE ")
-            .push_bind(text.clone())
-            .push(" ESCAPE '\\' OR lower(COALESCE(user_name, '')) LIKE ")
-            .push_bind(text)
-            .push(" ESCAPE '\\'");
-        if let Some(digits) = term.digits() {
-            qb.push(" OR COALESCE(number, '') LIKE ")
-                .push_bind(digits)
-                .push(" ESCAPE '\\'");
-        }
-        qb.push(")");
-    }
+    SearchTerm::new(&query.search).push_condition(
+        qb,
+        &[
+            "lower(actor)",
+            "lower(target)",
+            "lower(COALESCE(user_name, ''))",
+        ],
+        "COALESCE(number, '')",
+    );
     if let Some(action) = query.action {
         qb.push(" AND action = ").push_bind(action.code());
     }

@@ -17,7 +17,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool, Transaction};
 
 /// Opens (creating if needed) the database at `url`: WAL so readers never
 /// wait for the writer, foreign keys on, and a busy timeout so two writers
@@ -91,6 +91,33 @@ impl SearchTerm {
     pub fn digits(&self) -> Option<String> {
         (!self.digits.is_empty()).then(|| like_pattern(&self.digits))
     }
+
+    /// ` AND (...)`: rows where one of `text_columns` (SQL expressions in
+    /// lower case) contains the text, or `number_column` its digits.
+    /// Nothing when the text is empty: every row matches.
+    pub fn push_condition(
+        &self,
+        qb: &mut QueryBuilder<Sqlite>,
+        text_columns: &[&str],
+        number_column: &str,
+    ) {
+        if self.is_empty() {
+            return;
+        }
+        let mut any = qb.separated(" OR ");
+        any.push_unseparated(" AND (");
+        for column in text_columns {
+            any.push(format_args!("{column} LIKE "))
+                .push_bind_unseparated(self.text())
+                .push_unseparated(" ESCAPE '\\'");
+        }
+        if let Some(digits) = self.digits() {
+            any.push(format_args!("{number_column} LIKE "))
+                .push_bind_unseparated(digits)
+                .push_unseparated(" ESCAPE '\\'");
+        }
+        any.push_unseparated(")");
+    }
 }
 
 #[cfg(test)]
@@ -130,5 +157,31 @@ mod tests {
             assert_eq!(term.digits().as_deref(), digits, "{why}");
         }
         assert!(super::SearchTerm::new("   ").is_empty());
+    }
+
+    #[test]
+    fn a_search_condition_matches_any_column() {
+        let sql = |text: &str| {
+            let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new("WHERE 1 = 1");
+            super::SearchTerm::new(text).push_condition(&mut qb, &["lower(a)", "lower(b)"], "n");
+            qb.sql().as_str().to_owned()
+        };
+        let cases = [
+            ("", "WHERE 1 = 1", "an empty search keeps every row"),
+            (
+                "meg",
+                "WHERE 1 = 1 AND (lower(a) LIKE ? ESCAPE '\\' OR lower(b) LIKE ? ESCAPE '\\')",
+                "text only",
+            ),
+            (
+                "meg 5",
+                "WHERE 1 = 1 AND (lower(a) LIKE ? ESCAPE '\\' OR lower(b) LIKE ? ESCAPE '\\' \
+                 OR n LIKE ? ESCAPE '\\')",
+                "digits search the number too",
+            ),
+        ];
+        for (text, expected, why) in cases {
+            assert_eq!(sql(text), expected, "{why}");
+        }
     }
 }

@@ -92,20 +92,12 @@ pub async fn assignable(
     today: &Date,
     filter: &NumberFilter,
 ) -> Result<Vec<TelephoneNumber>, sqlx::Error> {
-    let term = SearchTerm::new(&filter.text);
     let mut qb = QueryBuilder::new("");
     select(&mut qb, None);
     qb.push(" WHERE 1 = 1");
     push_assignable(&mut qb, today);
-    qb.push(" AND (lower(n.city) LIKE ")
-        .push_bind(term.text())
-        .push(" ESCAPE '\\'");
-    if let Some(digits) = term.digits() {
-        qb.push(" OR n.e164 LIKE ")
-            .push_bind(digits)
-            .push(" ESCAPE '\\'");
-    }
-    qb.push(") ORDER BY CASE WHEN n.country = ")
+    SearchTerm::new(&filter.text).push_condition(&mut qb, &["lower(n.city)"], "n.e164");
+    qb.push(" ORDER BY CASE WHEN n.country = ")
         .push_bind(filter.country.map(|c| c.to_string()).unwrap_or_default())
         .push(" THEN 0 ELSE 1 END, n.country, n.e164 LIMIT ")
         .push_bind(i64::from(filter.limit));
@@ -137,21 +129,11 @@ fn sort_key(sort: NumberSort, descending: bool) -> &'static str {
 /// ` WHERE ...`: the numbers the grid's search and filters keep.
 fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &NumberQuery, today: &Date) {
     qb.push(" WHERE 1 = 1");
-    let term = SearchTerm::new(&query.search);
-    if !term.is_empty() {
-        let text = term.text();
-        qb.push(" AND (lower(n.city) LIKE ")
-            .push_bind(text.clone())
-            .push(" ESCAPE '\\' OR lower(COALESCE(h.display_name, '')) LIKE ")
-            .push_bind(text)
-            .push(" ESCAPE '\\'");
-        if let Some(digits) = term.digits() {
-            qb.push(" OR n.e164 LIKE ")
-                .push_bind(digits)
-                .push(" ESCAPE '\\'");
-        }
-        qb.push(")");
-    }
+    SearchTerm::new(&query.search).push_condition(
+        qb,
+        &["lower(n.city)", "lower(COALESCE(h.display_name, ''))"],
+        "n.e164",
+    );
     if let Some(state) = query.state {
         push_state(qb, state, today);
     }

@@ -72,19 +72,12 @@ fn sort_key(sort: UserSort, descending: bool) -> &'static str {
 /// ` WHERE ...`: the users whose name, username or number digits match,
 /// at the location asked for.
 fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &UserQuery) {
-    let term = SearchTerm::new(&query.search);
-    let text = term.text();
-    qb.push(" WHERE (lower(u.display_name) LIKE ")
-        .push_bind(text.clone())
-        .push(" ESCAPE '\\' OR lower(u.username) LIKE ")
-        .push_bind(text)
-        .push(" ESCAPE '\\'");
-    if let Some(digits) = term.digits() {
-        qb.push(" OR n.e164 LIKE ")
-            .push_bind(digits)
-            .push(" ESCAPE '\\'");
-    }
-    qb.push(")");
+    qb.push(" WHERE 1 = 1");
+    SearchTerm::new(&query.search).push_condition(
+        qb,
+        &["lower(u.display_name)", "lower(u.username)"],
+        "n.e164",
+    );
     if let Some(location) = query.location {
         qb.push(" AND a.location_id = ").push_bind(location.0);
     }

@@ -14,6 +14,7 @@ mod emergency_locations;
 mod helpers;
 mod inventory;
 mod licences;
+mod logging;
 mod new_numbers;
 mod number_states;
 mod phone_numbers;
