@@ -22,7 +22,7 @@ mod port_numbers;
 mod remove_selected;
 mod roles;
 mod sign_in;
-mod templates;
+mod test_harness;
 mod voice_gate;
 mod voice_users;
 mod web_security;

@@ -8,7 +8,6 @@ async fn a_new_role_applies_to_the_accounts_open_sessions_at_once() {
     let app = spawn_app().await;
     let voice_admin = app.as_role("VoiceAdmin").await;
     let id = app.account_id(VOICE_ADMIN).await;
-    let remove_alex = json!({ "request": { "user_id": ALEX, "expected_version": 1 } });
 
     let (status, account) = set_role(&app, id, "Helpdesk", 1).await;
 
@@ -16,9 +15,7 @@ async fn a_new_role_applies_to_the_accounts_open_sessions_at_once() {
     assert_eq!(account["role"], "Helpdesk");
     assert_eq!(account["version"], 2);
     assert_eq!(app.account(VOICE_ADMIN).await.unwrap(), account);
-    let (status, body) = app
-        .call_with(&voice_admin, "/api/assignments/remove", remove_alex)
-        .await;
+    let (status, body) = app.send_with(&voice_admin, Call::remove(ALEX, 1)).await;
     assert_eq!(status, 403, "Helpdesk changes nothing: {body}");
     assert_eq!(app.holder_of(ALEXS_NUMBER).await, Some(ALEX));
     let (status, _) = list_voice_users(&app, &voice_admin).await;
@@ -169,10 +166,7 @@ async fn an_admin_cannot_remove_their_own_account_but_another_admin_can() {
 
     let (status, body) = remove(&app, admin, 1).await;
     assert_eq!(status, 409, "{body}");
-    assert!(body["Conflict"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("remove your own account"));
+    assert!(message(&body).contains("remove your own account"), "{body}");
     assert!(app.account("admin").await.is_some());
     let (status, body) = remove(&app, UNKNOWN, 1).await;
     assert_eq!((status, variant(&body)), (404, "NotFound".into()), "{body}");
@@ -180,21 +174,12 @@ async fn an_admin_cannot_remove_their_own_account_but_another_admin_can() {
     // A second Global administrator may.
     let (status, created) = create(&app, "second.admin", "Second Admin", "GlobalAdmin").await;
     assert_eq!(status, 200, "{created}");
-    let second = app
-        .signed_in("second.admin", created["password"].as_str().unwrap())
-        .await;
-    let change = json!({ "current": created["password"], "new": "second-admins-passphrase" });
-    let (status, body) = app
-        .call_with(&second, "/api/auth/change-password", change)
-        .await;
+    let one_time = created["password"].as_str().unwrap();
+    let second = app.signed_in("second.admin", one_time).await;
+    let change = Call::change_password(one_time, "second-admins-passphrase");
+    let (status, body) = app.send_with(&second, change).await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) = app
-        .call_with(
-            &second,
-            "/api/accounts/remove",
-            json!({ "id": admin, "expected_version": 1 }),
-        )
-        .await;
+    let (status, body) = app.send_with(&second, Call::remove_account(admin, 1)).await;
     assert_eq!(status, 200, "{body}");
     let (status, _) = list_voice_users(&app, &app.client).await;
     assert_eq!(status, 401, "the removed admin's session ended");

@@ -12,6 +12,15 @@ impl TestApp {
             .await
     }
 
+    /// Lists voice users with the session `token` sent by hand: the status,
+    /// 200 while the token is a live session, 401 once it isn't.
+    pub async fn list_status(&self, token: &str) -> u16 {
+        let body = json!({ "query": query("") });
+        self.call_with_token(token, "/api/voice-users/list", body)
+            .await
+            .0
+    }
+
     pub async fn get_user(&self, id: i64) -> (u16, Value) {
         self.call("/api/voice-users/get", json!({ "id": id })).await
     }

@@ -39,11 +39,6 @@ fn too_many(minutes: &str) -> Value {
     json!({ "TooManyAttempts": { "message": message } })
 }
 
-/// Lists voice users with the session `token`: the status.
-async fn list_status(app: &TestApp, token: &str) -> u16 {
-    app.call_with_token(token, LIST_USERS, list_body()).await.0
-}
-
 /// Lists voice users with the app's admin client: the status.
 async fn admin_list_status(app: &TestApp) -> u16 {
     app.list_users(query("")).await.0
@@ -59,6 +54,15 @@ async fn token_hashes(app: &TestApp) -> Vec<String> {
 async fn change_password(app: &TestApp, token: &str, current: &str, new: &str) -> (u16, Value) {
     let body = json!({ "current": current, "new": new });
     app.call_with_token(token, "/api/auth/change-password", body)
+        .await
+}
+
+/// Signs in as the helpdesk from a browser that sends `token` as its
+/// session cookie: the raw response.
+async fn sign_in_over(app: &TestApp, token: &str) -> reqwest::Response {
+    let cookie = session_cookie(token);
+    let body = json!({ "username": HELPDESK, "password": DEMO_PASSWORD });
+    app.post_with_headers("/api/auth/sign-in", body, &[("cookie", &cookie)])
         .await
 }
 

@@ -69,9 +69,9 @@ async fn a_new_password_ends_the_accounts_other_sessions_but_not_this_one() {
     assert_eq!(account["username"], VOICE_ADMIN);
     assert_eq!(account["must_change_password"], false);
     assert_eq!(account["version"], version.as_i64().unwrap() + 1);
-    assert_eq!(list_status(&app, &this).await, 200, "this session goes on");
-    assert_eq!(list_status(&app, &other).await, 401, "the other one ends");
-    assert_eq!(list_status(&app, &someone_else).await, 200);
+    assert_eq!(app.list_status(&this).await, 200, "this session goes on");
+    assert_eq!(app.list_status(&other).await, 401, "the other one ends");
+    assert_eq!(app.list_status(&someone_else).await, 200);
     let (_, status, _) = app.sign_in(VOICE_ADMIN, DEMO_PASSWORD).await;
     assert_eq!(status, 401, "the old password is gone");
     let (_, status, _) = app.sign_in(VOICE_ADMIN, NEW_PASSWORD).await;

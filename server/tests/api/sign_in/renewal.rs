@@ -62,18 +62,14 @@ async fn signing_in_again_replaces_the_session_the_browser_had() {
     let old = app.sign_in_token(HELPDESK, DEMO_PASSWORD).await;
     let sessions = app.session_count().await;
 
-    let cookie = session_cookie(&old);
-    let body = json!({ "username": HELPDESK, "password": DEMO_PASSWORD });
-    let response = app
-        .post_with_headers("/api/auth/sign-in", body, &[("cookie", &cookie)])
-        .await;
+    let response = sign_in_over(&app, &old).await;
     let cookies = set_cookies(&response);
     assert_eq!(response.status(), 200);
 
     let new = session_token(&cookies[0], SESSION_COOKIE);
     assert_ne!(new, old);
-    assert_eq!(list_status(&app, &old).await, 401, "the old token is dead");
-    assert_eq!(list_status(&app, &new).await, 200);
+    assert_eq!(app.list_status(&old).await, 401, "the old token is dead");
+    assert_eq!(app.list_status(&new).await, 200);
     assert_eq!(app.session_count().await, sessions, "one replaced by one");
 }
 
@@ -82,17 +78,13 @@ async fn a_token_planted_before_sign_in_is_never_adopted() {
     let app = spawn_app().await;
     let planted = "ab".repeat(32);
 
-    let cookie = session_cookie(&planted);
-    let body = json!({ "username": HELPDESK, "password": DEMO_PASSWORD });
-    let response = app
-        .post_with_headers("/api/auth/sign-in", body, &[("cookie", &cookie)])
-        .await;
+    let response = sign_in_over(&app, &planted).await;
     let cookies = set_cookies(&response);
     assert_eq!(response.status(), 200);
 
     assert_eq!(cookies.len(), 1, "{cookies:?}");
     assert!(!cookies[0].contains(&planted), "{cookies:?}");
-    assert_eq!(list_status(&app, &planted).await, 401);
+    assert_eq!(app.list_status(&planted).await, 401);
 }
 
 #[tokio::test]

@@ -31,11 +31,7 @@ async fn signing_in_returns_the_account_and_an_http_only_session_cookie() {
         "no Secure over http, no Domain, no Max-Age: the cookie ends with the browser"
     );
     assert_eq!(app.session_count().await, sessions_before + 1);
-    assert_eq!(
-        list_status(&app, &token).await,
-        200,
-        "the token is a session"
-    );
+    assert_eq!(app.list_status(&token).await, 200, "the token is a session");
 }
 
 #[tokio::test]

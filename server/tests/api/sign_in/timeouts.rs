@@ -88,10 +88,10 @@ async fn the_configured_timeouts_apply() {
 
     let idle = app.sign_in_token(HELPDESK, DEMO_PASSWORD).await;
     app.clock.advance(5 * MINUTE);
-    assert_eq!(list_status(&app, &idle).await, 200, "idle for 5 minutes");
+    assert_eq!(app.list_status(&idle).await, 200, "idle for 5 minutes");
     app.clock.advance(5 * MINUTE + 1);
     assert_eq!(
-        list_status(&app, &idle).await,
+        app.list_status(&idle).await,
         401,
         "idle for 5 minutes and 1 s"
     );
@@ -100,14 +100,14 @@ async fn the_configured_timeouts_apply() {
     for step in 1..=15 {
         app.clock.advance(4 * MINUTE);
         assert_eq!(
-            list_status(&app, &busy).await,
+            app.list_status(&busy).await,
             200,
             "after {} minutes",
             step * 4
         );
     }
     app.clock.advance(1);
-    assert_eq!(list_status(&app, &busy).await, 401, "an hour after sign-in");
+    assert_eq!(app.list_status(&busy).await, 401, "an hour after sign-in");
 }
 
 #[tokio::test]
@@ -118,7 +118,7 @@ async fn sessions_survive_a_restart_of_the_server() {
 
     let app = app.restart().await;
 
-    assert_eq!(list_status(&app, &token).await, 200);
+    assert_eq!(app.list_status(&token).await, 200);
     let (status, body) = app
         .call_with(&old_admin_client, LIST_USERS, list_body())
         .await;
