@@ -44,17 +44,19 @@ async fn a_copy_of_the_template_starts_as_a_fresh_start_does() {
     assert_eq!(status, 200, "the template's demo passwords work");
 }
 
-/// Reads never take the write lock, so they answer while the test holds it:
-/// `race` says so instead of passing them off as a race.
+/// A request that never takes the write lock answers while the test holds
+/// it: `race` says so instead of passing it off as a race. (A long read
+/// could hold its connection past `race`'s steady window on a loaded
+/// machine; the console's status is two small reads.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[should_panic(expected = "not a race")]
 async fn requests_that_never_wait_for_the_write_lock_are_no_race() {
     let app = spawn_app().await;
-    let list = Call::new("/api/voice-users/list", json!({ "query": query("") }));
+    let status = Call::new("/api/console/status", json!({}));
 
     app.race(vec![
-        (app.client.clone(), list.clone()),
-        (app.client.clone(), list),
+        (app.client.clone(), status.clone()),
+        (app.client.clone(), status),
     ])
     .await;
 }

@@ -41,7 +41,7 @@ async fn two_admins_giving_the_last_seat_of_a_licence_let_exactly_one_have_it() 
     };
     assert_eq!(app.count(&holds(users[winner])).await, 1);
     assert_eq!(app.count(&holds(users[1 - winner])).await, 0);
-    assert_eq!(app.version_of(users[1 - winner]).await, 1);
+    assert_eq!(app.stored_version(users[1 - winner]).await, 1);
     let over = app
         .count(
             "SELECT COUNT(*) FROM licences l WHERE l.code = 'PHONE_SYSTEM' AND l.purchased <> \

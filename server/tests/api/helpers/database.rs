@@ -74,6 +74,23 @@ impl TestApp {
         panic!("fewer than {count} candidate numbers are outside the inventory");
     }
 
+    /// A voice user's version as stored.
+    pub async fn stored_version(&self, user_id: i64) -> i64 {
+        self.count(&format!(
+            "SELECT version FROM voice_users WHERE id = {user_id}"
+        ))
+        .await
+    }
+
+    /// The emergency location of a user's assignment as stored, if any.
+    pub async fn stored_location(&self, user_id: i64) -> Option<i64> {
+        sqlx::query_scalar("SELECT location_id FROM number_assignments WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await
+            .expect("querying the assignments")
+    }
+
     /// The id of whoever holds `e164` in the database.
     pub async fn holder_of(&self, e164: &str) -> Option<i64> {
         sqlx::query_scalar(

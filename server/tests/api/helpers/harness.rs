@@ -199,7 +199,8 @@ fn folder_with_template(org: DemoOrg) -> Arc<TempDir> {
 /// many threads, each on a runtime of its own: the first to ask builds it
 /// on a thread with its own runtime while the others wait.
 fn template(org: DemoOrg) -> &'static [u8] {
-    static TEMPLATES: [OnceLock<Vec<u8>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    static TEMPLATES: [OnceLock<Vec<u8>>; DemoOrg::ALL.len()] =
+        [const { OnceLock::new() }; DemoOrg::ALL.len()];
     let slot = DemoOrg::ALL
         .iter()
         .position(|o| *o == org)
