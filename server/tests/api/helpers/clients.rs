@@ -1,10 +1,13 @@
 //! Talking to the app over HTTP, as the browser does: clients per role,
 //! server function calls, and sessions handled by hand.
 
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
 use serde_json::{json, Value};
 
 use super::contoso::{ADELE_USERNAME, ADMIN_PASSWORD, DEMO_PASSWORD, HELPDESK, VOICE_ADMIN};
-use super::harness::TestApp;
+use super::harness::{TestApp, ROUTE_LIST};
 
 /// The session cookie's name over http (`__Host-` prefixed over https).
 pub const SESSION_COOKIE: &str = "switchboard_session";
@@ -162,6 +165,48 @@ impl TestApp {
     }
 }
 
+/// A page as the browser gets it: status, headers and the whole HTML.
+pub struct Page {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub html: String,
+}
+
+impl Page {
+    pub fn header(&self, name: &str) -> Option<String> {
+        header(&self.headers, name)
+    }
+}
+
+/// How long a page may take, to its last byte: a stalled render fails the
+/// test instead of hanging it.
+const PAGE_TIMEOUT: Duration = Duration::from_secs(30);
+
+impl TestApp {
+    /// GET of the page at `path` with `client`, read to its end while no
+    /// server starts (see `harness`).
+    pub async fn page_with(&self, client: &reqwest::Client, path: &str) -> Page {
+        let _rendering = ROUTE_LIST.read().await;
+        let response = client
+            .get(format!("{}{path}", self.address))
+            .timeout(PAGE_TIMEOUT)
+            .send()
+            .await
+            .expect("sending the request");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let html = response
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("reading the page {path}: {e}"));
+        Page {
+            status,
+            headers,
+            html,
+        }
+    }
+}
+
 /// The `cookie` header that sends `token` as the session.
 pub fn session_cookie(token: &str) -> String {
     format!("{SESSION_COOKIE}={token}")
@@ -196,10 +241,9 @@ pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
         .collect()
 }
 
-/// A response header as text, if present.
-pub fn header(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
+/// A header as text, if present, e.g. `header(response.headers(), "...")`.
+pub fn header(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get(name)
         .map(|v| v.to_str().expect("a text header").to_owned())
 }

@@ -7,7 +7,15 @@
 //! organisation and accounts, and neither seeds nor creates anything again.
 //! Tests of what start-up itself does (the first administrator, seeding,
 //! restarts) start on an empty folder instead.
+//!
+//! Leptos builds its route list (`generate_route_list`, in every start-up)
+//! with process-wide state, and a page another server renders meanwhile can
+//! stall mid-stream for ever: a test reading it hung, about one suite run
+//! in fifteen. Production builds the list once, before it serves; tests
+//! start servers while others serve, so a start-up waits for the pages
+//! being rendered, and pages wait for the start-up (`ROUTE_LIST`).
 
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -18,6 +26,7 @@ use server::demo::DemoOrg;
 use server::startup::Application;
 use sqlx::SqlitePool;
 use tempfile::TempDir;
+use tokio::sync::RwLock;
 use tokio::task::JoinHandle;
 
 use super::contoso::{ADMIN_PASSWORD, DEMO_PASSWORD, NOW};
@@ -160,7 +169,7 @@ async fn launch(
     settings: Settings,
 ) -> anyhow::Result<(TestApp, FirstAdmin)> {
     let clock = Arc::new(SettableClock::new(NOW));
-    let app = Application::build_with_clock(settings, clock.clone()).await?;
+    let app = without_pages(Application::build_with_clock(settings, clock.clone())).await?;
     let first_admin = match app.first_admin() {
         FirstAdmin::Existing => FirstAdmin::Existing,
         FirstAdmin::Created { username } => FirstAdmin::Created {
@@ -183,6 +192,15 @@ async fn launch(
         server: Some(server),
     };
     Ok((test_app, first_admin))
+}
+
+/// Held to read while a page renders, to write while a server starts.
+pub(super) static ROUTE_LIST: RwLock<()> = RwLock::const_new(());
+
+/// Runs `start_up` while no test page renders: see the module's comment.
+pub async fn without_pages<T>(start_up: impl Future<Output = T>) -> T {
+    let _no_pages = ROUTE_LIST.write().await;
+    start_up.await
 }
 
 // ---- Templates ----
@@ -226,7 +244,7 @@ async fn build_template(org: DemoOrg) -> Vec<u8> {
     let folder = empty_folder();
     let settings = test_settings(&folder, org);
     let clock = Arc::new(SettableClock::new(NOW));
-    let app = Application::build_with_clock(settings, clock)
+    let app = without_pages(Application::build_with_clock(settings, clock))
         .await
         .unwrap_or_else(|e| panic!("seeding the {org} template: {e:#}"));
     let copy = folder.path().join("template.db");

@@ -18,7 +18,7 @@ async fn a_cross_site_change_is_refused_and_changes_nothing() {
 
         let response = app.post_with_headers(REMOVE, request.clone(), &pairs).await;
 
-        assert_api_headers(&response, "a refusal");
+        assert_api_headers(response.headers(), "a refusal");
         assert_eq!(read(response).await, (403, refused()), "{headers:?}");
     }
     app.assert_unchanged(&before, "a cross-site remove").await;

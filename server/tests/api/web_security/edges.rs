@@ -13,8 +13,8 @@ async fn the_audit_export_answers_get_only() {
 
     let response = app.export_csv(&app.client, "").await;
     assert_eq!(response.status(), 200);
-    assert_api_headers(&response, "the CSV export");
-    let content_type = header(&response, "content-type").unwrap();
+    assert_api_headers(response.headers(), "the CSV export");
+    let content_type = header(response.headers(), "content-type").unwrap();
     assert!(content_type.starts_with("text/csv"), "{content_type}");
 }
 
@@ -58,7 +58,7 @@ async fn unknown_api_paths_answer_404_in_json() {
         let expected =
             json!({ "NotFound": { "message": format!("There is no API function at {path}.") } });
         let post = app.post(path, json!({})).await;
-        let content_type = header(&post, "content-type").unwrap_or_default();
+        let content_type = header(post.headers(), "content-type").unwrap_or_default();
         assert!(
             content_type.starts_with("application/json"),
             "{path}: {content_type}"
@@ -145,7 +145,7 @@ async fn an_internal_error_tells_the_caller_nothing_about_its_cause() {
     let response = app.sign_in_response(HELPDESK, DEMO_PASSWORD).await;
     assert_eq!(response.status(), 500);
     assert_eq!(set_cookies(&response), Vec::<String>::new());
-    assert_api_headers(&response, "an internal error");
+    assert_api_headers(response.headers(), "an internal error");
     let text = response.text().await.unwrap();
 
     assert_eq!(text, "\"Internal\"");

@@ -7,13 +7,13 @@ use super::*;
 async fn a_page_carries_the_security_headers_and_a_nonce_policy() {
     let app = spawn_app().await;
 
-    let response = get(format!("{}/", app.address), &[]).await;
+    let page = app.page_with(&app.anonymous(), "/").await;
 
-    assert_eq!(response.status(), 200);
-    assert_common_headers(&response, "the home page");
-    let content_type = header(&response, "content-type").unwrap();
+    assert_eq!(page.status, 200);
+    assert_common_headers(&page.headers, "the home page");
+    let content_type = page.header("content-type").unwrap();
     assert!(content_type.starts_with("text/html"), "{content_type}");
-    let policy = header(&response, "content-security-policy").expect("a policy");
+    let policy = page.header("content-security-policy").expect("a policy");
     let nonce = policy_nonce(&policy);
     assert_eq!(
         policy,
@@ -31,10 +31,10 @@ async fn every_inline_script_carries_the_nonce_of_its_response() {
     let mut nonces = Vec::new();
 
     for _ in 0..2 {
-        let response = get(format!("{}/", app.address), &[]).await;
-        let policy = header(&response, "content-security-policy").expect("a policy");
+        let page = app.page_with(&app.anonymous(), "/").await;
+        let policy = page.header("content-security-policy").expect("a policy");
         let nonce = policy_nonce(&policy);
-        let html = response.text().await.unwrap();
+        let html = page.html;
 
         let inline: Vec<&str> = script_tags(&html)
             .into_iter()
@@ -59,7 +59,7 @@ async fn api_answers_carry_the_security_headers_and_no_store() {
 
     let ok = app.post("/api/console/status", json!({})).await;
     assert_eq!(ok.status(), 200);
-    assert_api_headers(&ok, "an API answer");
+    assert_api_headers(ok.headers(), "an API answer");
 
     let anonymous = app
         .anonymous()
@@ -69,20 +69,20 @@ async fn api_answers_carry_the_security_headers_and_no_store() {
         .await
         .unwrap();
     assert_eq!(anonymous.status(), 401);
-    assert_api_headers(&anonymous, "an API error");
+    assert_api_headers(anonymous.headers(), "an API error");
 }
 
 #[tokio::test]
 async fn not_found_answers_carry_the_security_headers() {
     let app = spawn_app().await;
 
-    let page = get(format!("{}/no/such/page", app.address), &[]).await;
-    assert_eq!(page.status(), 404);
-    assert_common_headers(&page, "the 404 page");
-    let policy = header(&page, "content-security-policy").expect("a policy");
+    let page = app.page_with(&app.anonymous(), "/no/such/page").await;
+    assert_eq!(page.status, 404);
+    assert_common_headers(&page.headers, "the 404 page");
+    let policy = page.header("content-security-policy").expect("a policy");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     let nonce = policy_nonce(&policy);
-    let html = page.text().await.unwrap();
+    let html = page.html;
     let scripts = script_tags(&html);
     assert!(!scripts.is_empty(), "the 404 page hydrates too: {html}");
     for tag in scripts {
@@ -91,5 +91,5 @@ async fn not_found_answers_carry_the_security_headers() {
 
     let api = app.post("/api/no/such/function", json!({})).await;
     assert_eq!(api.status(), 404);
-    assert_api_headers(&api, "an unknown API function");
+    assert_api_headers(api.headers(), "an unknown API function");
 }

@@ -5,20 +5,20 @@ use super::*;
 #[tokio::test]
 async fn hsts_is_sent_only_when_the_console_is_served_over_https() {
     let https = spawn_configured(|s| s.public_url = Some("https://sb.example".into())).await;
-    let page = get(format!("{}/", https.address), &[]).await;
+    let page = https.page_with(&https.anonymous(), "/").await;
     let api = https.post("/api/console/status", json!({})).await;
     assert_eq!(
-        header(&page, "strict-transport-security").as_deref(),
+        page.header("strict-transport-security").as_deref(),
         Some(HSTS)
     );
     assert_eq!(
-        header(&api, "strict-transport-security").as_deref(),
+        header(api.headers(), "strict-transport-security").as_deref(),
         Some(HSTS)
     );
 
     let http = spawn_configured(|s| s.public_url = Some("http://sb.example".into())).await;
-    let page = get(format!("{}/", http.address), &[]).await;
-    assert_eq!(header(&page, "strict-transport-security"), None);
+    let page = http.page_with(&http.anonymous(), "/").await;
+    assert_eq!(page.header("strict-transport-security"), None);
 }
 
 #[tokio::test]

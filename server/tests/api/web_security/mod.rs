@@ -10,6 +10,7 @@ mod edges;
 mod headers;
 mod https;
 
+use reqwest::header::HeaderMap;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -60,7 +61,7 @@ async fn get(url: String, headers: &[(&str, &str)]) -> reqwest::Response {
 }
 
 /// The headers every response carries, whatever it is.
-fn assert_common_headers(response: &reqwest::Response, what: &str) {
+fn assert_common_headers(headers: &HeaderMap, what: &str) {
     let expected = [
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
@@ -73,28 +74,28 @@ fn assert_common_headers(response: &reqwest::Response, what: &str) {
     ];
     for (name, value) in expected {
         assert_eq!(
-            header(response, name).as_deref(),
+            header(headers, name).as_deref(),
             Some(value),
             "{name} on {what}"
         );
     }
     assert_eq!(
-        header(response, "strict-transport-security"),
+        header(headers, "strict-transport-security"),
         None,
         "no HSTS over http: {what}"
     );
 }
 
 /// The headers of an API answer: no caching, and a policy that allows nothing.
-fn assert_api_headers(response: &reqwest::Response, what: &str) {
-    assert_common_headers(response, what);
+fn assert_api_headers(headers: &HeaderMap, what: &str) {
+    assert_common_headers(headers, what);
     assert_eq!(
-        header(response, "content-security-policy").as_deref(),
+        header(headers, "content-security-policy").as_deref(),
         Some(API_POLICY),
         "{what}"
     );
     assert_eq!(
-        header(response, "cache-control").as_deref(),
+        header(headers, "cache-control").as_deref(),
         Some("no-store"),
         "{what}"
     );
