@@ -2,6 +2,7 @@
 //! static assets, and the layers every response passes through.
 
 use std::net::SocketAddr;
+use std::sync::OnceLock;
 
 use app::api::access::RequestSpan;
 use app::state::AppState;
@@ -13,7 +14,7 @@ use axum::routing::{any, get};
 use axum::Router;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -49,7 +50,7 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
             get(app::api::audit_export::export_csv),
         )
         .with_state(state.clone());
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -111,6 +112,14 @@ pub fn around(routes: Router, https: Https) -> Router {
                 // being done; the layer's own line would only repeat it.
                 .on_failure(DefaultOnFailure::new().level(Level::DEBUG)),
         )
+}
+
+/// The app's pages, as the router serves them. Leptos works them out with
+/// process-wide state that a page rendering at the same moment trips over,
+/// so it is done once per process, before any server of it can render.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Hands the request's log span to the code that learns who is calling.

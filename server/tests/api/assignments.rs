@@ -18,22 +18,6 @@ fn matches(actual: &Value, expected: &Value) -> bool {
     }
 }
 
-/// A valid US number that is not in the organisation's inventory.
-async fn number_not_in_inventory(app: &TestApp) -> String {
-    for n in 300..400 {
-        let e164 = format!("+1425555{n:04}");
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM phone_numbers WHERE e164 = $1")
-            .bind(&e164)
-            .fetch_optional(&app.pool)
-            .await
-            .unwrap();
-        if found.is_none() {
-            return e164;
-        }
-    }
-    panic!("every candidate number is in the inventory");
-}
-
 #[tokio::test]
 async fn assign_gives_a_free_number_to_a_licensed_user_and_bumps_the_version() {
     let app = spawn_app().await;
@@ -128,7 +112,7 @@ async fn assign_returns_422_naming_the_rule_the_assignment_breaks() {
     let app = spawn_app().await;
     let us = app.free_number("US", "calling_plan").await;
     let gb = app.free_number("GB", "calling_plan").await;
-    let absent = number_not_in_inventory(&app).await;
+    let absent = app.numbers_not_in_inventory(1).await.remove(0);
     let service = app
         .number_where("n.kind = 'service' AND n.country = 'US'")
         .await;
@@ -255,7 +239,7 @@ async fn remove_returns_409_when_the_user_has_no_number() {
 
 #[tokio::test]
 async fn an_assignment_survives_a_restart_without_the_demo_being_seeded_again() {
-    let app = spawn_app().await;
+    let app = spawn_app_seeded_at_start_up().await;
     let number = app.free_number("US", "calling_plan").await;
     let (status, body) = app.assign(MEGAN, &number, Some(REDMOND_HQ), 1).await;
     assert_eq!(status, 200, "{body}");

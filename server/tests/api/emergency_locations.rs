@@ -5,19 +5,17 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
+/// The Bellevue Office address, in `country`, with `state` and `postal`.
 fn address(country: &str, state: Option<&str>, postal: &str) -> Value {
-    json!({
-        "description": "Bellevue Office", "street": "500 108th Ave NE", "city": "Bellevue",
-        "state": state, "postal_code": postal, "country": country
-    })
+    let mut address = bellevue("Bellevue Office");
+    address["country"] = json!(country);
+    address["state"] = json!(state);
+    address["postal_code"] = json!(postal);
+    address
 }
 
 async fn add(app: &TestApp, address: Value) -> (u16, Value) {
-    app.call(
-        "/api/emergency-locations/add",
-        json!({ "address": address }),
-    )
-    .await
+    app.send(Call::add_location(address)).await
 }
 
 async fn list(app: &TestApp, city: &str) -> Vec<Value> {
@@ -87,76 +85,61 @@ async fn the_list_counts_the_users_of_each_location_including_unvalidated_ones()
 #[tokio::test]
 async fn a_location_in_use_is_not_deleted_and_the_message_says_by_how_many() {
     let app = spawn_app().await;
-    let (status, body) = app
-        .call(
-            "/api/emergency-locations/delete",
-            json!({ "id": REDMOND_HQ }),
-        )
+    let users = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM number_assignments WHERE location_id = {REDMOND_HQ}"
+        ))
         .await;
+    assert!(users > 1, "Redmond HQ serves several users: {users}");
+    let before = app.snapshot().await;
+
+    let (status, body) = app.send(Call::delete_location(REDMOND_HQ)).await;
+
     assert_eq!(status, 409, "{body}");
-    assert!(
-        body.to_string()
-            .contains("Redmond HQ' is the emergency location of"),
-        "{body}"
+    assert_eq!(
+        message(&body),
+        format!(
+            "'Redmond HQ' is the emergency location of {users} users; \
+             give them another location before deleting it."
+        )
     );
-    assert!(list(&app, "Redmond")
-        .await
-        .iter()
-        .any(|l| l["location"]["id"] == REDMOND_HQ));
+    app.assert_unchanged(&before, "a refused delete").await;
 }
 
 #[tokio::test]
-async fn an_unused_location_is_deleted_and_an_unknown_one_is_404() {
+async fn an_unused_location_is_deleted_once_and_then_is_404() {
     let app = spawn_app().await;
-    let (status, body) = app
-        .call(
-            "/api/emergency-locations/delete",
-            json!({ "id": READING_WAREHOUSE }),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    assert!(list(&app, "Reading").await.is_empty());
 
-    let (status, _) = app
-        .call(
-            "/api/emergency-locations/delete",
-            json!({ "id": READING_WAREHOUSE }),
-        )
-        .await;
-    assert_eq!(status, 404);
+    app.done(Call::delete_location(READING_WAREHOUSE)).await;
+
+    assert!(list(&app, "Reading").await.is_empty());
+    let (status, body) = app.send(Call::delete_location(READING_WAREHOUSE)).await;
+    assert_eq!((status, variant(&body)), (404, "NotFound".into()), "{body}");
 }
 
 #[tokio::test]
 async fn a_location_can_be_renamed_but_not_to_nothing() {
     let app = spawn_app().await;
-    let rename = |description: &str| json!({ "id": REDMOND_HQ, "description": description });
 
-    let (status, body) = app
-        .call(
-            "/api/emergency-locations/rename",
-            rename("  Redmond Campus "),
-        )
+    let renamed = app
+        .done(Call::rename_location(REDMOND_HQ, "  Redmond Campus "))
         .await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["description"], "Redmond Campus");
+
+    assert_eq!(renamed["description"], "Redmond Campus");
     assert_eq!(
-        body["street"], "1 Microsoft Way",
+        renamed["street"], "1 Microsoft Way",
         "the address stays as validated"
     );
-
-    let (status, _) = app
-        .call("/api/emergency-locations/rename", rename("   "))
-        .await;
-    assert_eq!(status, 400);
-    let (status, _) = app
-        .call("/api/emergency-locations/rename", rename(&"x".repeat(257)))
-        .await;
-    assert_eq!(status, 400);
-    let (status, _) = app
-        .call(
-            "/api/emergency-locations/rename",
-            json!({ "id": 9999, "description": "Nowhere" }),
-        )
-        .await;
-    assert_eq!(status, 404);
+    let long = "x".repeat(257);
+    let refused = [
+        (REDMOND_HQ, "   ", 400, "blank"),
+        (REDMOND_HQ, long.as_str(), 400, "over 256 characters"),
+        (9999, "Nowhere", 404, "no such location"),
+    ];
+    for (id, description, expected, why) in refused {
+        let before = app.snapshot().await;
+        let (status, body) = app.send(Call::rename_location(id, description)).await;
+        assert_eq!(status, expected, "{why}: {body}");
+        app.assert_unchanged(&before, why).await;
+    }
 }

@@ -12,12 +12,15 @@ async fn change(
     assign: bool,
     also_remove_number: bool,
 ) -> (u16, Value) {
-    let change = json!({
-        "user_id": user, "licence": licence, "assign": assign,
-        "expected_version": app.version_of(user).await, "also_remove_number": also_remove_number
-    });
-    app.call("/api/licences/change", json!({ "change": change }))
-        .await
+    let version = app.version_of(user).await;
+    app.send(Call::licence(
+        user,
+        licence,
+        assign,
+        version,
+        also_remove_number,
+    ))
+    .await
 }
 
 async fn counts(app: &TestApp) -> Vec<Value> {
@@ -107,40 +110,44 @@ async fn removing_a_licence_the_number_needs_is_refused_unless_the_number_goes_t
 #[tokio::test]
 async fn a_licence_with_none_left_to_assign_is_refused() {
     let app = spawn_app().await;
-    sqlx::query("UPDATE licences SET purchased = (SELECT COUNT(*) FROM user_licences WHERE licence = 'PHONE_SYSTEM') WHERE code = 'PHONE_SYSTEM'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    let seats = app
+        .execute(
+            "UPDATE licences SET purchased = (SELECT COUNT(*) FROM user_licences \
+             WHERE licence = 'PHONE_SYSTEM') WHERE code = 'PHONE_SYSTEM'",
+        )
+        .await;
+    assert_eq!(seats, 1);
+    let before = app.snapshot().await;
+
     let (status, body) = change(&app, ISAIAH, "PhoneSystem", true, false).await;
+
     assert_eq!(status, 409, "{body}");
+    let message = message(&body);
+    assert!(message.starts_with("All "), "{message}");
     assert!(
-        body.to_string()
-            .contains("Phone System licenses are assigned"),
-        "{body}"
+        message.contains(" Phone System licenses are assigned"),
+        "{message}"
     );
+    app.assert_unchanged(&before, "no seat left").await;
 }
 
 #[tokio::test]
 async fn licence_changes_from_a_stale_pane_are_409_and_unknown_users_404() {
     let app = spawn_app().await;
-    let stale = json!({
-        "user_id": MEGAN, "licence": "PhoneSystem", "assign": true,
-        "expected_version": app.version_of(MEGAN).await - 1, "also_remove_number": false
-    });
-    let (status, body) = app
-        .call("/api/licences/change", json!({ "change": stale }))
-        .await;
-    assert_eq!(status, 409, "{body}");
-    assert_eq!(variant(&body), "Stale");
-
-    let unknown = json!({
-        "user_id": 999_999, "licence": "PhoneSystem", "assign": true,
-        "expected_version": 1, "also_remove_number": false
-    });
-    assert_eq!(
-        app.call("/api/licences/change", json!({ "change": unknown }))
-            .await
-            .0,
-        404
-    );
+    let stale = app.version_of(MEGAN).await - 1;
+    let cases = [
+        (MEGAN, stale, 409, "Stale", "a stale pane"),
+        (999_999, 1, 404, "NotFound", "no such user"),
+    ];
+    for (user, version, expected, expected_variant, why) in cases {
+        let before = app.snapshot().await;
+        let change = Call::licence(user, "PhoneSystem", true, version, false);
+        let (status, body) = app.send(change).await;
+        assert_eq!(
+            (status, variant(&body)),
+            (expected, expected_variant.into()),
+            "{why}: {body}"
+        );
+        app.assert_unchanged(&before, why).await;
+    }
 }

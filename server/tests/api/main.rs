@@ -1,5 +1,6 @@
 //! Black-box tests of Switchboard's HTTP API: each test starts the server on
-//! port 0 with a fresh database holding the Contoso demo organisation and
+//! port 0 with a database of its own holding the Contoso demo organisation
+//! (copied from a template seeded once per run, see `helpers::harness`) and
 //! talks to it over HTTP, as the browser does.
 //!
 //! One test binary (this file and its modules) links the server once, which
@@ -17,11 +18,13 @@ mod licences;
 mod logging;
 mod new_numbers;
 mod number_states;
+mod pages;
 mod phone_numbers;
 mod port_numbers;
 mod remove_selected;
 mod roles;
 mod sign_in;
+mod test_harness;
 mod voice_gate;
 mod voice_users;
 mod web_security;

@@ -21,13 +21,10 @@ async fn list(app: &TestApp, extra: Value) -> (u16, Value) {
 }
 
 async fn count_where(app: &TestApp, condition: &str) -> i64 {
-    let sql = format!(
+    app.count(&format!(
         "SELECT COUNT(*) FROM phone_numbers n LEFT JOIN number_assignments a ON a.number_id = n.id WHERE {condition}"
-    );
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
+    ))
+    .await
 }
 
 #[tokio::test]
@@ -114,8 +111,7 @@ async fn listing_returns_400_for_a_limit_out_of_range() {
 }
 
 async fn release(app: &TestApp, numbers: Value) -> (u16, Value) {
-    app.call("/api/phone-numbers/release", json!({ "numbers": numbers }))
-        .await
+    app.send(Call::release(numbers)).await
 }
 
 #[tokio::test]

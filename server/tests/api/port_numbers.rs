@@ -6,19 +6,11 @@ use serde_json::{json, Value};
 use crate::helpers::*;
 
 async fn port(app: &TestApp, step: &str, source: Value, city: &str) -> (u16, Value) {
-    let request = json!({ "source": source, "city": city });
-    app.call(
-        &format!("/api/phone-numbers/port/{step}"),
-        json!({ "request": request }),
-    )
-    .await
+    app.send(Call::port(step, source, city)).await
 }
 
 async fn inventory_size(app: &TestApp) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM phone_numbers")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
+    app.count("SELECT COUNT(*) FROM phone_numbers").await
 }
 
 fn accepted(report: &Value) -> Vec<String> {

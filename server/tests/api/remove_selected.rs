@@ -1,13 +1,11 @@
 //! "Remove selected assigned number?" for several users: all or nothing.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::helpers::*;
 
-const PATH: &str = "/api/assignments/remove-selected";
-
-fn request(user_id: i64, expected_version: i64) -> Value {
-    json!({ "user_id": user_id, "expected_version": expected_version })
+async fn remove_selected(app: &TestApp, users: &[(i64, i64)]) -> (u16, Value) {
+    app.send(Call::remove_selected(users)).await
 }
 
 #[tokio::test]
@@ -15,12 +13,7 @@ async fn remove_selected_frees_every_selected_users_number_in_one_go() {
     let app = spawn_app().await;
     let (adele, alex) = (app.version_of(ADELE).await, app.version_of(ALEX).await);
 
-    let (status, body) = app
-        .call(
-            PATH,
-            json!({ "requests": [request(ADELE, adele), request(ALEX, alex)] }),
-        )
-        .await;
+    let (status, body) = remove_selected(&app, &[(ADELE, adele), (ALEX, alex)]).await;
 
     assert_eq!(status, 200, "{body}");
     let users = body.as_array().expect("a list of users");
@@ -39,12 +32,7 @@ async fn remove_selected_removes_nothing_when_one_user_changed_meanwhile() {
     let adele = app.version_of(ADELE).await;
     let stale_alex = app.version_of(ALEX).await - 1;
 
-    let (status, body) = app
-        .call(
-            PATH,
-            json!({ "requests": [request(ADELE, adele), request(ALEX, stale_alex)] }),
-        )
-        .await;
+    let (status, body) = remove_selected(&app, &[(ADELE, adele), (ALEX, stale_alex)]).await;
 
     assert_eq!(status, 409, "{body}");
     assert_eq!(variant(&body), "Stale");
@@ -61,12 +49,7 @@ async fn remove_selected_removes_nothing_when_one_user_has_no_number() {
     let app = spawn_app().await;
     let (adele, megan) = (app.version_of(ADELE).await, app.version_of(MEGAN).await);
 
-    let (status, body) = app
-        .call(
-            PATH,
-            json!({ "requests": [request(ADELE, adele), request(MEGAN, megan)] }),
-        )
-        .await;
+    let (status, body) = remove_selected(&app, &[(ADELE, adele), (MEGAN, megan)]).await;
 
     assert_eq!(status, 409, "{body}");
     assert!(
@@ -81,17 +64,14 @@ async fn remove_selected_removes_nothing_when_one_user_has_no_number() {
 async fn remove_selected_returns_400_for_an_empty_a_repeated_or_an_oversized_selection() {
     let app = spawn_app().await;
     let adele = app.version_of(ADELE).await;
-    let too_many: Vec<Value> = (1..=201).map(|id| request(id, 1)).collect();
+    let too_many: Vec<(i64, i64)> = (1..=201).map(|id| (id, 1)).collect();
     let cases = [
-        (json!({ "requests": [] }), "empty"),
-        (
-            json!({ "requests": [request(ADELE, adele), request(ADELE, adele)] }),
-            "the same user twice",
-        ),
-        (json!({ "requests": too_many }), "201 users"),
+        (vec![], "empty"),
+        (vec![(ADELE, adele), (ADELE, adele)], "the same user twice"),
+        (too_many, "201 users"),
     ];
-    for (body, why) in cases {
-        let (status, answer) = app.call(PATH, body).await;
+    for (users, why) in cases {
+        let (status, answer) = remove_selected(&app, &users).await;
         assert_eq!(status, 400, "{why}: {answer}");
         assert_eq!(variant(&answer), "BadRequest", "{why}");
     }
@@ -103,12 +83,7 @@ async fn remove_selected_returns_404_for_an_unknown_user_and_removes_nothing() {
     let app = spawn_app().await;
     let adele = app.version_of(ADELE).await;
 
-    let (status, body) = app
-        .call(
-            PATH,
-            json!({ "requests": [request(ADELE, adele), request(999_999, 1)] }),
-        )
-        .await;
+    let (status, body) = remove_selected(&app, &[(ADELE, adele), (999_999, 1)]).await;
 
     assert_eq!(status, 404, "{body}");
     assert_eq!(app.holder_of(ADELES_NUMBER).await, Some(ADELE));

@@ -38,11 +38,8 @@ async fn list_returns_the_first_page_of_50_and_the_total() {
 
     assert_eq!(status, 200, "{page}");
     assert_eq!(page["users"].as_array().unwrap().len(), 50);
-    assert!(
-        page["total"].as_i64().unwrap() >= 250,
-        "total: {}",
-        page["total"]
-    );
+    let users = app.count("SELECT COUNT(*) FROM voice_users").await;
+    assert_eq!(page["total"], users, "every user counts");
     assert!(
         page["next"]["id"].is_i64(),
         "a cursor to the next page: {}",
@@ -212,37 +209,6 @@ async fn get_returns_the_user_or_404_for_an_unknown_id() {
             .contains("999999"),
         "{body}"
     );
-}
-
-#[tokio::test]
-async fn pages_render_html_and_unknown_paths_return_404() {
-    let app = spawn_app().await;
-    for path in ["/", "/voice/users"] {
-        let response = app
-            .client
-            .get(format!("{}{path}", app.address))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status().as_u16(), 200, "{path}");
-        let content_type = response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .to_owned();
-        assert!(
-            content_type.starts_with("text/html"),
-            "{path}: {content_type}"
-        );
-        let html = response.text().await.unwrap();
-        assert!(html.contains("Voice users"), "{path}");
-    }
-    let response = app
-        .client
-        .get(format!("{}/nope", app.address))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 404);
 }
 
 #[tokio::test]

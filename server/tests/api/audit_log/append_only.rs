@@ -1,0 +1,39 @@
+//! The log is append-only: the database itself refuses to edit, delete or
+//! replace an entry, whoever asks.
+
+use serde_json::json;
+
+use crate::helpers::*;
+
+#[tokio::test]
+async fn the_database_refuses_to_edit_delete_or_replace_an_entry() {
+    let app = spawn_app().await;
+    app.done(Call::assign(ADELE, ADELES_NUMBER, Some(SEATTLE_OFFICE), 1))
+        .await;
+    assert_eq!(app.audit_count().await, 2, "a sign-in and an assignment");
+    let cases = [
+        ("UPDATE audit_log SET actor = 'x'", "an edit"),
+        ("DELETE FROM audit_log", "a delete"),
+        (
+            // REPLACE deletes the old row without a DELETE trigger firing.
+            "INSERT OR REPLACE INTO audit_log (id, at, actor, action, target) \
+             VALUES (1, 0, 'someone-else', 'SIGNED_IN', 'x')",
+            "a replacement of entry 1",
+        ),
+    ];
+    for (sql, why) in cases {
+        let before = app.snapshot().await;
+
+        let refused = sqlx::query(sql).execute(&app.pool).await;
+
+        let error = refused.expect_err(why).to_string();
+        assert!(
+            error.contains("the audit log is append-only"),
+            "{why}: {error}"
+        );
+        app.assert_unchanged(&before, why).await;
+    }
+    let entries = app.audit_entries(json!({})).await;
+    assert_eq!(actions(&entries), ["NumberChanged", "SignedIn"]);
+    assert_eq!(entries[1]["actor"], "admin");
+}

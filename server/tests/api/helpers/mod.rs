@@ -1,0 +1,25 @@
+//! What the API tests share, by area: starting the app (`harness`), talking
+//! to it (`clients`, `calls`, `voice`, `audit`), reading its database
+//! (`database`, `snapshot`), reading its errors (`assertions`) and racing it
+//! (`race`). Tests `use crate::helpers::*`.
+
+mod assertions;
+mod audit;
+mod calls;
+mod clients;
+mod contoso;
+mod database;
+mod harness;
+mod race;
+mod snapshot;
+mod voice;
+
+pub use assertions::*;
+pub use audit::*;
+pub use calls::*;
+pub use clients::*;
+pub use contoso::*;
+pub use harness::*;
+pub use race::*;
+pub use snapshot::*;
+pub use voice::*;

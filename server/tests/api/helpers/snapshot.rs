@@ -1,0 +1,77 @@
+//! Whole-database snapshots: every row of the tables, read straight from
+//! the database, to prove a call changed exactly what it should.
+
+use super::harness::TestApp;
+
+/// Every table the application writes: the organisation's state first,
+/// then sessions and the sign-in throttle.
+pub const ALL_TABLES: [&str; 10] = [
+    "licences",
+    "voice_users",
+    "user_licences",
+    "emergency_locations",
+    "phone_numbers",
+    "number_assignments",
+    "accounts",
+    "audit_log",
+    "sessions",
+    "sign_in_throttle",
+];
+
+/// The tables whose rows make up the organisation's state: not sessions or
+/// the sign-in throttle, which every sign-in changes.
+pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(8).0;
+
+/// Every row of each table, as text, by table name.
+pub type Snapshot = std::collections::BTreeMap<&'static str, String>;
+
+/// The tables whose rows differ between two snapshots, in the order of
+/// `ALL_TABLES`.
+pub fn changed_tables(before: &Snapshot, after: &Snapshot) -> Vec<&'static str> {
+    ALL_TABLES
+        .into_iter()
+        .filter(|t| before.get(t) != after.get(t))
+        .collect()
+}
+
+impl TestApp {
+    /// Every row of the state tables.
+    pub async fn snapshot(&self) -> Snapshot {
+        self.snapshot_of(STATE_TABLES).await
+    }
+
+    /// Every row of `tables`.
+    pub async fn snapshot_of(&self, tables: &[&'static str]) -> Snapshot {
+        let mut snapshot = Snapshot::new();
+        for &table in tables {
+            let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1)")
+                .bind(table)
+                .fetch_all(&self.pool)
+                .await
+                .expect("reading the table's columns");
+            assert!(!columns.is_empty(), "there is no table {table}");
+            let row = columns
+                .iter()
+                .map(|c| format!("quote(\"{c}\")"))
+                .collect::<Vec<_>>()
+                .join(" || '|' || ");
+            let sql = format!(
+                "SELECT COALESCE(group_concat(r, char(10)), '') \
+                 FROM (SELECT {row} AS r FROM {table} ORDER BY rowid)"
+            );
+            let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .fetch_one(&self.pool)
+                .await
+                .expect("reading the table");
+            snapshot.insert(table, rows);
+        }
+        snapshot
+    }
+
+    /// Panics, naming `what`, if any table of `before` differs now.
+    pub async fn assert_unchanged(&self, before: &Snapshot, what: &str) {
+        let tables: Vec<&'static str> = before.keys().copied().collect();
+        let changed = changed_tables(before, &self.snapshot_of(&tables).await);
+        assert_eq!(changed, Vec::<&str>::new(), "{what}: nothing changes");
+    }
+}

@@ -1,0 +1,118 @@
+//! The matrix's writes outside Voice: licences, accounts and one's own
+//! password. Each request, and what an allowed call must have done.
+
+use serde_json::json;
+
+use super::fixture::account_role;
+use super::{Needs, Write, AUDIT};
+use crate::helpers::*;
+
+pub const NEW_PASSWORD: &str = "a-brand-new-passphrase-7";
+
+pub const ACCOUNT_WRITES: [Write; 6] = [
+    Write {
+        path: "/api/licences/change",
+        needs: Needs::ManageLicences,
+        changes: &["voice_users", "user_licences", AUDIT],
+        body: |_, _| {
+            json!({ "change": {
+                "user_id": ISAIAH, "licence": "EnterpriseE5", "assign": true,
+                "expected_version": 1, "also_remove_number": false
+            }})
+        },
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                assert_eq!(
+                    answer["licences"],
+                    json!(["EnterpriseE5"]),
+                    "{role}: {answer}"
+                );
+                let isaiah = app.user(ISAIAH).await;
+                assert_eq!(isaiah["licences"], json!(["EnterpriseE5"]), "{role}");
+            })
+        },
+    },
+    Write {
+        path: "/api/accounts/create",
+        needs: Needs::ManageAccounts,
+        changes: &["accounts", AUDIT],
+        body: |_, _| {
+            json!({ "request": {
+                "username": "new.helpdesk", "display_name": "New Helpdesk", "role": "Helpdesk"
+            }})
+        },
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                let account = &answer["account"];
+                assert_eq!(account["username"], "new.helpdesk", "{role}: {answer}");
+                assert_eq!(account["role"], "Helpdesk", "{role}: {answer}");
+                let password = answer["password"].as_str().expect("a one-time password");
+                assert!(password.chars().count() >= 12, "{role}: {answer}");
+                assert!(app.account("new.helpdesk").await.is_some(), "{role}");
+            })
+        },
+    },
+    Write {
+        path: "/api/accounts/set-role",
+        needs: Needs::ManageAccounts,
+        changes: &["accounts", AUDIT],
+        body: |f, _| json!({ "id": f.megan_account, "role": "Helpdesk", "expected_version": 1 }),
+        check: |app, f, role, answer| {
+            Box::pin(async move {
+                assert_eq!(answer["role"], "Helpdesk", "{role}: {answer}");
+                assert_eq!(answer["version"], 2, "{role}: {answer}");
+                let stored = account_role(app, f.megan_account).await;
+                assert_eq!(stored.as_deref(), Some("HELPDESK"), "{role}");
+            })
+        },
+    },
+    Write {
+        path: "/api/accounts/reset-password",
+        needs: Needs::ManageAccounts,
+        changes: &["accounts", AUDIT],
+        body: |f, _| json!({ "id": f.alex_account }),
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                let account = &answer["account"];
+                assert_eq!(account["username"], "alexw@contoso.com", "{role}: {answer}");
+                assert_eq!(account["must_change_password"], true, "{role}: {answer}");
+                let password = answer["password"].as_str().expect("a one-time password");
+                let (_, status, _) = app.sign_in("alexw@contoso.com", password).await;
+                assert_eq!(status, 200, "the one-time password signs in: {role}");
+            })
+        },
+    },
+    Write {
+        path: "/api/accounts/remove",
+        needs: Needs::ManageAccounts,
+        changes: &["accounts", AUDIT],
+        body: |f, _| json!({ "id": f.lee_account, "expected_version": 1 }),
+        check: |app, f, role, answer| {
+            Box::pin(async move {
+                assert!(answer.is_null(), "{role}: {answer}");
+                assert_eq!(account_role(app, f.lee_account).await, None, "{role}");
+            })
+        },
+    },
+    // Last: it ends the caller's other sessions.
+    Write {
+        path: "/api/auth/change-password",
+        needs: Needs::SignedIn,
+        changes: &["accounts", AUDIT],
+        body: |_, role| {
+            let current = match role {
+                "Anonymous" => DEMO_PASSWORD,
+                role => password_of(role),
+            };
+            json!({ "current": current, "new": NEW_PASSWORD })
+        },
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                assert_eq!(answer["username"], username_of(role), "{role}: {answer}");
+                assert_eq!(answer["must_change_password"], false, "{role}: {answer}");
+                let (_, status, _) = app.sign_in(username_of(role), NEW_PASSWORD).await;
+                assert_eq!(status, 200, "the new password signs in: {role}");
+            })
+        },
+    },
+];
