@@ -59,7 +59,9 @@ fn content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let areas = Resource::new(|| (), |()| console_status());
+    // Blocking: the page is known only once the caller is, and its <title>
+    // must be in the <head> the server sends first.
+    let areas = Resource::new_blocking(|| (), |()| console_status());
     provide_context(areas);
     // Tells people and tests that the page now reacts to clicks.
     Effect::new(move |_| {

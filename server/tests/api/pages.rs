@@ -53,11 +53,6 @@ async fn each_page_renders_html_with_its_own_heading() {
 }
 
 #[tokio::test]
-#[ignore = "bug: a page behind the console gate is streamed with its <head> sent \
-            before console/status resolves, so its <title> is often missing from the \
-            server's HTML (the Dashboard's nearly always); leptos_meta sets it after \
-            hydration, so without JavaScript, and until then, the tab and screen readers \
-            get no title"]
 async fn each_pages_html_carries_its_title() {
     let app = spawn_app().await;
     for _ in 0..3 {
