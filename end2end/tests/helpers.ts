@@ -145,6 +145,19 @@ export async function chooseOption(select: Locator, pattern: RegExp): Promise<st
   return readable(label);
 }
 
+/**
+ * Step 6, "select the phone number for the user": types the number's digits
+ * in Filter numbers, waits until the list shows that number alone (the
+ * filter has applied) and selects it. Returns the option's text.
+ */
+export async function pickNumber(dialog: Locator, number: string): Promise<string> {
+  const numbers = dialog.getByRole('listbox', { name: 'Select number to assign' });
+  await dialog.getByLabel('Filter numbers').fill(number.replace(/\D/g, ''));
+  const option = new RegExp(`^${escapeRegExp(number)} ·`);
+  await expectAllOptions(numbers, option);
+  return chooseOption(numbers, option);
+}
+
 /** The number in an option like `+1 425-555-0102 · Redmond · Calling Plan`. */
 export function numberOf(optionText: string): string {
   return optionText.split('·')[0].trim();
