@@ -1,69 +1,73 @@
 // The demo data each spec owns. The specs share one server per demo and run
-// one after another in any order, alone, or again on the same server
-// (`--repeat-each 2`); so each spec reads and changes only what is allotted
-// to it below, and puts what it changes back into the state its procedure
-// starts from before it runs (arrange.ts). A new spec takes unused data:
-// the Contoso demo has 280 users, 540 numbers and 8 locations
-// (server/src/demo/: people.rs names the users, inventory.rs the blocks of
-// numbers and the locations, plan.rs who holds what).
+// one after another, in any order, alone, or again on the same server
+// (`--repeat-each 2`). So each spec reads and changes only the data allotted
+// to it here, and before it runs it puts what it changes back into the
+// state its procedure starts from (arrange.ts). A new spec takes data no row
+// names: the Contoso demo has 280 users, 540 numbers and 8 locations
+// (server/src/demo/: people.rs names the users, inventory.rs the number
+// blocks and the locations, plan.rs who holds what).
 //
-// Rules for everyone:
-// - The demo's 8 emergency locations are read-only: a spec may pick them in
-//   a dialog but renames and deletes only locations it added itself, with a
-//   name made unique per run (uniqueName). Only emergency-locations reads a
-//   location's user count, and only Manchester Office's, which no spec assigns.
-// - Only the numbers listed here are assigned, released or picked; filter
-//   the Assign number list by your number's digits, not by city, so a spec
-//   never takes "the first free Redmond number" from another.
-// - Licence counts on Billing > Licenses move whenever a licence is added or
-//   removed: licenses is the only spec that adds or removes Phone System or
-//   Domestic Calling Plan, audit-log the only one that adds Audio
-//   Conferencing; nobody else changes licences.
-// - `admin` is every spec's session (global-setup.ts). Accounts a spec
-//   creates get a per-run name.
-// - RESERVED is touched by no spec: keep it that way.
+// Server 127.0.0.1:3100 (contoso). * = the spec changes it; the rest it only reads.
 //
-// Server 127.0.0.1:3100 (contoso):
+// | spec                | users                          | numbers                              | locations, licences, accounts               |
+// | ------------------- | ------------------------------ | ------------------------------------ | ------------------------------------------- |
+// | assign-number       | Megan Bowen*                   | +1 425-555-0102*                     | Redmond HQ                                  |
+// | change-number       | Daniel Smith*, Barbara Brown   | +1 425-555-0138*, +1 425-555-0103*   | Redmond HQ, Seattle Office                  |
+// | remove-number       | Alex Wilber*, Nestor Wilke*,   | +1 425-555-0101*, +44 20 7946 0000*, | Redmond HQ, London Office, New York Office  |
+// |                     | Daniel Walker*                 | +1 212-555-0127*                     |                                             |
+// | rule-violation      | Diego Siciliani, Lee Gu,       | +1 425-555-0104 (picked, not saved)  | Redmond HQ                                  |
+// |                     | Isaiah Langer                  |                                      |                                             |
+// | two-admins          | Pradeep Gupta*                 | +1 206-555-0100*, +1 206-555-0101    | Seattle Office                              |
+// | licenses            | Grady Archie*, Johanna Lorenz* | +49 30 55500000*                     | Berlin Office; Phone System*, Domestic      |
+// |                     |                                |                                      | Calling Plan*; reads every licence's counts |
+// | audit-log           | Lynne Robbins*                 |                                      | Audio Conferencing*; Lynne's audit entries  |
+// | emergency-locations | Linda Roberts*                 | +1 206-555-0102*                     | Manchester Office (refused a delete; its    |
+// |                     |                                |                                      | users); adds 'Bellevue Office <run>'*,      |
+// |                     |                                |                                      | 'Tacoma Depot <run>'* (deletes it),         |
+// |                     |                                |                                      | 'Spokane Office <run>'* (renames it)        |
+// | new-user-numbers    | Susan Miller*                  | every San Francisco number*          | Redmond HQ                                  |
+// | phone-numbers       | George Davis                   | +1 212-555-0121, +44 161 496 0010*   |                                             |
+// | port-numbers        |                                | +1 425-555-0195 to 0199, 0200 to     |                                             |
+// |                     |                                | 0204* (added), 0250 (never added)    |                                             |
+// | voice-users         | Siobhán Núñez, Wei Nakamura,   | +1 212-555-0152                      |                                             |
+// |                     | Zoë O'Brien; the first 100     |                                      |                                             |
+// |                     | users' names and order         |                                      |                                             |
+// | sign-in             | Noah Taylor                    | +1 206-555-0122                      | accounts admin*, nobody@contoso.com* (one   |
+// |                     |                                |                                      | failed sign-in each), voice.admin, helpdesk |
+// | admins              |                                |                                      | account kim.helpdesk.<run>@contoso.com*     |
+// | my-profile          | Adele Vance                    | +1 425-555-0100                      | Redmond HQ; account adelev@contoso.com      |
+// | voice-gate          |                                |                                      | the navigation                              |
+// | RESERVED            | Patti Fernandez                | +1 212-555-0100                      | New York Office                             |
 //
-// | spec                | changes                                            | reads only                                  | repeatable on one server |
-// | ------------------- | -------------------------------------------------- | ------------------------------------------- | ------------------------ |
-// | assign-number       | Megan Bowen gets +1 425-555-0102                   | Redmond HQ                                  | yes: Megan loses her number first |
-// | change-number       | Daniel Smith: +1 425-555-0138 -> 0103,             | Barbara Brown (opens Assign only),          | yes: Daniel gets 0138 at Redmond HQ back first |
-// |                     | Redmond HQ -> Seattle Office                       | Redmond HQ, Seattle Office                  |                          |
-// | remove-number       | Alex Wilber loses +1 425-555-0101; Nestor Wilke    | Redmond HQ, London and New York Office      | yes: the three get their numbers back first |
-// |                     | +44 20 7946 0000 and Daniel Walker +1 212-555-0127 |                                             |                          |
-// | rule-violation      | nothing (dialogs cancelled)                        | Diego Siciliani, Lee Gu, Isaiah Langer,     | yes                      |
-// |                     |                                                    | +1 425-555-0104, Redmond HQ                 |                          |
-// | two-admins          | Pradeep Gupta gets +1 206-555-0100 (0101 refused)  | Seattle Office                              | yes: Pradeep loses his number first |
-// | licenses            | Grady Archie gets Phone System; Johanna Lorenz     | every licence's counts                      | yes: Grady loses Phone System, Johanna gets DCP, |
-// |                     | loses Domestic Calling Plan and +49 30 55500000    |                                             | her number and Berlin Office back first |
-// | audit-log           | Lynne Robbins gets Audio Conferencing              | the audit log's licence entries for Lynne   | yes: she loses it first; counts entries before |
-// | emergency-locations | adds 'Bellevue Office <run>', 'Tacoma Depot <run>' | Manchester Office (refused delete, and its  | yes: per-run locations; Linda loses her number first |
-// |                     | (deleted), 'Spokane Office <run>' (renamed);       | users)                                      |                          |
-// |                     | Linda Roberts gets +1 206-555-0102 at Bellevue     |                                             |                          |
-// | new-user-numbers    | adds 3 San Francisco numbers; Susan Miller gets    | Redmond HQ                                  | yes: Susan loses hers and every San Francisco |
-// |                     | one                                                |                                             | number is released first |
-// | phone-numbers       | releases +44 161 496 0010                          | George Davis (+1 212-555-0121)              | yes: the number is ported back first |
-// | port-numbers        | adds +1 425-555-0200 to 0204                       | +1 425-555-0195 to 0199 (already held);     | yes: 0200-0204 are released first |
-// |                     |                                                    | +1 425-555-0250 is never added              |                          |
-// | voice-users         | nothing                                            | Siobhán Núñez, Wei Nakamura (+1 212-555-    | yes                      |
-// |                     |                                                    | 0152), Zoë O'Brien; the first pages' order  |                          |
-// | sign-in             | sessions only; one failed sign-in each for admin   | Noah Taylor (+1 206-555-0122)               | yes (a success clears admin's failures; the |
-// |                     | and nobody@contoso.com; voice.admin, helpdesk      |                                             | address locks after 20 failures in 15 min: 10 runs) |
-// | admins              | creates account kim.helpdesk.<run>@contoso.com     |                                             | yes: per-run account     |
-// | my-profile          | nothing                                            | account adelev, Adele Vance (+1 425-555-0100,| yes                     |
-// |                     |                                                    | Redmond HQ)                                 |                          |
-// | voice-gate          | nothing                                            | the navigation                              | yes                      |
-// | (reserved)          | Patti Fernandez: US, E5 + Domestic Calling Plan, +1 212-555-0100 at New York Office. No spec touches her. |
-//
-// Free for new specs: Redmond +1 425-555-0105 to 0121 and Seattle +1 206-555-0103
-// to 0119 (unassigned Calling Plan numbers), Manchester +44 161 496 0000 to 0009
-// and 0011 to 0019, New York +1 212-555-0101 to 0120, and the generated users no
-// row above names.
-//
-// Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory alone
+// Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory only
 // (reads Megan Bowen). Server 127.0.0.3:3102 (contoso-without-voice):
-// voice-gate alone (reads the navigation).
+// voice-gate only (reads the navigation).
+//
+// Every spec can run again on the same server: before it runs, its users get
+// back (or lose) their numbers and licences, numbers it added are released
+// and the one it released is ported back (it returns as Direct Routing);
+// what it creates has a per-run name (uniqueName, runId); audit-log counts
+// the entries earlier runs left. One limit: sign-in's two failed sign-ins
+// count against the client address, which locks after 20 failures within 15
+// minutes, i.e. after 10 runs in a row.
+//
+// Rules for a new spec:
+// - The demo's 8 emergency locations are read-only: pick them in a dialog,
+//   but rename or delete only a location you added, under a uniqueName.
+//   Only emergency-locations counts a location's users (Manchester Office's,
+//   which no spec assigns).
+// - Pick numbers by their digits (helpers.ts: pickNumber), never "the first
+//   free number in Redmond": that may be another spec's.
+// - Licence counts move with every licence added or removed anywhere: only
+//   licenses changes Phone System and Domestic Calling Plan, only audit-log
+//   Audio Conferencing; change none of them elsewhere.
+// - `admin` is every spec's session (global-setup.ts): don't sign it out
+//   everywhere or lock it; create other accounts under a runId.
+// - Leave RESERVED alone: it is kept for a spec still to come.
+//
+// Free for new specs: unassigned Calling Plan numbers Redmond +1 425-555-0105
+// to 0121, Seattle +1 206-555-0103 to 0119, New York +1 212-555-0101 to 0120,
+// Manchester +44 161 496 0000 to 0009 and 0011 to 0019; the users no row names.
 
 /** Touched by no spec: a US user holding a number, for a spec still to come. */
 export const RESERVED = {

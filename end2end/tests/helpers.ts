@@ -1,5 +1,6 @@
 // Steps shared by the specs, written the way an admin works: through the
 // navigation, the search box and the buttons, found by role and label.
+// Which users, numbers and locations each spec may use: data.ts.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The server seeded with the Contoso demo data (the default baseURL). */
