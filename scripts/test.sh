@@ -3,9 +3,13 @@
 #   1. setup (installs what is missing)
 #   2. cargo test --workspace: the domain rules, store and API tests
 #   3. cargo leptos build: the debug server and WASM bundle the browser loads
-#   4. Playwright: one spec per procedure, against three freshly seeded servers
+#   4. Playwright: one spec per procedure, against three freshly seeded servers;
+#      a test that fails, or passes only on a retry (flaky), fails the run
 #   5. cargo leptos build --release: what scripts/run.sh serves
-# Respects CARGO_TARGET_DIR. Extra arguments go to Playwright, e.g.
+#   6. release smoke test: the release server starts, sends its security
+#      headers and the precompressed assets, and a few specs pass against it
+# Respects CARGO_TARGET_DIR. Extra arguments go to the Playwright run of
+# step 4, e.g.
 #   bash scripts/test.sh remove-number
 set -euo pipefail
 
@@ -45,21 +49,30 @@ export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$root/$(meta 'm.metadata.leptos[0][
 [[ -x $SWITCHBOARD_BIN ]] || fail "finding the server binary: nothing at $SWITCHBOARD_BIN"
 [[ -d $LEPTOS_SITE_ROOT/pkg ]] || fail "finding the site: no $LEPTOS_SITE_ROOT/pkg"
 
-step "Playwright end-to-end specs"
-cd end2end
-results=test-results/summary.json
-rm -f "$results"
-status=0
-PLAYWRIGHT_JSON_OUTPUT_NAME="$results" npx playwright test --reporter=list,json "$@" || status=$?
-if [[ -f $results ]]; then
-  # One plain closing line with the counts.
+# Runs Playwright in end2end/ with the given arguments and prints one plain
+# closing line with the counts, e.g. "end2end: 40 passed, 0 flaky, 0 failed,
+# 0 skipped". Fails on a failed test and on a flaky one (passed on a retry).
+run_playwright() {
+  local label=$1 results=$2
+  shift 2
+  rm -f "$results"
+  local status=0
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results" npx playwright test --reporter=list,json "$@" || status=$?
+  [[ -f $results ]] || fail "$label: Playwright wrote no results (exit status $status)"
   node -e '
     const { stats } = require(process.argv[1]);
-    const passed = stats.expected + stats.flaky;
-    console.log(`end2end: ${passed} passed, ${stats.unexpected} failed, ${stats.skipped} skipped`);
-  ' "$PWD/$results"
-fi
-((status == 0)) || fail "Playwright end-to-end specs (traces and screenshots: end2end/test-results)"
+    console.log(`${process.argv[2]}: ${stats.expected} passed, ${stats.flaky} flaky, ` +
+      `${stats.unexpected} failed, ${stats.skipped} skipped`);
+  ' "$PWD/$results" "$label" || fail "$label: reading $results"
+  local flaky
+  flaky=$(node -p 'require(process.argv[1]).stats.flaky' "$PWD/$results")
+  ((flaky == 0)) || fail "$label: $flaky flaky test(s), passed only on a retry; a flaky test is a failure"
+  ((status == 0)) || fail "$label (traces and screenshots: end2end/test-results)"
+}
+
+step "Playwright end-to-end specs"
+cd end2end
+run_playwright end2end test-results/summary.json "$@"
 
 # The release build is what scripts/run.sh serves; it compiles differently
 # (no erase_components, wasm-opt), so it has to build here too.
@@ -67,5 +80,93 @@ step "cargo leptos build --release (what scripts/run.sh serves)"
 cd "$root"
 PATH="$root/end2end/node_modules/.bin:$PATH" cargo leptos build --release --precompress ||
   fail "cargo leptos build --release"
+
+step "Release smoke test: the release server, its headers and its precompressed assets"
+release_bin="$target_dir/release/switchboard"
+[[ -x $release_bin ]] || fail "finding the release binary: nothing at $release_bin"
+pkg="$LEPTOS_SITE_ROOT/pkg"
+smoke=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-smoke.XXXXXX") || fail "making a temporary directory"
+smoke_pid=""
+# Stops the smoke server and removes its data, however this script ends.
+stop_smoke() {
+  if [[ -n $smoke_pid ]]; then
+    kill "$smoke_pid" 2>/dev/null || true
+    wait "$smoke_pid" 2>/dev/null || true
+    smoke_pid=""
+  fi
+  rm -rf "$smoke"
+}
+trap stop_smoke EXIT
+trap 'exit 130' INT TERM
+
+# Port 0: the system picks a free port, and the server says which.
+(
+  unset DATABASE_URL
+  SWITCHBOARD_ADMIN_PASSWORD="release-smoke-pass-7q2x" exec "$release_bin" --listen 127.0.0.1:0 \
+    --data-dir "$smoke/data" --demo contoso --site-root "$LEPTOS_SITE_ROOT"
+) >"$smoke/server.log" 2>&1 &
+smoke_pid=$!
+url=""
+for _ in $(seq 1 150); do
+  url=$(sed -n 's|^Switchboard is listening on \(http://[0-9.:]*\)$|\1|p' "$smoke/server.log")
+  [[ -n $url ]] && break
+  kill -0 "$smoke_pid" 2>/dev/null || { cat "$smoke/server.log" >&2; fail "release smoke: the server stopped"; }
+  sleep 0.2
+done
+[[ -n $url ]] || { cat "$smoke/server.log" >&2; fail "release smoke: the server did not start within 30 s"; }
+echo "release server: $url"
+
+# Fetches $1 (a path) with extra curl arguments; leaves the status in
+# $smoke/status, the headers in $smoke/headers and the body in $smoke/body.
+fetch() {
+  local path=$1
+  shift
+  curl -sS "$@" -D "$smoke/headers" -o "$smoke/body" -w '%{http_code}' "$url$path" >"$smoke/status" ||
+    fail "release smoke: fetching $path"
+}
+# The value of header $1 in the last response (names are case-insensitive).
+header() {
+  sed -n "s/^$1: *//Ip" "$smoke/headers" | tr -d '\r' | head -n 1
+}
+expect_header() {
+  local name=$1 want=$2 got
+  got=$(header "$name")
+  [[ $got =~ $want ]] || fail "release smoke: $name is '$got', expected /$want/ (for $3)"
+}
+
+fetch /
+[[ $(<"$smoke/status") == 200 ]] || fail "release smoke: / answered $(<"$smoke/status"), expected 200"
+expect_header Content-Security-Policy "'nonce-[A-Za-z0-9+/=_-]+'" /
+expect_header X-Frame-Options '^DENY$' /
+expect_header X-Content-Type-Options '^nosniff$' /
+expect_header Referrer-Policy '^same-origin$' /
+# The nonce of this response is the one on the page's inline script.
+nonce=$(header Content-Security-Policy | sed -n "s/.*'nonce-\([^']*\)'.*/\1/p")
+grep -qF "nonce=\"$nonce\"" "$smoke/body" || fail "release smoke: no element of / carries the CSP nonce $nonce"
+echo "/: 200, Content-Security-Policy with nonce $nonce (on the page too), X-Frame-Options DENY, nosniff, same-origin"
+
+# The browser's bundle: asked with Accept-Encoding: br, each file comes as
+# its precompressed .br sibling, byte for byte, with its own content type.
+for asset in switchboard.wasm:'^application/wasm$' switchboard.js:'^(text|application)/javascript' \
+  switchboard.css:'^text/css'; do
+  file=${asset%%:*} type=${asset#*:}
+  [[ -f $pkg/$file.br ]] || fail "release smoke: no $pkg/$file.br (built without --precompress?)"
+  fetch "/pkg/$file" -H 'Accept-Encoding: br'
+  [[ $(<"$smoke/status") == 200 ]] || fail "release smoke: /pkg/$file answered $(<"$smoke/status")"
+  expect_header Content-Encoding '^br$' "/pkg/$file"
+  expect_header Content-Type "$type" "/pkg/$file"
+  size=$(stat -c %s "$smoke/body") want=$(stat -c %s "$pkg/$file.br")
+  ((size == want)) || fail "release smoke: /pkg/$file sent $size bytes, $file.br has $want"
+  cmp -s "$smoke/body" "$pkg/$file.br" || fail "release smoke: /pkg/$file is not $file.br"
+  echo "/pkg/$file: br, $(header Content-Type), $size bytes = $file.br"
+done
+stop_smoke
+
+step "Release smoke test: specs against the release server"
+cd "$root/end2end"
+# The config starts its three servers from SWITCHBOARD_BIN; the release
+# build wrote its WASM, JS and CSS to the same site ($LEPTOS_SITE_ROOT).
+export SWITCHBOARD_BIN="$release_bin"
+run_playwright "end2end (release)" test-results/release-summary.json sign-in assign-number voice-users
 
 step "All checks passed"

@@ -1,36 +1,73 @@
 // Voice > Emergency locations: an address is validated field by field before
 // it is stored, is then offered in the Assign number dialog, and a location
-// in use can't be deleted.
+// in use can't be deleted. The locations this spec adds, renames and deletes
+// are its own, named anew on each run; the demo's are only refused a delete.
 import { expect, test, type Page } from '@playwright/test';
+import { locationAdded, withoutNumber, type Address } from './arrange';
+import { EMERGENCY_LOCATIONS, uniqueName } from './data';
 import {
   actionPane,
   assignDialog,
-  chooseOption,
-  expectAllOptions,
   locationList,
+  pickNumber,
   searchAndPickLocation,
   selectUser,
   statusMessage,
   userRow,
+  userRows,
   waitForHydration,
 } from './helpers';
+
+const { user, number, inUse } = EMERGENCY_LOCATIONS;
 
 async function openLocations(page: Page) {
   await page.goto('/');
   await waitForHydration(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Emergency locations' }).click();
   await expect(page.getByRole('heading', { name: 'Emergency locations', level: 1 })).toBeVisible();
+  await expect(locationRow(page, inUse)).toHaveCount(1);
 }
 
 function locationRow(page: Page, description: string) {
-  return page.getByRole('table', { name: 'Emergency locations' }).getByRole('row').filter({ hasText: description });
+  return page
+    .getByRole('table', { name: 'Emergency locations' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: description, exact: true }) });
+}
+
+function deleteDialog(page: Page) {
+  return page.getByRole('alertdialog', { name: 'Delete emergency location?' });
+}
+
+/** A validated US address that no user has, under a name of this run. */
+function unusedAddress(stem: string, city: string): Address {
+  return {
+    description: uniqueName(stem),
+    street: '1 Main Street',
+    city,
+    state: 'WA',
+    postal_code: '98001',
+    country: 'US',
+  };
+}
+
+/** Asks to delete the location in use, and is refused. */
+async function refusedDelete(page: Page) {
+  await page.getByRole('button', { name: `Delete ${inUse}` }).click();
+  const dialog = deleteDialog(page);
+  await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText(`'${inUse}' is the emergency location of`);
+  return dialog;
 }
 
 test('an admin adds and validates a location, then gives it to a user', async ({ page }) => {
+  await withoutNumber(page.request, user);
+  const description = uniqueName('Bellevue Office');
+
   await openLocations(page);
   await page.getByRole('button', { name: 'Add location' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add emergency location' });
-  await dialog.getByLabel('Description').fill('Bellevue Office');
+  await dialog.getByLabel('Description').fill(description);
   await dialog.getByLabel('Country or region').selectOption('US');
   await dialog.getByLabel('Street and number').fill('500 108th Ave NE');
   await dialog.getByLabel('City').fill('Bellevue');
@@ -43,76 +80,97 @@ test('an admin adds and validates a location, then gives it to a user', async ({
   await dialog.getByLabel('Postal code').fill('98004');
   await dialog.getByRole('button', { name: 'Validate and save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(statusMessage(page, "Added and validated 'Bellevue Office'.")).toBeVisible();
-  await expect(locationRow(page, 'Bellevue Office')).toContainText('Yes');
-  await expect(locationRow(page, 'Bellevue Office')).toContainText('0 users');
+  await expect(statusMessage(page, `Added and validated '${description}'.`)).toBeVisible();
+  // One location by that name (the refused attempt stored none), validated.
+  const row = locationRow(page, description);
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('500 108th Ave NE, WA 98004');
+  await expect(row.getByRole('cell').nth(4)).toHaveText('Yes');
+  await expect(row.getByRole('cell').nth(5)).toHaveText('0 users');
 
   // It is offered under "Select validated emergency location".
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Voice users' }).click();
-  await selectUser(page, 'Linda Roberts');
+  await selectUser(page, user);
   await actionPane(page).getByRole('button', { name: 'Assign number' }).click();
   const assign = assignDialog(page);
-  const numbers = assign.getByRole('listbox', { name: 'Select number to assign' });
-  await assign.getByLabel('Filter numbers').fill('Seattle');
-  await expectAllOptions(numbers, /Seattle/);
-  await chooseOption(numbers, /Seattle/);
+  await pickNumber(assign, number);
   await searchAndPickLocation(
     assign,
     locationList(assign, 'Select validated emergency location'),
     'Bellevue',
-    'Bellevue Office',
+    description,
   );
   await assign.getByRole('button', { name: 'Save' }).click();
   await expect(assign).toBeHidden();
-  await expect(userRow(page, 'Linda Roberts')).toContainText('Bellevue Office');
+  await expect(userRow(page, user)).toContainText(description);
+
+  // And now counts the user.
+  await openLocations(page);
+  await expect(locationRow(page, description).getByRole('cell').nth(5)).toHaveText('1 user');
 });
 
 test('a location in use is not deleted; an unused one is', async ({ page }) => {
-  await openLocations(page);
-  await page.getByRole('button', { name: 'Delete Redmond HQ' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Delete emergency location?' });
-  await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toContainText("'Redmond HQ' is the emergency location of");
-  await dialog.getByRole('button', { name: 'No', exact: true }).click();
-  await expect(locationRow(page, 'Redmond HQ')).toHaveCount(1);
+  const unused = unusedAddress('Tacoma Depot', 'Tacoma');
+  await locationAdded(page.request, unused);
 
-  await page.getByRole('button', { name: 'Delete Reading Warehouse' }).click();
+  await openLocations(page);
+  const dialog = await refusedDelete(page);
+  await dialog.getByRole('button', { name: 'No', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  // Still there on a fresh page, with its users.
+  await page.reload();
+  await waitForHydration(page);
+  await expect(locationRow(page, inUse)).toHaveCount(1);
+  await expect(locationRow(page, inUse).getByRole('link', { name: /^\d+ users?$/ })).toBeVisible();
+
+  await page.getByRole('button', { name: `Delete ${unused.description}` }).click();
   await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(statusMessage(page, "Deleted 'Reading Warehouse'.")).toBeVisible();
-  await expect(locationRow(page, 'Reading Warehouse')).toHaveCount(0);
+  await expect(statusMessage(page, `Deleted '${unused.description}'.`)).toBeVisible();
+  await expect(locationRow(page, unused.description)).toHaveCount(0);
+  await page.reload();
+  await waitForHydration(page);
+  await expect(locationRow(page, inUse)).toHaveCount(1);
+  await expect(locationRow(page, unused.description)).toHaveCount(0);
 });
 
 test('a refused delete offers the users of that location', async ({ page }) => {
   await openLocations(page);
-  await page.getByRole('button', { name: 'Delete Redmond HQ' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Delete emergency location?' });
-  await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
+  const dialog = await refusedDelete(page);
   const refusal = await dialog.getByRole('alert').textContent();
   const users = Number(/location of (\d+) user/.exec(refusal ?? '')?.[1]);
   expect(users).toBeGreaterThan(0);
+  // Fewer than a page, so every one of them is listed below.
+  expect(users).toBeLessThan(50);
 
   await dialog.getByRole('link', { name: 'Show the users at this location' }).click();
   await expect(page).toHaveURL(/\/voice\/users\?location=\d+$/);
-  await expect(page.getByRole('status').filter({ hasText: 'Emergency location: Redmond HQ' })).toBeVisible();
-  await expect(page.getByText(`of ${users} users`)).toBeVisible();
-  const rows = page.getByRole('table', { name: 'Voice users' }).locator('tbody tr');
+  await expect(page.getByRole('status').filter({ hasText: `Emergency location: ${inUse}` })).toBeVisible();
+  await expect(page.getByText(`Showing ${users} of ${users} users`)).toBeVisible();
+  const rows = userRows(page);
+  await expect(rows).toHaveCount(users);
   for (const row of await rows.all()) {
-    await expect(row).toContainText('Redmond HQ');
+    await expect(row.getByRole('cell').nth(4)).toHaveText(inUse);
   }
 
   await page.getByRole('link', { name: 'Show all users' }).click();
+  await expect(page.getByText(/Showing 50 of 280 users/)).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Emergency location:' })).toHaveCount(0);
-  await expect(page.getByText(/of 280 users/)).toBeVisible();
 });
 
 test('a location can be renamed; its validated address stays', async ({ page }) => {
+  const spokane = { ...unusedAddress('Spokane Office', 'Spokane'), street: '601 W 1st Ave', postal_code: '99201' };
+  await locationAdded(page.request, spokane);
+  const renamed = spokane.description.replace('Spokane Office', 'Spokane Campus');
+
   await openLocations(page);
-  await page.getByRole('button', { name: 'Rename Munich Office' }).click();
+  await page.getByRole('button', { name: `Rename ${spokane.description}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Rename emergency location' });
-  await dialog.getByLabel('Description').fill('Munich Campus');
+  await dialog.getByLabel('Description').fill(renamed);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(statusMessage(page, "Renamed to 'Munich Campus'.")).toBeVisible();
-  await expect(locationRow(page, 'Munich Campus')).toContainText('Walter-Gropius-Straße 5');
+  await expect(statusMessage(page, `Renamed to '${renamed}'.`)).toBeVisible();
+  await expect(locationRow(page, renamed)).toContainText('601 W 1st Ave');
+  await expect(locationRow(page, renamed)).toContainText('Yes');
+  await expect(locationRow(page, spokane.description)).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 // Steps shared by the specs, written the way an admin works: through the
 // navigation, the search box and the buttons, found by role and label.
+// Which users, numbers and locations each spec may use: data.ts.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The server seeded with the Contoso demo data (the default baseURL). */
@@ -143,6 +144,19 @@ export async function chooseOption(select: Locator, pattern: RegExp): Promise<st
   // reading it and choosing.
   await select.selectOption({ label });
   return readable(label);
+}
+
+/**
+ * Step 6, "select the phone number for the user": types the number's digits
+ * in Filter numbers, waits until the list shows that number alone (the
+ * filter has applied) and selects it. Returns the option's text.
+ */
+export async function pickNumber(dialog: Locator, number: string): Promise<string> {
+  const numbers = dialog.getByRole('listbox', { name: 'Select number to assign' });
+  await dialog.getByLabel('Filter numbers').fill(number.replace(/\D/g, ''));
+  const option = new RegExp(`^${escapeRegExp(number)} ·`);
+  await expectAllOptions(numbers, option);
+  return chooseOption(numbers, option);
 }
 
 /** The number in an option like `+1 425-555-0102 · Redmond · Calling Plan`. */

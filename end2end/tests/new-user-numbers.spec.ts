@@ -1,7 +1,10 @@
 // The seed's tip, followed: Voice > Phone numbers > Add > New user numbers,
 // then the new number is assigned on Voice users. San Francisco has no
-// numbers in the demo, so every one there is new.
+// numbers in the demo, and this spec releases any an earlier run added, so
+// every one there is new.
 import { expect, test } from '@playwright/test';
+import { cityReleased, withoutNumber } from './arrange';
+import { NEW_USER_NUMBERS } from './data';
 import {
   actionPane,
   assignDialog,
@@ -16,6 +19,13 @@ import {
   waitForHydration,
 } from './helpers';
 
+const { user, city, location } = NEW_USER_NUMBERS;
+
+test.beforeEach(async ({ page }) => {
+  await withoutNumber(page.request, user);
+  await cityReleased(page.request, city);
+});
+
 test('an admin adds new user numbers and then assigns one', async ({ page }) => {
   await page.goto('/');
   await waitForHydration(page);
@@ -28,35 +38,38 @@ test('an admin adds new user numbers and then assigns one', async ({ page }) => 
   const dialog = page.getByRole('dialog', { name: 'New user numbers' });
   await dialog.getByLabel('Country or region').selectOption({ label: 'United States' });
   await dialog.getByLabel('State or province').selectOption('California');
-  await dialog.getByLabel('City or area code').selectOption('San Francisco');
+  await dialog.getByLabel('City or area code').selectOption(city);
   await dialog.getByLabel('Quantity').fill('3');
   await dialog.getByRole('button', { name: 'Add numbers' }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(statusMessage(page, 'Added 3 new user numbers in San Francisco.')).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Search phone numbers' }).fill('San Francisco');
-  const rows = page.getByRole('table', { name: 'Phone numbers' }).getByRole('row').filter({ hasText: 'San Francisco' });
+  await expect(statusMessage(page, `Added 3 new user numbers in ${city}.`)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search phone numbers' }).fill(city);
+  const rows = page.getByRole('table', { name: 'Phone numbers' }).getByRole('row').filter({ hasText: city });
   await expect(rows).toHaveCount(3);
-  await expect(rows.first()).toContainText('Unassigned');
+  for (const row of await rows.all()) {
+    await expect(row).toContainText('Unassigned');
+    await expect(row).toContainText('Calling Plan');
+  }
 
   await nav.getByRole('link', { name: 'Voice users' }).click();
-  await selectUser(page, 'Susan Miller');
+  await selectUser(page, user);
   await actionPane(page).getByRole('button', { name: 'Assign number' }).click();
   const assign = assignDialog(page);
   const numbers = assign.getByRole('listbox', { name: 'Select number to assign' });
-  await assign.getByLabel('Filter numbers').fill('San Francisco');
-  await expectAllOptions(numbers, /San Francisco/);
+  await assign.getByLabel('Filter numbers').fill(city);
+  await expectAllOptions(numbers, new RegExp(`· ${city} ·`));
   await expect(numbers.getByRole('option')).toHaveCount(3);
-  const number = numberOf(await chooseOption(numbers, /San Francisco/));
+  const number = numberOf(await chooseOption(numbers, new RegExp(`· ${city} ·`)));
   await searchAndPickLocation(
     assign,
     locationList(assign, 'Select validated emergency location'),
     'Redmond',
-    'Redmond HQ',
+    location,
   );
   await assign.getByRole('button', { name: 'Save' }).click();
 
   await expect(assign).toBeHidden();
-  await expect(statusMessage(page, `Assigned ${number} to Susan Miller.`)).toBeVisible();
-  await expect(userRow(page, 'Susan Miller')).toContainText(number);
+  await expect(statusMessage(page, `Assigned ${number} to ${user}.`)).toBeVisible();
+  await expect(userRow(page, user)).toContainText(number);
 });
