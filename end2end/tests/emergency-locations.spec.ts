@@ -10,6 +10,7 @@ import {
   assignDialog,
   locationList,
   pickNumber,
+  reloadVoiceUsers,
   searchAndPickLocation,
   selectUser,
   statusMessage,
@@ -152,6 +153,11 @@ test('a refused delete offers the users of that location', async ({ page }) => {
   for (const row of await rows.all()) {
     await expect(row.getByRole('cell').nth(4)).toHaveText(inUse);
   }
+
+  // The same address loaded afresh (a bookmark, a reload) names the location too.
+  await reloadVoiceUsers(page);
+  await expect(page.getByRole('status').filter({ hasText: `Emergency location: ${inUse}` })).toBeVisible();
+  await expect(page.getByText(`Showing ${users} of ${users} users`)).toBeVisible();
 
   await page.getByRole('link', { name: 'Show all users' }).click();
   await expect(page.getByText(/Showing 50 of 280 users/)).toBeVisible();

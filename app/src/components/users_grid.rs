@@ -127,26 +127,30 @@ pub fn UsersGrid() -> impl IntoView {
 }
 
 /// The chip naming the emergency location the grid is filtered to, with the
-/// way back to every user.
+/// way back to every user. Every row shares the location, so the first one
+/// names it; the chip waits for the rows, so the server and the browser
+/// render the same name.
 #[component]
 fn LocationFilter(rows: Resource<Result<UserPage, crate::api::ApiError>>) -> impl IntoView {
-    // Every row shares the location, so the first one names it.
-    let name = move || {
-        rows.with(|page| {
-            page.as_ref()
-                .and_then(|p| p.as_ref().ok())
-                .and_then(|p| p.users.first())
-                .and_then(|u| u.emergency_location.as_ref())
-                .map(|l| l.description.clone())
-        })
-        .unwrap_or_else(|| "this location".to_owned())
-    };
     view! {
-        <p class="filter-chip" role="status">
-            {move || format!("Emergency location: {}", name())}
-            " "
-            <A href="/voice/users">"Show all users"</A>
-        </p>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let name = rows
+                    .await
+                    .ok()
+                    .and_then(|page| page.users.into_iter().next())
+                    .and_then(|u| u.emergency_location)
+                    .map(|l| l.description)
+                    .unwrap_or_else(|| "this location".to_owned());
+                view! {
+                    <p class="filter-chip" role="status">
+                        {format!("Emergency location: {name}")}
+                        " "
+                        <A href="/voice/users">"Show all users"</A>
+                    </p>
+                }
+            })}
+        </Transition>
     }
 }
 
