@@ -64,6 +64,14 @@ impl Application {
             Some(org) => seed_if_empty(&pool, org, clock.as_ref()).await?,
             None => false,
         };
+        let mut tx = app::store::begin_write(&pool).await?;
+        let filled = app::store::users::fill_search_text(&mut tx)
+            .await
+            .context("filling in the users' search text")?;
+        tx.commit().await?;
+        if filled > 0 {
+            tracing::info!(users = filled, "search text filled in");
+        }
         if let (true, Some(password)) = (seeded, settings.demo_password.as_deref()) {
             let created = crate::accounts::create_demo_accounts(
                 &pool,

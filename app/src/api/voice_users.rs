@@ -36,11 +36,12 @@ mod ssr {
                 )));
             }
         }
-        let (page, total) = store::users::page(&mut conn, &query).await?;
+        let (page, total, total_capped) = store::user_grid::page(&mut conn, &query).await?;
         Ok(UserPage {
             users: page.rows,
             next: page.next,
             total,
+            total_capped,
             today: state.clock.today(),
         })
     }

@@ -93,3 +93,37 @@ where
         {move || paging.load_error().map(|e| view! { <span class="error" role="alert">{e}</span> })}
     }
 }
+
+/// "280", "12,345", or "1,000+" when counting stopped there.
+pub fn count_text(total: i64, capped: bool) -> String {
+    let digits = total.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if total < 0 { "-" } else { "" };
+    let more = if capped { "+" } else { "" };
+    format!("{sign}{grouped}{more}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_text;
+
+    #[test]
+    fn counts_read_with_thousands_separators_and_a_plus_when_capped() {
+        let cases = [
+            (0, false, "0"),
+            (280, false, "280"),
+            (1_000, true, "1,000+"),
+            (100_000, false, "100,000"),
+            (1_234_567, false, "1,234,567"),
+        ];
+        for (total, capped, text) in cases {
+            assert_eq!(count_text(total, capped), text, "{total}");
+        }
+    }
+}

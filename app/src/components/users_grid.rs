@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::debounce::on_typing_pause;
-use super::grid_parts::{load_more, SortHeader};
+use super::grid_parts::{count_text, load_more, SortHeader};
 use super::{loaded, use_paging, Paging, VoiceUsersState};
 use crate::api::voice_users::list_voice_users;
 use crate::domain::{Licence, LocationId, UserPage, UserQuery, UserSort, VoiceUser, USER_PAGE};
@@ -87,7 +87,8 @@ pub fn UsersGrid() -> impl IntoView {
                 !shown.is_empty() && shown.iter().all(|u| state.is_selected(u.id))
             };
             let shown = paging.shown(&page);
-            let total = page.total;
+            let none = page.total == 0;
+            let total = count_text(page.total, page.total_capped);
             view! {
                 <table class="grid" aria-label="Voice users">
                     <thead>
@@ -116,9 +117,9 @@ pub fn UsersGrid() -> impl IntoView {
                         />
                     </tbody>
                 </table>
-                {(total == 0).then(|| view! { <p class="muted">"No voice users match your search."</p> })}
+                {none.then(|| view! { <p class="muted">"No voice users match your search."</p> })}
                 <div class="grid-foot">
-                    <span>{move || format!("Showing {} of {} users", shown(), total)}</span>
+                    <span>{move || format!("Showing {} of {total} users", count_text(shown() as i64, false))}</span>
                     {load_more(paging, &page)}
                 </div>
             }

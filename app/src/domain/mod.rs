@@ -47,4 +47,7 @@ pub use phone::{E164Error, PhoneNumber, E164};
 pub use role::{Permission, Role};
 pub use rules::{check_assignment, NumberLookup, Violation};
 pub use user::VoiceUser;
-pub use user_list::{UserCursor, UserPage, UserQuery, UserSort, MAX_USER_PAGE, USER_PAGE};
+pub use user_list::{
+    search_keeps, search_term, search_text, UserCursor, UserPage, UserQuery, UserSort,
+    MAX_USER_PAGE, USER_PAGE,
+};

@@ -58,8 +58,12 @@ pub struct UserPage {
     pub users: Vec<VoiceUser>,
     /// Present when more rows follow.
     pub next: Option<UserCursor>,
-    /// How many users match the search in all.
+    /// How many users match the search in all, or, when `total_capped`,
+    /// at least how many: counting every match of a broad search at
+    /// 100,000 users would cost more than the page itself.
     pub total: i64,
+    #[serde(default)]
+    pub total_capped: bool,
     /// The server's date, for the rules the Assign number dialog runs.
     pub today: Date,
 }
@@ -72,5 +76,96 @@ impl Paged for UserPage {
     }
     fn next(&self) -> Option<UserCursor> {
         self.next.clone()
+    }
+}
+
+/// The text the grid's search looks in: the display name and the username,
+/// in lower case, one line each. Stored beside each user, so the database
+/// compares exactly what this function gives.
+pub fn search_text(display_name: &str, username: &str) -> String {
+    format!(
+        "{}\n{}",
+        display_name.to_lowercase(),
+        username.to_lowercase()
+    )
+}
+
+/// What a search box's text is compared as: trimmed, in lower case.
+pub fn search_term(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+/// Whether the grid's search for `raw` keeps `user`: the term is part of the
+/// display name or username (any case), or the term's digits are part of the
+/// user's number. The store's SQL must agree; the API tests check it.
+pub fn search_keeps(user: &VoiceUser, raw: &str) -> bool {
+    let term = search_term(raw);
+    let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+    term.is_empty()
+        || search_text(&user.display_name, &user.username).contains(&term)
+        || (!digits.is_empty()
+            && user
+                .assigned_number
+                .as_ref()
+                .is_some_and(|n| n.number.e164.digits().contains(&digits)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Country, PhoneNumber, TelephoneNumber, E164};
+
+    fn user(display_name: &str, username: &str, number: Option<&str>) -> VoiceUser {
+        VoiceUser {
+            id: UserId(1),
+            display_name: display_name.into(),
+            username: username.into(),
+            usage_location: Country::parse("DE").unwrap(),
+            licences: Vec::new(),
+            assigned_number: number.map(|e164| TelephoneNumber {
+                number: PhoneNumber {
+                    e164: E164::parse(e164).unwrap(),
+                    country: Country::parse("DE").unwrap(),
+                    national: String::new(),
+                    international: String::new(),
+                },
+                city: "Berlin".into(),
+                kind: crate::domain::NumberKind::User,
+                source: crate::domain::NumberSource::CallingPlan,
+                activation: crate::domain::Activation::Active,
+                blocked_until: None,
+                holder: None,
+            }),
+            emergency_location: None,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn the_search_keeps_names_usernames_and_number_digits_in_any_case() {
+        let gul = user(
+            "Gül Öztürk",
+            "g.oeztuerk@contoso.com",
+            Some("+4930555000123"),
+        );
+        let cases = [
+            ("", true, "no search keeps everyone"),
+            ("öz", true, "a lower case umlaut finds the capital one"),
+            ("ÖZTÜRK", true, "capitals find lower case"),
+            ("  gül ", true, "blanks around are ignored"),
+            ("gul", false, "no accent folding: ü is not u"),
+            ("OEZTUERK@", true, "part of the username"),
+            ("000123", true, "digits of the number"),
+            ("30 555", true, "digits apart from their blanks"),
+            ("%", false, "a percent sign is only text"),
+            ("x", false, "a letter nowhere"),
+        ];
+        for (term, keeps, why) in cases {
+            assert_eq!(search_keeps(&gul, term), keeps, "{why}: {term:?}");
+        }
+        assert!(
+            !search_keeps(&user("Ann", "ann@contoso.com", None), "1"),
+            "no number, no digits"
+        );
     }
 }

@@ -11,6 +11,7 @@ pub mod numbers;
 mod rows;
 pub mod sessions;
 pub mod throttle;
+pub mod user_grid;
 pub mod users;
 
 use std::str::FromStr;

@@ -4,10 +4,8 @@ use std::collections::HashMap;
 
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
-use super::keyset::Keyset;
 use super::rows::{self, LocationColumns, NumberColumns, LOCATION_COLUMNS, NUMBER_COLUMNS};
-use super::SearchTerm;
-use crate::domain::{Licence, Page, UserCursor, UserId, UserQuery, UserSort, VoiceUser};
+use crate::domain::{search_text, Licence, UserId, VoiceUser};
 
 /// Users (`u`) with their assignment (`a`), number (`n`) and location (`l`).
 const FROM: &str = " FROM voice_users u \
@@ -15,21 +13,18 @@ const FROM: &str = " FROM voice_users u \
      LEFT JOIN phone_numbers n ON n.id = a.number_id \
      LEFT JOIN emergency_locations l ON l.id = a.location_id";
 
-fn select(qb: &mut QueryBuilder<Sqlite>, keyset: Option<&Keyset<'_, UserId>>) {
+/// `SELECT` and the columns [`UserRow`] reads, from `u`, `a`, `n` and `l`.
+pub(super) fn select_user_columns(qb: &mut QueryBuilder<Sqlite>) {
     // A user's own number is held by them: the holder columns are the user's.
     qb.push(format_args!(
         "SELECT u.id AS id, u.display_name, u.username, u.usage_location, u.version, \
          a.user_id AS h_id, u.display_name AS h_name, {NUMBER_COLUMNS}, {LOCATION_COLUMNS}"
     ));
-    if let Some(keyset) = keyset {
-        keyset.push_sort_column(qb);
-    }
-    qb.push(FROM);
 }
 
 /// A user's own columns, with the number and location joined to them.
 #[derive(FromRow)]
-struct UserRow {
+pub(super) struct UserRow {
     id: i64,
     display_name: String,
     username: String,
@@ -57,70 +52,13 @@ impl UserRow {
     }
 }
 
-/// The expression the grid sorts by. Empty cells sort last either way.
-fn sort_key(sort: UserSort, descending: bool) -> &'static str {
-    match (sort, descending) {
-        (UserSort::DisplayName, _) => "lower(u.display_name)",
-        (UserSort::Username, _) => "lower(u.username)",
-        (UserSort::AssignedNumber, false) => "COALESCE(n.e164, '~')",
-        (UserSort::AssignedNumber, true) => "COALESCE(n.e164, '')",
-        (UserSort::EmergencyLocation, false) => "COALESCE(lower(l.description), '~')",
-        (UserSort::EmergencyLocation, true) => "COALESCE(lower(l.description), '')",
-    }
-}
-
-/// ` WHERE ...`: the users whose name, username or number digits match,
-/// at the location asked for.
-fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &UserQuery) {
-    qb.push(" WHERE 1 = 1");
-    SearchTerm::new(&query.search).push_condition(
-        qb,
-        &["lower(u.display_name)", "lower(u.username)"],
-        "n.e164",
-    );
-    if let Some(location) = query.location {
-        qb.push(" AND a.location_id = ").push_bind(location.0);
-    }
-}
-
-/// One page of the grid, keyset-paged, and how many users match in all.
-pub async fn page(
-    conn: &mut SqliteConnection,
-    query: &UserQuery,
-) -> Result<(Page<VoiceUser, UserCursor>, i64), sqlx::Error> {
-    let keyset = Keyset::sorted(
-        sort_key(query.sort, query.descending),
-        "u.id",
-        query.descending,
-        query.after.as_ref(),
-        query.limit,
-    );
-    let mut qb = QueryBuilder::new("");
-    select(&mut qb, Some(&keyset));
-    push_filter(&mut qb, query);
-    keyset.push_after(&mut qb);
-    keyset.push_order(&mut qb);
-    let found = qb.build().fetch_all(&mut *conn).await?;
-    let page = keyset.page(found, |row| UserRow::from_row(row))?;
-    let page = Page {
-        rows: with_licences(conn, page.rows).await?,
-        next: page.next,
-    };
-
-    let mut count = QueryBuilder::new("SELECT COUNT(*)");
-    count.push(FROM);
-    push_filter(&mut count, query);
-    let total = count.build_query_scalar().fetch_one(&mut *conn).await?;
-    Ok((page, total))
-}
-
 pub async fn get(
     conn: &mut SqliteConnection,
     id: UserId,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
     let mut qb = QueryBuilder::new("");
-    select(&mut qb, None);
-    qb.push(" WHERE u.id = ").push_bind(id.0);
+    select_user_columns(&mut qb);
+    qb.push(FROM).push(" WHERE u.id = ").push_bind(id.0);
     one(conn, qb).await
 }
 
@@ -130,8 +68,9 @@ pub async fn by_username(
     username: &str,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
     let mut qb = QueryBuilder::new("");
-    select(&mut qb, None);
-    qb.push(" WHERE lower(u.username) = lower(")
+    select_user_columns(&mut qb);
+    qb.push(FROM)
+        .push(" WHERE lower(u.username) = lower(")
         .push_bind(username.to_owned())
         .push(")");
     one(conn, qb).await
@@ -165,7 +104,7 @@ pub async fn bump_version(
 }
 
 /// The users of `rows` with their licences, read in one statement.
-async fn with_licences(
+pub(super) async fn with_licences(
     conn: &mut SqliteConnection,
     rows: Vec<UserRow>,
 ) -> Result<Vec<VoiceUser>, sqlx::Error> {
@@ -193,4 +132,22 @@ async fn with_licences(
             row.into_user(licences)
         })
         .collect()
+}
+
+/// Gives every user without one the text the search compares
+/// ([`search_text`]): users added before the search existed, or by any
+/// means that left it empty. Returns how many it filled.
+pub async fn fill_search_text(conn: &mut SqliteConnection) -> Result<usize, sqlx::Error> {
+    let missing: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, display_name, username FROM voice_users WHERE search_name = ''")
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id, display_name, username) in &missing {
+        sqlx::query("UPDATE voice_users SET search_name = $1 WHERE id = $2")
+            .bind(search_text(display_name, username))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(missing.len())
 }

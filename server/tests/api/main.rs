@@ -27,4 +27,5 @@ mod sign_in;
 mod test_harness;
 mod voice_gate;
 mod voice_users;
+mod voice_users_search;
 mod web_security;

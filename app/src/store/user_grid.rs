@@ -1,0 +1,317 @@
+//! The Voice users grid at 100,000 users: a page and its count, each a few
+//! milliseconds whatever the search, filter and sort.
+//!
+//! The search and the location filter narrow the users to a set. A small
+//! set (up to `SMALL` users, found through the search indexes) is read
+//! whole and sorted. A large set, or none, is read by walking the sort
+//! order's index and keeping the users in the set until the page is full;
+//! its count stops at `SMALL` ("1,000+"). The order, and so the cursor,
+//! is the same either way.
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
+
+use super::keyset::Keyset;
+use super::like_pattern;
+use super::users::{select_user_columns, with_licences, UserRow};
+use crate::domain::{search_term, Page, UserCursor, UserId, UserQuery, UserSort, VoiceUser};
+
+/// The most users read whole and sorted; also where counting stops.
+pub const SMALL: i64 = 1000;
+
+/// The user's assignment (`a`), number (`n`) and location (`l`).
+const JOINS: &str = " LEFT JOIN number_assignments a ON a.user_id = u.id \
+     LEFT JOIN phone_numbers n ON n.id = a.number_id \
+     LEFT JOIN emergency_locations l ON l.id = a.location_id";
+
+/// Terms this long or longer use the trigram indexes; shorter ones are
+/// compared row by row (a trigram index can't hold them).
+const INDEXED: usize = 3;
+
+/// Which users the query keeps, as SQL over `u`, `a` and `n`.
+struct Filter {
+    /// The search term, lower case, and whether the index answers it.
+    text: Option<(String, bool)>,
+    /// The term's digits, and whether the index answers them.
+    digits: Option<(String, bool)>,
+    location: Option<i64>,
+}
+
+impl Filter {
+    fn new(query: &UserQuery) -> Self {
+        let term = search_term(&query.search);
+        let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+        let indexed = |s: &str| s.chars().count() >= INDEXED;
+        Self {
+            digits: (!digits.is_empty()).then(|| {
+                let fast = indexed(&digits);
+                (digits, fast)
+            }),
+            text: (!term.is_empty()).then(|| {
+                let fast = indexed(&term);
+                (term, fast)
+            }),
+            location: query.location.map(|l| l.0),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_none() && self.location.is_none()
+    }
+
+    /// ` AND ...` for each condition. While `walking` an index in sort
+    /// order, a `+` keeps the planner on that index: the conditions then
+    /// only check each row it reaches.
+    fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
+        let plus = if walking { "+" } else { "" };
+        if let Some((text, indexed)) = &self.text {
+            qb.push(" AND (");
+            if *indexed {
+                qb.push(format_args!(
+                    "{plus}u.id IN (SELECT rowid FROM voice_user_search WHERE voice_user_search MATCH "
+                ))
+                .push_bind(fts_phrase(text))
+                .push(")");
+            } else {
+                qb.push("u.search_name LIKE ")
+                    .push_bind(like_pattern(text))
+                    .push(" ESCAPE '\\'");
+            }
+            match &self.digits {
+                Some((digits, true)) => {
+                    qb.push(format_args!(
+                        " OR {plus}u.id IN (SELECT d.user_id FROM phone_number_search m \
+                         CROSS JOIN number_assignments d ON d.number_id = m.rowid \
+                         WHERE phone_number_search MATCH "
+                    ))
+                    .push_bind(fts_phrase(digits))
+                    .push(")");
+                }
+                Some((digits, false)) => {
+                    qb.push(" OR n.e164 LIKE ")
+                        .push_bind(like_pattern(digits))
+                        .push(" ESCAPE '\\'");
+                }
+                None => {}
+            }
+            qb.push(")");
+        }
+        if let Some(location) = self.location {
+            qb.push(format_args!(" AND {plus}a.location_id = "))
+                .push_bind(location);
+        }
+    }
+}
+
+/// `text` as an FTS5 string: in double quotes, a quote doubled.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// How many users the filter keeps, and whether counting stopped at `SMALL`.
+async fn count(conn: &mut SqliteConnection, filter: &Filter) -> Result<(i64, bool), sqlx::Error> {
+    let total: i64 = match (&filter.text, filter.location) {
+        (None, None) => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM voice_users")
+                .fetch_one(&mut *conn)
+                .await?
+        }
+        (None, Some(location)) => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM number_assignments WHERE location_id = $1")
+                .bind(location)
+                .fetch_one(&mut *conn)
+                .await?
+        }
+        (Some(_), _) => {
+            let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT u.id FROM voice_users u");
+            qb.push(JOINS).push(" WHERE 1 = 1");
+            filter.push(&mut qb, false);
+            qb.push(" LIMIT ").push_bind(SMALL + 1).push(")");
+            let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
+            return Ok((found.min(SMALL), found > SMALL));
+        }
+    };
+    Ok((total, false))
+}
+
+/// The expression the grid sorts by; empty cells sort last either way. A
+/// location's key carries its id, so users of two locations of one name
+/// don't interleave.
+fn sort_key(sort: UserSort, descending: bool) -> &'static str {
+    match (sort, descending) {
+        (UserSort::DisplayName, _) => "lower(u.display_name)",
+        (UserSort::Username, _) => "lower(u.username)",
+        (UserSort::AssignedNumber, false) => "COALESCE(n.e164, '~')",
+        (UserSort::AssignedNumber, true) => "COALESCE(n.e164, '')",
+        (UserSort::EmergencyLocation, false) => {
+            "COALESCE(lower(l.description) || char(1) || printf('%010d', l.id), char(1114111))"
+        }
+        (UserSort::EmergencyLocation, true) => {
+            "COALESCE(lower(l.description) || char(1) || printf('%010d', l.id), '')"
+        }
+    }
+}
+
+/// One page of the grid and how many users match (or at least how many).
+pub async fn page(
+    conn: &mut SqliteConnection,
+    query: &UserQuery,
+) -> Result<(Page<VoiceUser, UserCursor>, i64, bool), sqlx::Error> {
+    let filter = Filter::new(query);
+    let (total, capped) = count(conn, &filter).await?;
+    let key = sort_key(query.sort, query.descending);
+    let keyset = Keyset::sorted(
+        key,
+        "u.id",
+        query.descending,
+        query.after.as_ref(),
+        query.limit,
+    );
+    let small = !filter.is_empty() && !capped && total <= SMALL;
+    let found = match query.sort {
+        _ if small => rows(conn, &keyset, &filter, false).await?,
+        UserSort::DisplayName | UserSort::Username => rows(conn, &keyset, &filter, true).await?,
+        UserSort::AssignedNumber | UserSort::EmergencyLocation => {
+            walk_in_two_parts(conn, query, key, &filter).await?
+        }
+    };
+    let page = keyset.page(found, |row| UserRow::from_row(row))?;
+    let page = Page {
+        rows: with_licences(conn, page.rows).await?,
+        next: page.next,
+    };
+    Ok((page, total, capped))
+}
+
+/// The rows after the cursor in sort order, reading the users whole
+/// (`walking` false: the planner starts from the filter's index) or along
+/// the sort's index (`walking` true).
+async fn rows(
+    conn: &mut SqliteConnection,
+    keyset: &Keyset<'_, UserId>,
+    filter: &Filter,
+    walking: bool,
+) -> Result<Vec<SqliteRow>, sqlx::Error> {
+    let mut qb = QueryBuilder::new("");
+    select_user_columns(&mut qb);
+    keyset.push_sort_column(&mut qb);
+    qb.push(" FROM voice_users u")
+        .push(JOINS)
+        .push(" WHERE 1 = 1");
+    filter.push(&mut qb, walking);
+    keyset.push_after(&mut qb);
+    keyset.push_order(&mut qb);
+    qb.build().fetch_all(&mut *conn).await
+}
+
+/// Sorting by number or location, a large set of users is read in two
+/// walks: first the users who have a number, along the numbers' (or the
+/// locations') index; then those without one, along their ids. In either
+/// direction users without a number come last.
+async fn walk_in_two_parts(
+    conn: &mut SqliteConnection,
+    query: &UserQuery,
+    key: &'static str,
+    filter: &Filter,
+) -> Result<Vec<SqliteRow>, sqlx::Error> {
+    let wanted = query.limit as usize + 1;
+    let empty = if query.descending { "" } else { "~" };
+    let empty_location = if query.descending { "" } else { "\u{10FFFF}" };
+    let last = match query.sort {
+        UserSort::AssignedNumber => empty,
+        _ => empty_location,
+    };
+    let in_second_part = query.after.as_ref().is_some_and(|c| c.key == last);
+    let mut found = Vec::new();
+    if !in_second_part {
+        found = with_numbers(conn, query, key, filter, wanted).await?;
+    }
+    if found.len() < wanted {
+        let after = match (&query.after, in_second_part) {
+            (Some(cursor), true) => Some(cursor.id),
+            _ => None,
+        };
+        let rest = without_numbers(conn, query, key, filter, after, wanted - found.len()).await?;
+        found.extend(rest);
+    }
+    Ok(found)
+}
+
+async fn with_numbers(
+    conn: &mut SqliteConnection,
+    query: &UserQuery,
+    key: &'static str,
+    filter: &Filter,
+    wanted: usize,
+) -> Result<Vec<SqliteRow>, sqlx::Error> {
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    let mut qb = QueryBuilder::new("");
+    select_user_columns(&mut qb);
+    qb.push(format_args!(", {key} AS sort_key"));
+    // CROSS JOIN fixes the order the tables are read in: along the index.
+    let (from, order) = match query.sort {
+        UserSort::AssignedNumber => (
+            " FROM phone_numbers n CROSS JOIN number_assignments a ON a.number_id = n.id \
+             CROSS JOIN voice_users u ON u.id = a.user_id \
+             LEFT JOIN emergency_locations l ON l.id = a.location_id",
+            format!(" ORDER BY n.e164 {direction}"),
+        ),
+        _ => (
+            " FROM emergency_locations l CROSS JOIN number_assignments a ON a.location_id = l.id \
+             CROSS JOIN voice_users u ON u.id = a.user_id \
+             LEFT JOIN phone_numbers n ON n.id = a.number_id",
+            format!(" ORDER BY lower(l.description) {direction}, l.id {direction}, a.user_id {direction}"),
+        ),
+    };
+    qb.push(from).push(" WHERE 1 = 1");
+    filter.push(&mut qb, true);
+    if let Some(after) = &query.after {
+        let cmp = if query.descending { "<" } else { ">" };
+        // The first term only reads `l` or `n`: whole locations (numbers)
+        // before the cursor are skipped without reading their users.
+        qb.push(format_args!(" AND {key} {cmp}= "))
+            .push_bind(after.key.clone())
+            .push(format_args!(" AND ({key} {cmp} "))
+            .push_bind(after.key.clone())
+            .push(format_args!(" OR u.id {cmp} "))
+            .push_bind(after.id.0)
+            .push(")");
+    }
+    qb.push(order).push(" LIMIT ").push_bind(wanted as i64);
+    qb.build().fetch_all(&mut *conn).await
+}
+
+async fn without_numbers(
+    conn: &mut SqliteConnection,
+    query: &UserQuery,
+    key: &'static str,
+    filter: &Filter,
+    after: Option<UserId>,
+    wanted: usize,
+) -> Result<Vec<SqliteRow>, sqlx::Error> {
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    let mut qb = QueryBuilder::new("");
+    select_user_columns(&mut qb);
+    qb.push(format_args!(", {key} AS sort_key FROM voice_users u"))
+        .push(JOINS)
+        .push(" WHERE a.user_id IS NULL");
+    filter.push(&mut qb, true);
+    if let Some(after) = after {
+        let cmp = if query.descending { "<" } else { ">" };
+        qb.push(format_args!(" AND u.id {cmp} ")).push_bind(after.0);
+    }
+    qb.push(format_args!(" ORDER BY u.id {direction} LIMIT "))
+        .push_bind(wanted as i64);
+    qb.build().fetch_all(&mut *conn).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_phrase;
+
+    #[test]
+    fn a_term_is_one_fts_string_whatever_it_holds() {
+        assert_eq!(fts_phrase("meg"), "\"meg\"");
+        assert_eq!(fts_phrase("a\"b OR c*"), "\"a\"\"b OR c*\"");
+    }
+}

@@ -1,0 +1,244 @@
+//! The Voice users grid's search, filter and sort answer what a plain scan
+//! of every user would (`app::domain::search_keeps`, the sort keys below),
+//! on both of the store's paths: a small set of matches read whole, and a
+//! large one read along the sort's index (more than a thousand matches,
+//! made here by adding users who share a name).
+
+use std::collections::BTreeSet;
+
+use app::domain::{search_keeps, search_text, VoiceUser};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+const SORTS: [&str; 4] = [
+    "DisplayName",
+    "Username",
+    "AssignedNumber",
+    "EmergencyLocation",
+];
+
+/// Every user the grid lists for `search` at `location`, page by page, in
+/// the order the pages came.
+async fn listed(
+    app: &TestApp,
+    search: &str,
+    location: Value,
+    sort: &str,
+    descending: bool,
+) -> Vec<VoiceUser> {
+    let mut users = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let q = json!({ "search": search, "location": location, "sort": sort,
+                        "descending": descending, "after": after, "limit": 200 });
+        let (status, page) = app.list_users(q).await;
+        assert_eq!(status, 200, "{search:?} {sort}: {page}");
+        users.extend(serde_json::from_value::<Vec<VoiceUser>>(page["users"].clone()).unwrap());
+        after = page["next"].clone();
+        if after.is_null() {
+            return users;
+        }
+        assert!(users.len() < 10_000, "{search:?} {sort}: paging never ends");
+    }
+}
+
+/// The order the grid promises: the column's value (empty last either
+/// way), then the id.
+fn sort_key(u: &VoiceUser, sort: &str) -> (u8, String, i64) {
+    let text = |s: &str| s.to_ascii_lowercase();
+    let (empty, value) = match sort {
+        "DisplayName" => (false, text(&u.display_name)),
+        "Username" => (false, text(&u.username)),
+        "AssignedNumber" => match &u.assigned_number {
+            Some(n) => (false, n.number.e164.to_string()),
+            None => (true, String::new()),
+        },
+        _ => match &u.emergency_location {
+            Some(l) => (
+                false,
+                format!("{}\u{1}{:010}", text(&l.description), l.id.0),
+            ),
+            None => (true, String::new()),
+        },
+    };
+    (u8::from(empty), value, u.id.0)
+}
+
+fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
+    users.windows(2).all(|w| {
+        let (a, b) = (sort_key(&w[0], sort), sort_key(&w[1], sort));
+        match (descending, a.0 == b.0) {
+            (_, false) => a.0 < b.0,
+            (false, true) => a <= b,
+            (true, true) => (&a.1, a.2) >= (&b.1, b.2),
+        }
+    })
+}
+
+/// Adds `count` users named "Tessa Hollow N" (so that one search matches
+/// more than a thousand); every other one gets a free number, at one of
+/// two locations, while numbers last.
+async fn add_namesakes(app: &TestApp, count: usize) {
+    let mut tx = app.pool.begin().await.unwrap();
+    let free: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM phone_numbers WHERE id NOT IN (SELECT number_id FROM number_assignments) \
+         ORDER BY e164 DESC",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .unwrap();
+    let mut free = free.into_iter();
+    for i in 0..count {
+        let name = format!("Tessa Hollow {i}");
+        let username = format!("tessa.hollow{i}@contoso.com");
+        sqlx::query(
+            "INSERT INTO voice_users (display_name, username, usage_location, search_name) \
+             VALUES ($1, $2, 'US', $3)",
+        )
+        .bind(&name)
+        .bind(&username)
+        .bind(search_text(&name, &username))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        if i % 2 == 1 {
+            continue;
+        }
+        let Some(number) = free.next() else {
+            continue;
+        };
+        sqlx::query(
+            "INSERT INTO number_assignments (user_id, number_id, location_id, assigned_at) \
+             VALUES (last_insert_rowid(), $1, $2, '2026-11-26T00:00:00Z')",
+        )
+        .bind(number)
+        .bind(if i % 4 == 0 {
+            REDMOND_HQ
+        } else {
+            SEATTLE_OFFICE
+        })
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+async fn everyone(app: &TestApp) -> Vec<VoiceUser> {
+    listed(app, "", Value::Null, "DisplayName", false).await
+}
+
+#[tokio::test]
+async fn the_search_finds_exactly_the_users_a_plain_scan_finds() {
+    let app = spawn_app().await;
+    let all = everyone(&app).await;
+    let terms = [
+        "a",
+        "an",
+        "meg",
+        "MEGAN",
+        "vance",
+        "ü",
+        "mü",
+        "Müller",
+        "zoë",
+        "zoe",
+        "ó",
+        "o'b",
+        "núñez",
+        "@contoso",
+        "adelev@",
+        "5",
+        "55",
+        "5550",
+        "425 555",
+        "+1",
+        "%",
+        "_",
+        "a_e",
+        "\\",
+        "\"",
+        "x",
+        "zzzz",
+        "  adele vance  ",
+    ];
+    for term in terms {
+        let found: BTreeSet<i64> = listed(&app, term, Value::Null, "DisplayName", false)
+            .await
+            .iter()
+            .map(|u| u.id.0)
+            .collect();
+        let expected: BTreeSet<i64> = all
+            .iter()
+            .filter(|u| search_keeps(u, term))
+            .map(|u| u.id.0)
+            .collect();
+        assert_eq!(found, expected, "{term:?}");
+    }
+}
+
+#[tokio::test]
+async fn every_sort_pages_through_small_and_large_matches_in_order() {
+    let app = spawn_app().await;
+    add_namesakes(&app, 1_200).await;
+    let all = everyone(&app).await;
+    let at_redmond = json!(REDMOND_HQ);
+    // "hollow" matches more than a thousand users: the store walks the
+    // sort's index; "meg" and Redmond HQ's users are read whole.
+    let cases = [
+        ("hollow", Value::Null),
+        ("meg", Value::Null),
+        ("", at_redmond.clone()),
+        ("a", at_redmond),
+        ("", Value::Null),
+    ];
+    for (search, location) in cases {
+        let expected: BTreeSet<i64> = all
+            .iter()
+            .filter(|u| search_keeps(u, search))
+            .filter(|u| {
+                location.is_null()
+                    || u.emergency_location.as_ref().map(|l| l.id.0) == location.as_i64()
+            })
+            .map(|u| u.id.0)
+            .collect();
+        for sort in SORTS {
+            for descending in [false, true] {
+                let case = format!("{search:?} at {location} by {sort}, descending {descending}");
+                let users = listed(&app, search, location.clone(), sort, descending).await;
+                let ids: Vec<i64> = users.iter().map(|u| u.id.0).collect();
+                let unique: BTreeSet<i64> = ids.iter().copied().collect();
+                assert_eq!(unique.len(), ids.len(), "{case}: a user twice");
+                assert_eq!(unique, expected, "{case}: the users listed");
+                assert!(
+                    in_grid_order(&users, sort, descending),
+                    "{case}: out of order"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_broad_search_counts_up_to_a_thousand_and_says_so() {
+    let app = spawn_app().await;
+    add_namesakes(&app, 1_200).await;
+    let all = everyone(&app).await;
+    let scan = |term: &str| all.iter().filter(|u| search_keeps(u, term)).count() as i64;
+    assert!(
+        (1..1_000).contains(&scan("smith")),
+        "a few users are called Smith"
+    );
+    let cases = [
+        ("hollow", 1_000, true, "more than a thousand match"),
+        ("smith", scan("smith"), false, "fewer: counted exactly"),
+        ("", 1_480, false, "no search: every user, exactly"),
+    ];
+    for (search, total, capped, why) in cases {
+        let (status, page) = app.list_users(query(search)).await;
+        assert_eq!(status, 200, "{why}: {page}");
+        assert_eq!(page["total"], total, "{why}");
+        assert_eq!(page["total_capped"], capped, "{why}");
+    }
+}
