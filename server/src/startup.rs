@@ -67,10 +67,13 @@ impl Application {
         let mut tx = app::store::begin_write(&pool).await?;
         let filled = app::store::users::fill_search_text(&mut tx)
             .await
-            .context("filling in the users' search text")?;
+            .context("filling in the users' search text")?
+            + app::store::numbers::fill_search_city(&mut tx)
+                .await
+                .context("filling in the numbers' search city")?;
         tx.commit().await?;
         if filled > 0 {
-            tracing::info!(users = filled, "search text filled in");
+            tracing::info!(rows = filled, "search text filled in");
         }
         if let (true, Some(password)) = (seeded, settings.demo_password.as_deref()) {
             let created = crate::accounts::create_demo_accounts(

@@ -42,11 +42,13 @@ mod ssr {
         let (state, _) = authorize(Permission::ViewVoice).await?;
         let today = state.clock.today();
         let mut conn = state.pool.acquire().await?;
-        let (page, total) = store::numbers::page(&mut conn, &query, &today).await?;
+        let (page, total, total_capped) =
+            store::number_grid::page(&mut conn, &query, &today).await?;
         Ok(NumberPage {
             numbers: page.rows,
             next: page.next,
             total,
+            total_capped,
             today,
         })
     }
@@ -57,10 +59,12 @@ mod ssr {
         let today = state.clock.today();
         let mut conn = state.pool.acquire().await?;
         let numbers = store::numbers::assignable(&mut conn, &today, &filter).await?;
-        let available = store::numbers::count_assignable(&mut conn, &today).await?;
+        let (available, available_capped) =
+            store::numbers::count_assignable(&mut conn, &today).await?;
         Ok(AssignableNumbers {
             numbers,
             available,
+            available_capped,
             today,
         })
     }

@@ -24,7 +24,7 @@ pub use add_location_dialog::AddLocationDialog;
 pub use assign_dialog::AssignDialog;
 pub use debounce::on_typing_pause;
 pub use filter_select::FilterSelect;
-pub use grid_parts::{load_more, ConfirmActions, SortHeader};
+pub use grid_parts::{count_text, load_more, ConfirmActions, SortHeader};
 pub use loaded::{error_view, loaded};
 pub use modal::Modal;
 pub use new_numbers_dialog::NewNumbersDialog;

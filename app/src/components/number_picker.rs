@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::debounce::on_typing_pause;
+use super::grid_parts::count_text;
 use super::loaded;
 use crate::api::phone_numbers::list_assignable_numbers;
 use crate::domain::{AssignableNumbers, Country, Date, NumberFilter, TelephoneNumber};
@@ -80,7 +81,10 @@ pub fn NumberPicker(
                 </label>
                 {empty.then(|| view! { <p class="muted">"No unassigned numbers match. Clear the filter to see them all."</p> })}
                 <p class="muted">
-                    {format!("{} unassigned numbers in your organization.", found.available)}
+                    {format!(
+                        "{} unassigned numbers in your organization.",
+                        count_text(found.available, found.available_capped)
+                    )}
                 </p>
             }
             .into_any()

@@ -39,8 +39,8 @@ pub use number::{
     Activation, NumberHolder, NumberKind, NumberSource, NumberState, TelephoneNumber,
 };
 pub use number_list::{
-    AssignableNumbers, NumberCursor, NumberFilter, NumberPage, NumberQuery, NumberSort,
-    StateFilter, MAX_ASSIGNABLE, MAX_NUMBER_PAGE, NUMBER_PAGE,
+    number_search_keeps, search_city, AssignableNumbers, NumberCursor, NumberFilter, NumberPage,
+    NumberQuery, NumberSort, StateFilter, MAX_ASSIGNABLE, MAX_NUMBER_PAGE, NUMBER_PAGE,
 };
 pub use paging::{check_length, Cursor, Page, Paged, QueryError, MAX_CURSOR_KEY, MAX_SEARCH};
 pub use phone::{E164Error, PhoneNumber, E164};

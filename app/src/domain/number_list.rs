@@ -79,7 +79,10 @@ impl NumberQuery {
 pub struct NumberPage {
     pub numbers: Vec<TelephoneNumber>,
     pub next: Option<NumberCursor>,
+    /// How many numbers match, or at least how many when `total_capped`.
     pub total: i64,
+    #[serde(default)]
+    pub total_capped: bool,
     /// The server's date, to tell blocked numbers from free ones.
     pub today: Date,
 }
@@ -117,9 +120,12 @@ impl NumberFilter {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignableNumbers {
     pub numbers: Vec<TelephoneNumber>,
-    /// Assignable numbers in the whole inventory, whatever the filter: zero
-    /// means the organisation must get numbers first.
+    /// Assignable numbers in the whole inventory, whatever the filter (at
+    /// least this many when `available_capped`): zero means the
+    /// organisation must get numbers first.
     pub available: i64,
+    #[serde(default)]
+    pub available_capped: bool,
     /// The server's date, which the browser's rule check uses for re-use blocks.
     pub today: Date,
 }
@@ -159,4 +165,22 @@ mod tests {
             assert_eq!(keepers, 1, "{state:?}");
         }
     }
+}
+
+/// The city as the Phone numbers search compares it: lower case.
+pub fn search_city(city: &str) -> String {
+    city.to_lowercase()
+}
+
+/// Whether the Phone numbers search for `raw` keeps `number`: the term is
+/// part of its city or of its holder's search text (name or username,
+/// see [`super::search_text`]), or the term's digits are part of the
+/// number. The store's SQL must agree; the API tests check it.
+pub fn number_search_keeps(number: &TelephoneNumber, holder_text: Option<&str>, raw: &str) -> bool {
+    let term = super::search_term(raw);
+    let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+    term.is_empty()
+        || search_city(&number.city).contains(&term)
+        || holder_text.is_some_and(|h| h.contains(&term))
+        || (!digits.is_empty() && number.number.e164.digits().contains(&digits))
 }

@@ -4,8 +4,8 @@ use leptos_router::components::A;
 
 use crate::api::phone_numbers::list_phone_numbers;
 use crate::components::{
-    can, load_more, loaded, on_typing_pause, use_paging, FilterSelect, NewNumbersDialog, Paging,
-    PortDialog, ReleaseDialog, SortHeader,
+    can, count_text, load_more, loaded, on_typing_pause, use_paging, FilterSelect,
+    NewNumbersDialog, Paging, PortDialog, ReleaseDialog, SortHeader,
 };
 use crate::domain::{
     Country, Date, NumberKind, NumberPage, NumberQuery, NumberSort, NumberSource, Permission,
@@ -96,7 +96,8 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             let rows = paging.rows(&page);
             let shown = paging.shown(&page);
             let today = page.today.clone();
-            let total = page.total;
+            let none = page.total == 0;
+            let total = count_text(page.total, page.total_capped);
             let current = Signal::derive(move || filters.with(|f| (f.sort, f.descending)));
             let on_sort = move |column: NumberSort| change(&|f| {
                 f.descending = f.sort == column && !f.descending;
@@ -127,9 +128,9 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                         />
                     </tbody>
                 </table>
-                {(total == 0).then(|| view! { <p class="muted">"No phone numbers match these filters."</p> })}
+                {none.then(|| view! { <p class="muted">"No phone numbers match these filters."</p> })}
                 <div class="grid-foot">
-                    <span>{move || format!("Showing {} of {} numbers", shown(), total)}</span>
+                    <span>{move || format!("Showing {} of {total} numbers", count_text(shown() as i64, false))}</span>
                     {load_more(paging, &page)}
                 </div>
             }

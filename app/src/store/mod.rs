@@ -7,6 +7,7 @@ pub mod audit;
 mod keyset;
 pub mod licences;
 pub mod locations;
+pub mod number_grid;
 pub mod numbers;
 mod rows;
 pub mod sessions;

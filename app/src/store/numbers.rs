@@ -5,12 +5,12 @@ use std::collections::HashSet;
 
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
-use super::keyset::Keyset;
+use super::like_pattern;
 use super::rows::{NumberColumns, NUMBER_COLUMNS};
-use super::SearchTerm;
+use super::user_grid::{fts_phrase, SMALL};
 use crate::domain::{
-    Activation, Date, NumberCursor, NumberFilter, NumberId, NumberKind, NumberQuery, NumberSort,
-    NumberSource, Page, PhoneNumber, StateFilter, TelephoneNumber, E164,
+    search_city, search_term, Activation, Date, NumberFilter, NumberId, NumberKind, NumberSource,
+    PhoneNumber, StateFilter, TelephoneNumber, E164,
 };
 
 /// Numbers (`n`) with their assignment (`a`) and holder (`h`).
@@ -18,24 +18,21 @@ const FROM: &str = " FROM phone_numbers n \
      LEFT JOIN number_assignments a ON a.number_id = n.id \
      LEFT JOIN voice_users h ON h.id = a.user_id";
 
-fn select(qb: &mut QueryBuilder<Sqlite>, keyset: Option<&Keyset<'_, NumberId>>) {
+/// `SELECT` and the columns [`read`] reads, from `n` and `h`.
+pub(super) fn select_number_columns(qb: &mut QueryBuilder<Sqlite>) {
     qb.push(format_args!(
         "SELECT n.id AS id, {NUMBER_COLUMNS}, h.id AS h_id, h.display_name AS h_name"
     ));
-    if let Some(keyset) = keyset {
-        keyset.push_sort_column(qb);
-    }
-    qb.push(FROM);
 }
 
-fn read(row: &sqlx::sqlite::SqliteRow) -> Result<Option<TelephoneNumber>, sqlx::Error> {
+pub(super) fn read(row: &sqlx::sqlite::SqliteRow) -> Result<Option<TelephoneNumber>, sqlx::Error> {
     <NumberColumns as sqlx::FromRow<_>>::from_row(row)?.into_number()
 }
 
 /// ` AND (...)`: the numbers a State filter keeps on `today`. This is
 /// `TelephoneNumber::state` in SQL and must agree with it; the API test
 /// `number_states` lists every filter and checks each number's state.
-fn push_state(qb: &mut QueryBuilder<Sqlite>, filter: StateFilter, today: &Date) {
+pub(super) fn push_state(qb: &mut QueryBuilder<Sqlite>, filter: StateFilter, today: &Date) {
     let active = Activation::Active.code();
     match filter {
         StateFilter::Assigned => {
@@ -76,8 +73,10 @@ pub async fn find(
     e164: &E164,
 ) -> Result<Option<(NumberId, TelephoneNumber)>, sqlx::Error> {
     let mut qb = QueryBuilder::new("");
-    select(&mut qb, None);
-    qb.push(" WHERE n.e164 = ").push_bind(e164.as_str());
+    select_number_columns(&mut qb);
+    qb.push(FROM)
+        .push(" WHERE n.e164 = ")
+        .push_bind(e164.as_str());
     let Some(row) = qb.build().fetch_optional(&mut *conn).await? else {
         return Ok(None);
     };
@@ -92,92 +91,130 @@ pub async fn assignable(
     today: &Date,
     filter: &NumberFilter,
 ) -> Result<Vec<TelephoneNumber>, sqlx::Error> {
-    let mut qb = QueryBuilder::new("");
-    select(&mut qb, None);
-    qb.push(" WHERE 1 = 1");
-    push_assignable(&mut qb, today);
-    SearchTerm::new(&filter.text).push_condition(&mut qb, &["lower(n.city)"], "n.e164");
-    qb.push(" ORDER BY CASE WHEN n.country = ")
-        .push_bind(filter.country.map(|c| c.to_string()).unwrap_or_default())
-        .push(" THEN 0 ELSE 1 END, n.country, n.e164 LIMIT ")
-        .push_bind(i64::from(filter.limit));
-    let rows = qb.build().fetch_all(&mut *conn).await?;
-    rows.iter().filter_map(|r| read(r).transpose()).collect()
+    let term = search_term(&filter.text);
+    let text = Text::new(&term, conn).await?;
+    let mut found = Vec::new();
+    let mut limit = i64::from(filter.limit);
+    // The user's country first, then the rest: each an ordered walk of the
+    // assignable numbers' index (or a sort of the few the text matches).
+    let parts = match filter.country {
+        Some(country) => vec![
+            (Some(country.to_string()), "="),
+            (Some(country.to_string()), "<>"),
+        ],
+        None => vec![(None, "")],
+    };
+    for (country, cmp) in parts {
+        let mut qb = QueryBuilder::new("");
+        select_number_columns(&mut qb);
+        qb.push(FROM).push(" WHERE 1 = 1");
+        push_assignable(&mut qb, today);
+        if let Some(country) = country {
+            qb.push(format_args!(" AND n.country {cmp} "))
+                .push_bind(country);
+        }
+        text.push(&mut qb);
+        qb.push(" ORDER BY n.country, n.e164 LIMIT ")
+            .push_bind(limit);
+        let rows = qb.build().fetch_all(&mut *conn).await?;
+        for row in &rows {
+            found.extend(read(row)?);
+        }
+        limit -= rows.len() as i64;
+        if limit <= 0 {
+            break;
+        }
+    }
+    Ok(found)
 }
 
-/// How many numbers could be assigned at all, whatever the filter.
+/// The Assign number dialog's filter text, as a condition on `n`.
+enum Text {
+    Any,
+    /// Few numbers match: found through the search index.
+    Few(String),
+    /// Many match: each number read in order is checked.
+    Many(String),
+    Scan {
+        city: String,
+        digits: Option<String>,
+    },
+}
+
+impl Text {
+    async fn new(term: &str, conn: &mut SqliteConnection) -> Result<Self, sqlx::Error> {
+        if term.is_empty() {
+            return Ok(Text::Any);
+        }
+        let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+        if term.chars().count() < 3 || (!digits.is_empty() && digits.len() < 3) {
+            return Ok(Text::Scan {
+                city: like_pattern(term),
+                digits: (!digits.is_empty()).then(|| like_pattern(&digits)),
+            });
+        }
+        let mut phrase = format!("search_city : {}", fts_phrase(term));
+        if !digits.is_empty() {
+            phrase = format!("({phrase}) OR (e164 : {})", fts_phrase(&digits));
+        }
+        let matches: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM phone_number_search \
+             WHERE phone_number_search MATCH $1 LIMIT $2)",
+        )
+        .bind(&phrase)
+        .bind(SMALL + 1)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(if matches > SMALL {
+            Text::Many(phrase)
+        } else {
+            Text::Few(phrase)
+        })
+    }
+
+    fn push(&self, qb: &mut QueryBuilder<Sqlite>) {
+        match self {
+            Text::Any => {}
+            Text::Few(phrase) | Text::Many(phrase) => {
+                let plus = if matches!(self, Text::Many(_)) {
+                    "+"
+                } else {
+                    ""
+                };
+                qb.push(format_args!(
+                    " AND {plus}n.id IN (SELECT rowid FROM phone_number_search \
+                     WHERE phone_number_search MATCH "
+                ))
+                .push_bind(phrase.clone())
+                .push(")");
+            }
+            Text::Scan { city, digits } => {
+                qb.push(" AND (n.search_city LIKE ")
+                    .push_bind(city.clone())
+                    .push(" ESCAPE '\\'");
+                if let Some(digits) = digits {
+                    qb.push(" OR n.e164 LIKE ")
+                        .push_bind(digits.clone())
+                        .push(" ESCAPE '\\'");
+                }
+                qb.push(")");
+            }
+        }
+    }
+}
+
+/// How many numbers could be assigned at all, whatever the filter, and
+/// whether counting stopped at `SMALL`.
 pub async fn count_assignable(
     conn: &mut SqliteConnection,
     today: &Date,
-) -> Result<i64, sqlx::Error> {
-    let mut qb = QueryBuilder::new("SELECT COUNT(*)");
+) -> Result<(i64, bool), sqlx::Error> {
+    let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT n.id");
     qb.push(FROM).push(" WHERE 1 = 1");
     push_assignable(&mut qb, today);
-    qb.build_query_scalar().fetch_one(&mut *conn).await
-}
-
-/// The expression the grid sorts by; empty "Assigned to" cells sort last.
-fn sort_key(sort: NumberSort, descending: bool) -> &'static str {
-    match (sort, descending) {
-        (NumberSort::Number, _) => "n.e164",
-        (NumberSort::City, _) => "lower(n.city)",
-        (NumberSort::AssignedTo, false) => "COALESCE(lower(h.display_name), '~')",
-        (NumberSort::AssignedTo, true) => "COALESCE(lower(h.display_name), '')",
-    }
-}
-
-/// ` WHERE ...`: the numbers the grid's search and filters keep.
-fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &NumberQuery, today: &Date) {
-    qb.push(" WHERE 1 = 1");
-    SearchTerm::new(&query.search).push_condition(
-        qb,
-        &["lower(n.city)", "lower(COALESCE(h.display_name, ''))"],
-        "n.e164",
-    );
-    if let Some(state) = query.state {
-        push_state(qb, state, today);
-    }
-    if let Some(kind) = query.kind {
-        qb.push(" AND n.kind = ").push_bind(kind.code());
-    }
-    if let Some(source) = query.source {
-        qb.push(" AND n.source = ").push_bind(source.code());
-    }
-    if let Some(country) = query.country {
-        qb.push(" AND n.country = ").push_bind(country.to_string());
-    }
-}
-
-/// One page of the inventory, keyset-paged, and how many numbers match.
-pub async fn page(
-    conn: &mut SqliteConnection,
-    query: &NumberQuery,
-    today: &Date,
-) -> Result<(Page<TelephoneNumber, NumberCursor>, i64), sqlx::Error> {
-    let keyset = Keyset::sorted(
-        sort_key(query.sort, query.descending),
-        "n.id",
-        query.descending,
-        query.after.as_ref(),
-        query.limit,
-    );
-    let mut qb = QueryBuilder::new("");
-    select(&mut qb, Some(&keyset));
-    push_filter(&mut qb, query, today);
-    keyset.push_after(&mut qb);
-    keyset.push_order(&mut qb);
-    let rows = qb.build().fetch_all(&mut *conn).await?;
-    let page = keyset.page(rows, read)?;
-    let page = Page {
-        rows: page.rows.into_iter().flatten().collect(),
-        next: page.next,
-    };
-
-    let mut count = QueryBuilder::new("SELECT COUNT(*)");
-    count.push(FROM);
-    push_filter(&mut count, query, today);
-    let total = count.build_query_scalar().fetch_one(&mut *conn).await?;
-    Ok((page, total))
+    qb.push(" LIMIT ").push_bind(SMALL + 1).push(")");
+    let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok((found.min(SMALL), found > SMALL))
 }
 
 /// Takes a number out of the inventory; false when there was none. The
@@ -211,8 +248,8 @@ pub async fn add(
     source: NumberSource,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO phone_numbers (e164, country, city, kind, source, activation) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO phone_numbers (e164, country, city, kind, source, activation, search_city) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(number.e164.as_str())
     .bind(number.country.as_str())
@@ -220,7 +257,26 @@ pub async fn add(
     .bind(NumberKind::User.code())
     .bind(source.code())
     .bind(Activation::Active.code())
+    .bind(search_city(city))
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// Gives every number without one the city the search compares
+/// ([`search_city`]): numbers added before the search existed, or by any
+/// means that left it empty. Returns how many it filled.
+pub async fn fill_search_city(conn: &mut SqliteConnection) -> Result<usize, sqlx::Error> {
+    let missing: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, city FROM phone_numbers WHERE search_city = '' AND city <> ''")
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id, city) in &missing {
+        sqlx::query("UPDATE phone_numbers SET search_city = $1 WHERE id = $2")
+            .bind(search_city(city))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(missing.len())
 }

@@ -104,7 +104,7 @@ impl Filter {
 }
 
 /// `text` as an FTS5 string: in double quotes, a quote doubled.
-fn fts_phrase(text: &str) -> String {
+pub(super) fn fts_phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 

@@ -20,6 +20,7 @@ mod new_numbers;
 mod number_states;
 mod pages;
 mod phone_numbers;
+mod phone_numbers_search;
 mod port_numbers;
 mod remove_selected;
 mod roles;

@@ -1,0 +1,250 @@
+//! The Phone numbers grid at 150,000 numbers, as `user_grid` does it for
+//! users: a small set of matches (through the search and filter indexes)
+//! is read whole and sorted; a large one, or none, is read along the sort's
+//! index until the page is full, and its count stops at `SMALL`.
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::keyset::Keyset;
+use super::like_pattern;
+use super::numbers::{push_state, read, select_number_columns};
+use super::user_grid::{fts_phrase, SMALL};
+use crate::domain::{
+    search_term, Date, NumberCursor, NumberId, NumberQuery, NumberSort, Page, TelephoneNumber,
+};
+
+/// Numbers (`n`) with their assignment (`a`) and holder (`h`).
+const FROM: &str = " FROM phone_numbers n \
+     LEFT JOIN number_assignments a ON a.number_id = n.id \
+     LEFT JOIN voice_users h ON h.id = a.user_id";
+
+/// Which numbers the grid keeps, as SQL over `n`, `a` and `h`.
+struct Filter<'q> {
+    /// The search term, lower case, and whether the indexes answer it.
+    text: Option<(String, bool)>,
+    digits: Option<(String, bool)>,
+    query: &'q NumberQuery,
+    today: &'q Date,
+}
+
+impl<'q> Filter<'q> {
+    fn new(query: &'q NumberQuery, today: &'q Date) -> Self {
+        let term = search_term(&query.search);
+        let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+        let indexed = |s: &str| s.chars().count() >= 3;
+        Self {
+            digits: (!digits.is_empty()).then(|| {
+                let fast = indexed(&digits);
+                (digits, fast)
+            }),
+            text: (!term.is_empty()).then(|| {
+                let fast = indexed(&term);
+                (term, fast)
+            }),
+            query,
+            today,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        let q = self.query;
+        self.text.is_none()
+            && q.state.is_none()
+            && q.kind.is_none()
+            && q.source.is_none()
+            && q.country.is_none()
+    }
+
+    /// ` AND ...` for each condition; `walking` as in `user_grid`.
+    fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
+        let plus = if walking { "+" } else { "" };
+        if let Some((text, indexed)) = &self.text {
+            if *indexed {
+                qb.push(format_args!(
+                    " AND ({plus}n.id IN (SELECT rowid FROM phone_number_search \
+                     WHERE phone_number_search MATCH "
+                ))
+                .push_bind(format!("search_city : {}", fts_phrase(text)))
+                .push(format_args!(
+                    ") OR {plus}a.user_id IN (SELECT rowid FROM voice_user_search \
+                     WHERE voice_user_search MATCH "
+                ))
+                .push_bind(fts_phrase(text))
+                .push(")");
+            } else {
+                let pattern = like_pattern(text);
+                qb.push(" AND (n.search_city LIKE ")
+                    .push_bind(pattern.clone())
+                    .push(" ESCAPE '\\' OR h.search_name LIKE ")
+                    .push_bind(pattern)
+                    .push(" ESCAPE '\\'");
+            }
+            match &self.digits {
+                Some((digits, true)) => {
+                    qb.push(format_args!(
+                        " OR {plus}n.id IN (SELECT rowid FROM phone_number_search \
+                         WHERE phone_number_search MATCH "
+                    ))
+                    .push_bind(format!("e164 : {}", fts_phrase(digits)))
+                    .push(")");
+                }
+                Some((digits, false)) => {
+                    qb.push(" OR n.e164 LIKE ")
+                        .push_bind(like_pattern(digits))
+                        .push(" ESCAPE '\\'");
+                }
+                None => {}
+            }
+            qb.push(")");
+        }
+        let q = self.query;
+        if let Some(state) = q.state {
+            push_state(qb, state, self.today);
+        }
+        if let Some(kind) = q.kind {
+            qb.push(format_args!(" AND {plus}n.kind = "))
+                .push_bind(kind.code());
+        }
+        if let Some(source) = q.source {
+            qb.push(format_args!(" AND {plus}n.source = "))
+                .push_bind(source.code());
+        }
+        if let Some(country) = q.country {
+            qb.push(format_args!(" AND {plus}n.country = "))
+                .push_bind(country.to_string());
+        }
+    }
+}
+
+/// How many numbers the filter keeps, and whether counting stopped.
+async fn count(
+    conn: &mut SqliteConnection,
+    filter: &Filter<'_>,
+) -> Result<(i64, bool), sqlx::Error> {
+    if filter.is_empty() {
+        let total = sqlx::query_scalar("SELECT COUNT(*) FROM phone_numbers")
+            .fetch_one(&mut *conn)
+            .await?;
+        return Ok((total, false));
+    }
+    let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT n.id");
+    qb.push(FROM).push(" WHERE 1 = 1");
+    filter.push(&mut qb, false);
+    qb.push(" LIMIT ").push_bind(SMALL + 1).push(")");
+    let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok((found.min(SMALL), found > SMALL))
+}
+
+/// The expression the grid sorts by; numbers nobody holds sort last. The
+/// holder's key carries their id, so two holders of one name don't
+/// interleave.
+fn sort_key(sort: NumberSort, descending: bool) -> &'static str {
+    match (sort, descending) {
+        (NumberSort::Number, _) => "n.e164",
+        (NumberSort::City, _) => "lower(n.city)",
+        (NumberSort::AssignedTo, false) => {
+            "COALESCE(lower(h.display_name) || char(1) || printf('%010d', h.id), char(1114111))"
+        }
+        (NumberSort::AssignedTo, true) => {
+            "COALESCE(lower(h.display_name) || char(1) || printf('%010d', h.id), '')"
+        }
+    }
+}
+
+/// One page of the inventory, how many numbers match, and whether that
+/// count stopped at `SMALL`.
+pub async fn page(
+    conn: &mut SqliteConnection,
+    query: &NumberQuery,
+    today: &Date,
+) -> Result<(Page<TelephoneNumber, NumberCursor>, i64, bool), sqlx::Error> {
+    let filter = Filter::new(query, today);
+    let (total, capped) = count(conn, &filter).await?;
+    let key = sort_key(query.sort, query.descending);
+    let keyset = Keyset::sorted(
+        key,
+        "n.id",
+        query.descending,
+        query.after.as_ref(),
+        query.limit,
+    );
+    let small = !filter.is_empty() && !capped;
+    let found = match query.sort {
+        _ if small => rows(conn, &keyset, &filter, false).await?,
+        NumberSort::Number | NumberSort::City => rows(conn, &keyset, &filter, true).await?,
+        NumberSort::AssignedTo => by_holder(conn, query, key, &filter).await?,
+    };
+    let page = keyset.page(found, read)?;
+    let page = Page {
+        rows: page.rows.into_iter().flatten().collect(),
+        next: page.next,
+    };
+    Ok((page, total, capped))
+}
+
+async fn rows(
+    conn: &mut SqliteConnection,
+    keyset: &Keyset<'_, NumberId>,
+    filter: &Filter<'_>,
+    walking: bool,
+) -> Result<Vec<SqliteRow>, sqlx::Error> {
+    let mut qb = QueryBuilder::new("");
+    select_number_columns(&mut qb);
+    keyset.push_sort_column(&mut qb);
+    qb.push(FROM).push(" WHERE 1 = 1");
+    filter.push(&mut qb, walking);
+    keyset.push_after(&mut qb);
+    keyset.push_order(&mut qb);
+    qb.build().fetch_all(&mut *conn).await
+}
+
+/// Sorting by holder, a large set is read in two walks: the held numbers
+/// along the holders' name index, then the numbers nobody holds by id.
+async fn by_holder(
+    conn: &mut SqliteConnection,
+    query: &NumberQuery,
+    key: &'static str,
+    filter: &Filter<'_>,
+) -> Result<Vec<SqliteRow>, sqlx::Error> {
+    let wanted = query.limit as i64 + 1;
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    let cmp = if query.descending { "<" } else { ">" };
+    let last = if query.descending { "" } else { "\u{10FFFF}" };
+    let in_second_part = query.after.as_ref().is_some_and(|c| c.key == last);
+    let mut found = Vec::new();
+    if !in_second_part {
+        let mut qb = QueryBuilder::new("");
+        select_number_columns(&mut qb);
+        qb.push(format_args!(
+            ", {key} AS sort_key FROM voice_users h \
+             CROSS JOIN number_assignments a ON a.user_id = h.id \
+             CROSS JOIN phone_numbers n ON n.id = a.number_id WHERE 1 = 1"
+        ));
+        filter.push(&mut qb, true);
+        if let Some(after) = &query.after {
+            qb.push(format_args!(" AND {key} {cmp} "))
+                .push_bind(after.key.clone());
+        }
+        qb.push(format_args!(
+            " ORDER BY lower(h.display_name) {direction}, h.id {direction} LIMIT "
+        ))
+        .push_bind(wanted);
+        found = qb.build().fetch_all(&mut *conn).await?;
+    }
+    if (found.len() as i64) < wanted {
+        let mut qb = QueryBuilder::new("");
+        select_number_columns(&mut qb);
+        qb.push(format_args!(", {key} AS sort_key")).push(FROM);
+        qb.push(" WHERE a.user_id IS NULL");
+        filter.push(&mut qb, true);
+        if let (Some(after), true) = (&query.after, in_second_part) {
+            qb.push(format_args!(" AND n.id {cmp} "))
+                .push_bind(after.id.0);
+        }
+        qb.push(format_args!(" ORDER BY n.id {direction} LIMIT "))
+            .push_bind(wanted - found.len() as i64);
+        found.extend(qb.build().fetch_all(&mut *conn).await?);
+    }
+    Ok(found)
+}
