@@ -4,6 +4,7 @@ mod contents;
 mod named;
 mod repeatable;
 mod rules;
+mod unchanged;
 
 use app::domain::Date;
 use sqlx::sqlite::{SqlitePool, SqlitePoolOptions};
