@@ -1,7 +1,9 @@
 //! A deterministic demo organisation, Contoso, for first runs, screenshots
-//! and the end-to-end tests, which rely on its named users and numbers.
+//! and the end-to-end tests, which rely on its named users and numbers; and
+//! Contoso at 100,000 users, for trying the console at scale.
 
 mod inventory;
+mod large;
 mod people;
 mod plan;
 mod rng;
@@ -26,13 +28,17 @@ pub enum DemoOrg {
     /// Without numbers, and without any Enterprise E5, Phone System or Audio
     /// Conferencing licence: an organisation whose console has no Voice area.
     ContosoWithoutVoice,
+    /// 100,000 users in ten countries and 150,000 numbers: a large
+    /// enterprise. Seeding it takes seconds, so no test seeds it unasked.
+    Contoso100k,
 }
 
 impl DemoOrg {
-    pub const ALL: [DemoOrg; 3] = [
+    pub const ALL: [DemoOrg; 4] = [
         DemoOrg::Contoso,
         DemoOrg::ContosoWithoutNumbers,
         DemoOrg::ContosoWithoutVoice,
+        DemoOrg::Contoso100k,
     ];
 
     pub fn name(self) -> &'static str {
@@ -40,6 +46,7 @@ impl DemoOrg {
             DemoOrg::Contoso => "contoso",
             DemoOrg::ContosoWithoutNumbers => "contoso-without-numbers",
             DemoOrg::ContosoWithoutVoice => "contoso-without-voice",
+            DemoOrg::Contoso100k => "contoso-100k",
         }
     }
 }

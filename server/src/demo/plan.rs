@@ -41,6 +41,9 @@ struct Pools {
 }
 
 pub fn build(org: DemoOrg, today: &Date) -> Result<Org> {
+    if org == DemoOrg::Contoso100k {
+        return super::large::build(super::large::USERS, today);
+    }
     let mut licences = LICENCES.to_vec();
     let mut users = contoso_users(USERS);
     if org == DemoOrg::ContosoWithoutVoice {
