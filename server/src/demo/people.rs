@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use app::domain::Licence::{self, *};
 
 use super::rng::Rng;
+use super::usernames::Usernames;
 
 pub struct DemoUser {
     pub display_name: String,
@@ -50,7 +51,7 @@ const NAMED: [Named; 12] = [
 ];
 
 /// Always present, so non-ASCII names show up in every demo.
-const SHOWCASE: [(&str, &str, &str); 3] = [
+pub const SHOWCASE: [(&str, &str, &str); 3] = [
     ("Jürgen", "Müller", "DE"),
     ("Zoë", "O'Brien", "GB"),
     ("Siobhán", "Núñez", "US"),
@@ -75,8 +76,9 @@ const LAST_DE: &str = "\
     Bauer Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hartmann Lange \
     Werner Krause Lehmann Yılmaz Öztürk Weiß";
 
-pub fn contoso_users(total: usize) -> Vec<DemoUser> {
-    let mut users: Vec<DemoUser> = NAMED
+/// The people the end-to-end tests know by name, in id order.
+pub fn named_users() -> Vec<DemoUser> {
+    NAMED
         .iter()
         .map(
             |&(name, user, country, licences, city, fixed_number)| DemoUser {
@@ -88,9 +90,13 @@ pub fn contoso_users(total: usize) -> Vec<DemoUser> {
                 fixed_number,
             },
         )
-        .collect();
+        .collect()
+}
+
+pub fn contoso_users(total: usize) -> Vec<DemoUser> {
+    let mut users = named_users();
     let mut names: HashSet<String> = users.iter().map(|u| u.display_name.clone()).collect();
-    let mut usernames: HashSet<String> = users.iter().map(|u| u.username.clone()).collect();
+    let mut usernames = Usernames::new(users.iter().map(|u| u.username.clone()));
     let mut rng = Rng::new(0x00C0_7050_DE30_0001);
     let words = |list: &'static str| list.split_whitespace().collect::<Vec<_>>();
     let (first_names, last_names) = (words(FIRST), words(LAST));
@@ -119,7 +125,7 @@ pub fn contoso_users(total: usize) -> Vec<DemoUser> {
         if !names.insert(display_name.clone()) {
             continue;
         }
-        let username = unique_username(first, last, &mut usernames);
+        let username = usernames.issue(first, last);
         users.push(DemoUser {
             display_name,
             username,
@@ -154,67 +160,5 @@ fn draw_city(rng: &mut Rng, country: &str) -> &'static str {
         "GB" => "Manchester",
         _ if r < 55 => "Berlin",
         _ => "Munich",
-    }
-}
-
-/// `firstl@contoso.com` in plain ASCII, with 2, 3, ... on a clash.
-fn unique_username(first: &str, last: &str, taken: &mut HashSet<String>) -> String {
-    let first = ascii_fold(first);
-    let initial: String = ascii_fold(last).chars().take(1).collect();
-    let stem = format!("{first}{initial}");
-    let mut candidate = format!("{stem}@contoso.com");
-    let mut n = 2;
-    while !taken.insert(candidate.clone()) {
-        candidate = format!("{stem}{n}@contoso.com");
-        n += 1;
-    }
-    candidate
-}
-
-fn ascii_fold(name: &str) -> String {
-    name.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'ä' | 'á' | 'à' | 'â' => "a".to_owned(),
-            'ö' | 'ó' | 'ø' | 'ô' => "o".to_owned(),
-            'ü' | 'ú' | 'û' => "u".to_owned(),
-            'é' | 'è' | 'ë' | 'ê' => "e".to_owned(),
-            'ı' | 'í' | 'ï' => "i".to_owned(),
-            'ñ' => "n".to_owned(),
-            'ç' => "c".to_owned(),
-            'ß' => "ss".to_owned(),
-            c if c.is_ascii_alphanumeric() => c.to_string(),
-            _ => String::new(),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn usernames_are_ascii_and_numbered_on_a_clash() {
-        let mut taken = HashSet::from(["johns@contoso.com".to_owned()]);
-        let cases = [
-            (
-                "Zoë",
-                "O'Brien",
-                "zoeo@contoso.com",
-                "diaeresis and apostrophe dropped",
-            ),
-            ("Jürgen", "Müller", "jurgenm@contoso.com", "umlauts folded"),
-            (
-                "John",
-                "Smith",
-                "johns2@contoso.com",
-                "clash with an existing name",
-            ),
-            ("John", "Stone", "johns3@contoso.com", "a second clash"),
-            ("Gül", "Öztürk", "gulo@contoso.com", "initial folded too"),
-        ];
-        for (first, last, want, why) in cases {
-            assert_eq!(unique_username(first, last, &mut taken), want, "{why}");
-        }
     }
 }

@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use app::domain::{Date, Licence, NumberSource};
 
-use super::inventory::{contoso_numbers, DemoNumber, CITIES};
+use super::inventory::{contoso_numbers, DemoLocation, DemoNumber, CITIES, LICENCES, LOCATIONS};
 use super::people::{contoso_users, DemoUser};
 use super::rng::Rng;
 use super::DemoOrg;
@@ -25,6 +25,9 @@ pub struct Assignment {
 }
 
 pub struct Org {
+    /// (licence code, purchased)
+    pub licences: Vec<(&'static str, i64)>,
+    pub locations: Vec<DemoLocation>,
     pub users: Vec<DemoUser>,
     pub numbers: Vec<DemoNumber>,
     pub assignments: Vec<Assignment>,
@@ -38,9 +41,27 @@ struct Pools {
 }
 
 pub fn build(org: DemoOrg, today: &Date) -> Result<Org> {
-    let users = contoso_users(USERS);
+    if org == DemoOrg::Contoso100k {
+        return super::large::build(super::large::USERS, today);
+    }
+    let mut licences = LICENCES.to_vec();
+    let mut users = contoso_users(USERS);
+    if org == DemoOrg::ContosoWithoutVoice {
+        // The organisation holds none of the licences that open Voice.
+        let opens_voice = |code: &str| Licence::from_code(code).is_some_and(Licence::opens_voice);
+        for (code, purchased) in &mut licences {
+            if opens_voice(code) {
+                *purchased = 0;
+            }
+        }
+        for user in &mut users {
+            user.licences.retain(|l| !l.opens_voice());
+        }
+    }
     if org != DemoOrg::Contoso {
         return Ok(Org {
+            licences,
+            locations: LOCATIONS.into(),
             users,
             numbers: Vec::new(),
             assignments: Vec::new(),
@@ -115,6 +136,8 @@ pub fn build(org: DemoOrg, today: &Date) -> Result<Org> {
         assign(&mut rng, u, number, city)?;
     }
     Ok(Org {
+        licences,
+        locations: LOCATIONS.into(),
         users,
         numbers,
         assignments,

@@ -1,30 +1,50 @@
 //! Seeds fresh in-memory databases and checks what the demo promises.
 
 mod contents;
+mod large_blocks;
+mod large_full;
+mod large_sample;
 mod named;
 mod repeatable;
 mod rules;
+mod unchanged;
 
 use app::domain::Date;
 use sqlx::sqlite::{SqlitePool, SqlitePoolOptions};
 
-use super::{seed, DemoOrg, SeedReport};
+use super::{large, seed, write, DemoOrg, SeedReport};
 
 pub fn today() -> Date {
     Date::parse("2026-11-26").unwrap()
 }
 
 pub async fn seeded(org: DemoOrg) -> (SqlitePool, SeedReport) {
+    let pool = migrated().await;
+    let mut tx = pool.begin().await.unwrap();
+    let report = seed(&mut tx, org, &today()).await.unwrap();
+    tx.commit().await.unwrap();
+    (pool, report)
+}
+
+/// The large organisation's generator at `users` people: the same code as
+/// `contoso-100k`, small enough for a debug build.
+pub async fn seeded_large(users: usize) -> SqlitePool {
+    let pool = migrated().await;
+    let org = large::build(users, &today()).unwrap();
+    let mut tx = pool.begin().await.unwrap();
+    write::insert(&mut tx, &org).await.unwrap();
+    tx.commit().await.unwrap();
+    pool
+}
+
+async fn migrated() -> SqlitePool {
     let pool = SqlitePoolOptions::new()
         .max_connections(1)
         .connect("sqlite::memory:")
         .await
         .unwrap();
     sqlx::migrate!("./migrations").run(&pool).await.unwrap();
-    let mut tx = pool.begin().await.unwrap();
-    let report = seed(&mut tx, org, &today()).await.unwrap();
-    tx.commit().await.unwrap();
-    (pool, report)
+    pool
 }
 
 pub async fn count(pool: &SqlitePool, sql: &'static str) -> i64 {

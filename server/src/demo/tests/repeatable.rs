@@ -44,6 +44,6 @@ fn demo_org_parses_its_names_and_lists_them_when_unknown() {
     let err = "fabrikam".parse::<DemoOrg>().unwrap_err().to_string();
     assert_eq!(
         err,
-        "unknown demo organisation 'fabrikam'; choose one of: contoso, contoso-without-numbers, contoso-without-voice"
+        "unknown demo organisation 'fabrikam'; choose one of: contoso, contoso-without-numbers, contoso-without-voice, contoso-100k"
     );
 }

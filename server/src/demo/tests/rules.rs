@@ -5,7 +5,7 @@ use app::domain::{
     NumberHolder, NumberKind, NumberLookup, NumberSource, PhoneNumber, TelephoneNumber, UserId,
     VoiceUser, E164,
 };
-use sqlx::Row;
+use sqlx::{Row, SqlitePool};
 
 use super::{seeded, today};
 use crate::demo::DemoOrg;
@@ -13,9 +13,15 @@ use crate::demo::DemoOrg;
 #[tokio::test]
 async fn every_assignment_passes_the_assignment_rules() {
     let (pool, _) = seeded(DemoOrg::Contoso).await;
+    assert_every_assignment_passes_the_rules(&pool).await;
+}
+
+/// Runs the console's own rules over every assignment in `pool`, as if each
+/// were made today, and checks each user has their number's city's office.
+pub async fn assert_every_assignment_passes_the_rules(pool: &SqlitePool) {
     let mut licences: HashMap<i64, Vec<Licence>> = HashMap::new();
     let held: Vec<(i64, String)> = sqlx::query_as("SELECT user_id, licence FROM user_licences")
-        .fetch_all(&pool)
+        .fetch_all(pool)
         .await
         .unwrap();
     for (user, code) in held {
@@ -34,7 +40,7 @@ async fn every_assignment_passes_the_assignment_rules() {
          JOIN phone_numbers n ON n.id = a.number_id \
          JOIN emergency_locations l ON l.id = a.location_id",
     )
-    .fetch_all(&pool)
+    .fetch_all(pool)
     .await
     .unwrap();
     assert!(!rows.is_empty());
