@@ -5,7 +5,7 @@
 //! with 100 rows a statement, 2.8 s with 500, 2.0 s at the limit.
 
 use anyhow::{Context, Result};
-use app::domain::Date;
+use app::domain::{search_city, search_text, Date};
 use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
@@ -36,12 +36,15 @@ pub async fn insert(conn: &mut SqliteConnection, org: &Org) -> Result<()> {
     })
     .await?;
 
-    let users = "INSERT INTO voice_users (id, display_name, username, usage_location) ";
-    insert_rows(conn, users, 4, &org.users, |mut row, id, u| {
+    // The search's lower-case copies are written here, not filled in later.
+    let users =
+        "INSERT INTO voice_users (id, display_name, username, usage_location, search_name) ";
+    insert_rows(conn, users, 5, &org.users, |mut row, id, u| {
         row.push_bind(id)
             .push_bind(u.display_name.as_str())
             .push_bind(u.username.as_str())
-            .push_bind(u.country);
+            .push_bind(u.country)
+            .push_bind(search_text(&u.display_name, &u.username));
     })
     .await?;
 
@@ -56,8 +59,8 @@ pub async fn insert(conn: &mut SqliteConnection, org: &Org) -> Result<()> {
     .await?;
 
     let numbers = "INSERT INTO phone_numbers \
-        (id, e164, country, city, kind, source, activation, blocked_until) ";
-    insert_rows(conn, numbers, 8, &org.numbers, |mut row, id, n| {
+        (id, e164, country, city, kind, source, activation, blocked_until, search_city) ";
+    insert_rows(conn, numbers, 9, &org.numbers, |mut row, id, n| {
         row.push_bind(id)
             .push_bind(n.e164.as_str())
             .push_bind(n.country)
@@ -65,7 +68,8 @@ pub async fn insert(conn: &mut SqliteConnection, org: &Org) -> Result<()> {
             .push_bind(n.kind.code())
             .push_bind(n.source.code())
             .push_bind(n.activation.code())
-            .push_bind(n.blocked_until.as_ref().map(Date::as_str));
+            .push_bind(n.blocked_until.as_ref().map(Date::as_str))
+            .push_bind(search_city(n.city));
     })
     .await?;
 
