@@ -2,7 +2,8 @@
 // (scripts/test.sh builds it with `cargo leptos build`), three times over:
 //   - port 3100, seeded with the Contoso demo data: every spec but one;
 //   - 127.0.0.2:3101, Contoso's users without any phone number: empty-inventory;
-//   - 127.0.0.3:3102, Contoso without a licence that opens Voice: voice-gate.
+//   - 127.0.0.3:3102, Contoso without a licence that opens Voice: voice-gate;
+//   - 127.0.0.4:3103, the 100,000-user organisation: large-directory.
 // Each server gets a fresh temporary data directory, removed when it stops,
 // a known first-administrator password and the demo sign-in accounts.
 import path from 'node:path';
@@ -13,6 +14,7 @@ import {
   DEMO_PASSWORD,
   DEMO_URL,
   EMPTY_INVENTORY_URL,
+  LARGE_URL,
   NO_VOICE_URL,
 } from './tests/helpers';
 
@@ -120,5 +122,6 @@ export default defineConfig({
     server(DEMO_URL, 'contoso'),
     server(EMPTY_INVENTORY_URL, 'contoso-without-numbers'),
     server(NO_VOICE_URL, 'contoso-without-voice'),
+    server(LARGE_URL, 'contoso-100k'),
   ],
 });

@@ -9,6 +9,8 @@ use crate::clock::Clock;
 #[derive(Clone)]
 pub struct AppState {
     pub pool: SqlitePool,
+    /// Every write transaction starts here (see `store::Writer`).
+    pub writer: crate::store::Writer,
     pub clock: Arc<dyn Clock>,
     pub auth: crate::auth::AuthSettings,
 }

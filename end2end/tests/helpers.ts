@@ -13,7 +13,9 @@ export const DEMO_URL = 'http://127.0.0.1:3100';
 export const EMPTY_INVENTORY_URL = 'http://127.0.0.2:3101';
 /** The server of an organisation without any licence that opens Voice. */
 export const NO_VOICE_URL = 'http://127.0.0.3:3102';
-export const SERVER_URLS = [DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL];
+/** The server of the 100,000-user organisation: large-directory.spec.ts. */
+export const LARGE_URL = 'http://127.0.0.4:3103';
+export const SERVER_URLS = [DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL, LARGE_URL];
 
 /** The first Global administrator's password on the test servers. */
 export const ADMIN_PASSWORD = 'e2e-first-boss-pass-1';
@@ -89,6 +91,31 @@ export function userRow(page: Page, displayName: string): Locator {
   return voiceUsersGrid(page)
     .getByRole('row')
     .filter({ has: page.getByRole('button', { name: displayName, exact: true }) });
+}
+
+/**
+ * Scrolls the Voice users grid's own scrolling box to its end, as a person
+ * dragging its scroll bar would.
+ */
+export async function scrollGridToEnd(page: Page): Promise<void> {
+  await voiceUsersGrid(page).evaluate((table) => {
+    const box = table.parentElement!;
+    box.scrollTo(0, box.scrollHeight);
+  });
+}
+
+/**
+ * Whether the grid renders no more rows than fit in its box and twenty
+ * more (the virtualised grid's promise), however far it was scrolled.
+ */
+export async function renderedWithinWindow(page: Page): Promise<boolean> {
+  const rendered = await userRows(page).count();
+  const fit = await voiceUsersGrid(page).evaluate((table) => {
+    const box = table.parentElement!;
+    const row = table.querySelector('tbody tr[aria-rowindex]') as HTMLElement | null;
+    return row ? Math.ceil(box.clientHeight / row.offsetHeight) + 1 : 0;
+  });
+  return rendered > 0 && rendered <= fit + 20;
 }
 
 /** The search box above the grid. */

@@ -3,8 +3,15 @@ use server::accounts::FirstAdmin;
 use server::config::Settings;
 use server::startup::Application;
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
+    server::allocator::return_large_blocks();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(serve())
+}
+
+async fn serve() -> anyhow::Result<()> {
     server::telemetry::init();
     let settings = Settings::parse();
     let app = Application::build(settings).await?;

@@ -88,6 +88,7 @@ impl Application {
 
         let state = AppState {
             pool: pool.clone(),
+            writer: app::store::Writer::new(pool.clone()),
             clock,
             auth,
         };
@@ -152,6 +153,7 @@ async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> an
         .await
         .context("seeding the demo organisation")?;
     tx.commit().await?;
+    crate::allocator::release_free_memory();
     tracing::info!(
         users = report.users,
         numbers = report.numbers,

@@ -108,7 +108,7 @@ mod ssr {
         if locked > now {
             // Still recorded: a lock doesn't hide continued guessing.
             drop(conn);
-            let mut tx = store::begin_write(&state.pool).await?;
+            let mut tx = state.writer.begin().await?;
             sign_in_entry(
                 &mut tx,
                 now,
@@ -137,7 +137,7 @@ mod ssr {
         };
         let matches = state.auth.passwords.verify(password, hash).await;
 
-        let mut tx = store::begin_write(&state.pool).await?;
+        let mut tx = state.writer.begin().await?;
         let (Some(account), true) = (account, matches) else {
             // Counted again inside the write lock so parallel attempts all count.
             throttle::count_failure(&mut tx, &account_key, throttle::ACCOUNT_LIMIT, now).await?;
@@ -219,7 +219,7 @@ mod ssr {
         let hash = store::accounts::hash_of(&mut conn, account.id).await?;
         drop(conn);
         if !state.auth.passwords.verify(current, hash).await {
-            let mut tx = store::begin_write(&state.pool).await?;
+            let mut tx = state.writer.begin().await?;
             throttle::count_failure(&mut tx, &key, throttle::ACCOUNT_LIMIT, now).await?;
             tx.commit().await?;
             return Err(ApiError::Forbidden {

@@ -5,8 +5,6 @@
 //! returns an error, or whose audit entry can't be written, leaves nothing
 //! behind.
 
-use sqlx::{Sqlite, Transaction};
-
 use super::access::authorize;
 use super::ApiError;
 use crate::auth::session::Caller;
@@ -18,7 +16,7 @@ use crate::store;
 pub struct Write {
     pub state: AppState,
     pub caller: Caller,
-    pub tx: Transaction<'static, Sqlite>,
+    pub tx: store::WriteTx,
 }
 
 impl Write {
@@ -63,7 +61,7 @@ pub async fn write_as<T>(
     caller: Caller,
     change: impl AsyncFnOnce(&mut Write) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    let tx = store::begin_write(&state.pool).await?;
+    let tx = state.writer.begin().await?;
     let mut write = Write { state, caller, tx };
     let done = change(&mut write).await?;
     write.tx.commit().await?;

@@ -13,16 +13,28 @@ pub fn FilterSelect<C: Choice>(
     #[prop(default = "All")]
     any: &'static str,
     #[prop(into)] on_pick: Callback<Option<C>>,
+    /// The value picked now, when the page's address holds it.
+    #[prop(optional, into)]
+    current: Option<Signal<Option<C>>>,
 ) -> impl IntoView {
     let id = format!("filter-{}", label.to_lowercase().replace(' ', "-"));
+    let current = move || current.and_then(|c| c.get());
     view! {
         <div class="filter">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| on_pick.run(C::from_code(&event_target_value(&ev)))>
+            <select
+                id=id
+                prop:value=move || current().map(|c| c.code().to_owned()).unwrap_or_default()
+                on:change=move |ev| on_pick.run(C::from_code(&event_target_value(&ev)))
+            >
                 <option value="">{any}</option>
                 {C::all()
                     .iter()
-                    .map(|c| view! { <option value=c.code().to_owned()>{c.label().to_owned()}</option> })
+                    .map(|&c| view! {
+                        <option value=c.code().to_owned() selected=move || current() == Some(c)>
+                            {c.label().to_owned()}
+                        </option>
+                    })
                     .collect_view()}
             </select>
         </div>

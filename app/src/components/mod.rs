@@ -1,4 +1,5 @@
 mod account;
+mod address;
 mod action_pane;
 mod add_location_dialog;
 mod assign_dialog;
@@ -15,10 +16,13 @@ mod paging;
 mod port_dialog;
 mod release_dialog;
 mod remove_dialog;
+mod search_box;
 mod users_grid;
+mod virtual_rows;
 mod voice_users_state;
 
 pub use account::{can, reload_here, reload_to, CurrentAccount};
+pub use address::{use_address_query, AddressQuery};
 pub use action_pane::ActionPane;
 pub use add_location_dialog::AddLocationDialog;
 pub use assign_dialog::AssignDialog;
@@ -32,5 +36,7 @@ pub use paging::{use_paging, Paging};
 pub use port_dialog::PortDialog;
 pub use release_dialog::ReleaseDialog;
 pub use remove_dialog::RemoveDialog;
+pub use search_box::SearchBox;
 pub use users_grid::UsersGrid;
+pub use virtual_rows::{load_as_scrolled, use_viewport, VirtualTable};
 pub use voice_users_state::{Dialog, VoiceUsersState};

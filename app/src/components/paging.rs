@@ -3,6 +3,8 @@
 //! that arrives for a query the admin has since changed is dropped.
 
 use std::future::Future;
+use std::ops::Range;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -115,15 +117,35 @@ where
             .with(|m| m.query.as_ref().is_some_and(|q| query.with(|now| q == now)))
     }
 
-    /// Every row shown: `first`'s, then those "Load more" added.
+    /// Every row shown: `first`'s, then those loaded after it.
     pub fn rows(&self, first: &P) -> impl Fn() -> Vec<P::Row> + Clone + Send + Sync + 'static {
-        let (this, first_rows) = (*self, first.rows().to_vec());
-        move || {
-            let mut all = first_rows.clone();
-            if this.loaded_more() {
-                this.more.with(|m| all.extend(m.rows.iter().cloned()));
+        let rows_in = self.rows_in(first);
+        let shown = self.shown(first);
+        move || rows_in(0..shown())
+    }
+
+    /// The rows at `range` of those shown (fewer where it runs past them),
+    /// without copying the others: a grid scrolled far down holds thousands.
+    pub fn rows_in(
+        &self,
+        first: &P,
+    ) -> impl Fn(Range<usize>) -> Vec<P::Row> + Clone + Send + Sync + 'static {
+        let (this, first_rows) = (*self, Arc::new(first.rows().to_vec()));
+        move |range: Range<usize>| {
+            let head = first_rows.len();
+            let mut rows: Vec<P::Row> = first_rows
+                .get(range.start.min(head)..range.end.min(head))
+                .unwrap_or_default()
+                .to_vec();
+            if range.end > head && this.loaded_more() {
+                let (start, end) = (range.start.max(head) - head, range.end - head);
+                this.more.with(|m| {
+                    rows.extend_from_slice(
+                        m.rows.get(start.min(m.rows.len())..end.min(m.rows.len())).unwrap_or_default(),
+                    )
+                });
             }
-            all
+            rows
         }
     }
 

@@ -1,46 +1,37 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
-use super::debounce::on_typing_pause;
+use super::address::use_address_query;
+use super::search_box::SearchBox;
 use super::grid_parts::{count_text, load_more, SortHeader};
+use super::virtual_rows::{load_as_scrolled, use_viewport, VirtualTable};
 use super::{loaded, use_paging, Paging, VoiceUsersState};
 use crate::api::voice_users::list_voice_users;
-use crate::domain::{Licence, LocationId, UserPage, UserQuery, UserSort, VoiceUser, USER_PAGE};
+use crate::domain::{Licence, UserPage, UserQuery, UserSort, VoiceUser};
+use crate::links;
 
-/// The voice users grid: search, sortable columns, selection, and keyset
-/// paging through "Load more" so the browser never holds every user.
+/// The voice users grid: search, sortable columns and selection, all kept in
+/// the page's address; rows load from the server as the admin scrolls, and
+/// only those in view are rendered, so the browser copes with 100,000.
 #[component]
 pub fn UsersGrid() -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
-    // "?search=Adele Vance" arrives from links elsewhere, e.g. Phone numbers' "Assigned to".
-    let query = use_query_map();
-    let initial = query
-        .with_untracked(|q| q.get("search"))
-        .unwrap_or_default();
-    let search = RwSignal::new(initial.clone());
-    // "?location=3" arrives from Emergency locations: the users that location serves.
-    let location = Memo::new(move |_| {
-        query.with(|q| {
-            q.get("location")
-                .and_then(|l| l.parse().ok().map(LocationId))
-        })
-    });
-    let sort = RwSignal::new((UserSort::DisplayName, false));
+    // "?search=Adele Vance" arrives from links elsewhere, e.g. Phone numbers'
+    // "Assigned to"; "?location=3" from Emergency locations.
+    let address = use_address_query(|p| links::user_query(p), links::voice_users);
+    let query = address.query;
     let paging: Paging<UserQuery, UserPage> = use_paging(
-        move || {
-            let (sort, descending) = sort.get();
-            UserQuery {
-                search: search.get(),
-                location: location.get(),
-                sort,
-                descending,
-                after: None,
-                limit: USER_PAGE,
-            }
-        },
+        move || query.get(),
         |query, after| list_voice_users(UserQuery { after, ..query }),
     );
+    let viewport = use_viewport();
+    // A new search or order starts at its first row.
+    Effect::new(move |seen: Option<()>| {
+        query.track();
+        if seen.is_some() {
+            viewport.to_top();
+        }
+    });
 
     // The dialogs' rule check judges re-use blocks by the server's day.
     Effect::new(move |_| {
@@ -53,70 +44,80 @@ pub fn UsersGrid() -> impl IntoView {
             state.today.set(today);
         }
     });
-    let on_search = on_typing_pause(move |value| search.set(value));
+    let sort = Signal::derive(move || query.with(|q| (q.sort, q.descending)));
     let on_sort = move |column: UserSort| {
-        sort.update(|(c, desc)| {
-            *desc = *c == column && !*desc;
-            *c = column;
-        });
+        address.change(|q| {
+            q.descending = q.sort == column && !q.descending;
+            q.sort = column;
+        })
     };
-    let header = move |label: &'static str, column: UserSort| {
-        view! { <SortHeader label column current=sort on_sort /> }
+    let header = move |column: UserSort| {
+        view! { <SortHeader label=column.label() column current=sort on_sort /> }
     };
+    let location = Memo::new(move |_| query.with(|q| q.location));
 
     view! {
         <div class="grid-tools">
-            <input
-                type="search"
-                class="search"
-                aria-label="Search voice users"
+            <SearchBox
+                address
+                label="Search voice users"
                 placeholder="Search by name, username or number"
-                value=initial
-                maxlength="100"
-                on:input=on_search
+                text=|q: &UserQuery| q.search.clone()
+                set_text=|q: &mut UserQuery, text| q.search = text
             />
-            {move || location.get().map(|_| view! { <LocationFilter rows=paging.first /> })}
+            {move || location.get().map(|_| view! {
+                <LocationFilter rows=paging.first all=move || links::voice_users(&UserQuery {
+                    location: None,
+                    ..query.get()
+                }) />
+            })}
         </div>
         {loaded(paging.first, "Loading voice users…", move |page: UserPage| {
+            load_as_scrolled(viewport, paging, &page);
             let rows = paging.rows(&page);
-            let rows = move || rows().into_iter().map(|u| state.latest(&u)).collect::<Vec<_>>();
-            let rows_for_tick = rows.clone();
-            let rows_for_toggle = rows.clone();
-            let all_ticked = move || {
-                let shown = rows_for_tick();
-                !shown.is_empty() && shown.iter().all(|u| state.is_selected(u.id))
+            let all_ticked = {
+                let rows = rows.clone();
+                move || {
+                    let shown = rows();
+                    !shown.is_empty() && shown.iter().all(|u| state.is_selected(u.id))
+                }
             };
             let shown = paging.shown(&page);
             let none = page.total == 0;
             let total = count_text(page.total, page.total_capped);
-            view! {
-                <table class="grid" aria-label="Voice users">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="check">
-                                <input
-                                    type="checkbox"
-                                    aria-label="Select all shown users"
-                                    prop:checked=all_ticked
-                                    on:change=move |_| state.toggle_all(&rows_for_toggle())
-                                />
-                            </th>
-                            {header("Display name", UserSort::DisplayName)}
-                            {header("Username", UserSort::Username)}
-                            {header("Assigned number", UserSort::AssignedNumber)}
-                            {header("Emergency location", UserSort::EmergencyLocation)}
-                            <th scope="col">"Assigned license"</th>
-                            <th scope="col">"Status"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=rows
-                            key=|u| (u.id, u.version)
-                            children=move |user| view! { <UserRow user /> }
+            let head = view! {
+                <tr aria-rowindex="1">
+                    <th scope="col" class="check">
+                        <input
+                            type="checkbox"
+                            aria-label="Select all shown users"
+                            prop:checked=all_ticked
+                            on:change=move |_| state.toggle_all(&rows())
                         />
-                    </tbody>
-                </table>
+                    </th>
+                    {header(UserSort::DisplayName)}
+                    {header(UserSort::Username)}
+                    {header(UserSort::AssignedNumber)}
+                    {header(UserSort::EmergencyLocation)}
+                    <th scope="col">"Assigned license"</th>
+                    <th scope="col">"Status"</th>
+                </tr>
+            };
+            let table = VirtualTable {
+                viewport,
+                label: "Voice users",
+                columns: 7,
+                total: (!page.total_capped).then_some(page.total),
+            };
+            view! {
+                {table.view(
+                    paging,
+                    &page,
+                    head,
+                    move |user: VoiceUser| state.latest(&user),
+                    |u: &VoiceUser| (u.id, u.version),
+                    |index, user: VoiceUser| view! { <UserRow user index /> },
+                )}
                 {none.then(|| view! { <p class="muted">"No voice users match your search."</p> })}
                 <div class="grid-foot">
                     <span>{move || format!("Showing {} of {total} users", count_text(shown() as i64, false))}</span>
@@ -132,7 +133,12 @@ pub fn UsersGrid() -> impl IntoView {
 /// names it; the chip waits for the rows, so the server and the browser
 /// render the same name.
 #[component]
-fn LocationFilter(rows: Resource<Result<UserPage, crate::api::ApiError>>) -> impl IntoView {
+fn LocationFilter(
+    rows: Resource<Result<UserPage, crate::api::ApiError>>,
+    /// The same view without the location filter.
+    #[prop(into)]
+    all: Signal<String>,
+) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
@@ -147,7 +153,7 @@ fn LocationFilter(rows: Resource<Result<UserPage, crate::api::ApiError>>) -> imp
                     <p class="filter-chip" role="status">
                         {format!("Emergency location: {name}")}
                         " "
-                        <A href="/voice/users">"Show all users"</A>
+                        <A href=move || all.get()>"Show all users"</A>
                     </p>
                 }
             })}
@@ -155,8 +161,10 @@ fn LocationFilter(rows: Resource<Result<UserPage, crate::api::ApiError>>) -> imp
     }
 }
 
+/// A row of the grid; `index` is its place for screen readers, counting the
+/// header row.
 #[component]
-fn UserRow(user: VoiceUser) -> impl IntoView {
+fn UserRow(user: VoiceUser, index: usize) -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     let id = user.id;
     let checked = move || state.is_selected(id);
@@ -172,8 +180,9 @@ fn UserRow(user: VoiceUser) -> impl IntoView {
         .as_ref()
         .map(|l| l.description.clone())
         .unwrap_or_default();
+    let licences = Licence::summary(&user.licences);
     view! {
-        <tr class:selected=checked>
+        <tr class:selected=checked aria-rowindex=index>
             <td class="check">
                 <input
                     type="checkbox"
@@ -182,15 +191,15 @@ fn UserRow(user: VoiceUser) -> impl IntoView {
                     on:change=move |_| state.toggle(&for_toggle)
                 />
             </td>
-            <td>
+            <td title=user.display_name.clone()>
                 <button type="button" class="link" on:click=move |_| state.select_only(&for_select)>
                     {user.display_name.clone()}
                 </button>
             </td>
-            <td>{user.username.clone()}</td>
+            <td title=user.username.clone()>{user.username.clone()}</td>
             <td class="number">{number}</td>
-            <td>{location}</td>
-            <td>{Licence::summary(&user.licences)}</td>
+            <td title=location.clone()>{location.clone()}</td>
+            <td title=licences.clone()>{licences.clone()}</td>
             <td>{user.status()}</td>
         </tr>
     }

@@ -101,5 +101,7 @@ mod tests {
         check::<AuditAction>("audit actions");
         check::<crate::domain::Country>("countries");
         check::<crate::domain::StateFilter>("state filters");
+        check::<crate::domain::UserSort>("voice users sorts");
+        check::<crate::domain::NumberSort>("phone numbers sorts");
     }
 }

@@ -37,12 +37,15 @@ impl StateFilter {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NumberSort {
-    #[default]
-    Number,
-    City,
-    AssignedTo,
+choice! {
+    /// The grid's sortable columns; the code is what the page's address says.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum NumberSort {
+        #[default]
+        Number => ("number", "Phone number"),
+        City => ("city", "City"),
+        AssignedTo => ("holder", "Assigned to"),
+    }
 }
 
 pub type NumberCursor = Cursor<NumberId>;

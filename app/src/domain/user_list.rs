@@ -5,14 +5,16 @@ use serde::{Deserialize, Serialize};
 use super::paging::{check_page_request, Cursor, QueryError};
 use super::{Date, LocationId, Paged, UserId, VoiceUser};
 
-/// The grid's sortable columns.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum UserSort {
-    #[default]
-    DisplayName,
-    Username,
-    AssignedNumber,
-    EmergencyLocation,
+choice! {
+    /// The grid's sortable columns; the code is what the page's address says.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum UserSort {
+        #[default]
+        DisplayName => ("name", "Display name"),
+        Username => ("username", "Username"),
+        AssignedNumber => ("number", "Assigned number"),
+        EmergencyLocation => ("location", "Emergency location"),
+    }
 }
 
 pub type UserCursor = Cursor<UserId>;

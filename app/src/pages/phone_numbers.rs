@@ -4,12 +4,14 @@ use leptos_router::components::A;
 
 use crate::api::phone_numbers::list_phone_numbers;
 use crate::components::{
-    can, count_text, load_more, loaded, on_typing_pause, use_paging, FilterSelect,
-    NewNumbersDialog, Paging, PortDialog, ReleaseDialog, SortHeader,
+    can, count_text, load_as_scrolled, load_more, loaded, use_address_query, use_paging,
+    use_viewport, FilterSelect, NewNumbersDialog, Paging, PortDialog, ReleaseDialog, SearchBox,
+    SortHeader, VirtualTable,
 };
 use crate::domain::{
+    Choice,
     Country, Date, NumberKind, NumberPage, NumberQuery, NumberSort, NumberSource, Permission,
-    StateFilter, TelephoneNumber, E164, NUMBER_PAGE,
+    StateFilter, TelephoneNumber, E164,
 };
 use crate::links;
 
@@ -17,14 +19,21 @@ use crate::links;
 /// releasing the ones it no longer needs.
 #[component]
 pub fn PhoneNumbersPage() -> impl IntoView {
-    let filters = RwSignal::new(NumberQuery {
-        limit: NUMBER_PAGE,
-        ..NumberQuery::default()
-    });
+    // Search, filters and order live in the address: a view can be
+    // bookmarked, and Back returns to the one before.
+    let address = use_address_query(|p| links::number_query(p), links::phone_numbers);
+    let filters = address.query;
     let paging: Paging<NumberQuery, NumberPage> = use_paging(
         move || filters.get(),
         |query, after| list_phone_numbers(NumberQuery { after, ..query }),
     );
+    let viewport = use_viewport();
+    Effect::new(move |seen: Option<()>| {
+        filters.track();
+        if seen.is_some() {
+            viewport.to_top();
+        }
+    });
     let selected = RwSignal::new(Vec::<E164>::new());
     let releasing = RwSignal::new(false);
     let adding = RwSignal::new(false);
@@ -32,7 +41,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     // Helpdesk reads the numbers; adding and releasing need a voice admin.
     let manage = can(Permission::ManageVoice);
-    let change = move |apply: &dyn Fn(&mut NumberQuery)| filters.update(|f| apply(f));
+    let change = move |apply: &dyn Fn(&mut NumberQuery)| address.change(|f| apply(f));
     let by_state = Callback::new(move |v: Option<StateFilter>| change(&|f| f.state = v));
     let by_kind = Callback::new(move |v: Option<NumberKind>| change(&|f| f.kind = v));
     let by_source = Callback::new(move |v: Option<NumberSource>| change(&|f| f.source = v));
@@ -67,18 +76,17 @@ pub fn PhoneNumbersPage() -> impl IntoView {
         <p class="lede">"Your organization's phone numbers, and the user each assigned number belongs to."</p>
         <p class="status" role="status">{move || status.get()}</p>
         <div class="grid-tools filters">
-            <input
-                type="search"
-                class="search"
-                aria-label="Search phone numbers"
+            <SearchBox
+                address
+                label="Search phone numbers"
                 placeholder="Digits, city or user"
-                maxlength="100"
-                on:input=on_typing_pause(move |v| change(&|f| f.search = v.clone()))
+                text=|q: &NumberQuery| q.search.clone()
+                set_text=|q: &mut NumberQuery, text| q.search = text
             />
-            <FilterSelect label="State" on_pick=by_state />
-            <FilterSelect label="Type" on_pick=by_kind />
-            <FilterSelect label="Source" on_pick=by_source />
-            <FilterSelect label="Country or region" on_pick=by_country />
+            <FilterSelect label="State" on_pick=by_state current=picked(filters, |f| f.state) />
+            <FilterSelect label="Type" on_pick=by_kind current=picked(filters, |f| f.kind) />
+            <FilterSelect label="Source" on_pick=by_source current=picked(filters, |f| f.source) />
+            <FilterSelect label="Country or region" on_pick=by_country current=picked(filters, |f| f.country) />
             <AddMenu hidden=!manage adding porting />
             <button
                 type="button"
@@ -93,7 +101,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             </button>
         </div>
         {loaded(paging.first, "Loading phone numbers…", move |page: NumberPage| {
-            let rows = paging.rows(&page);
+            load_as_scrolled(viewport, paging, &page);
             let shown = paging.shown(&page);
             let today = page.today.clone();
             let none = page.total == 0;
@@ -103,31 +111,36 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                 f.descending = f.sort == column && !f.descending;
                 f.sort = column;
             });
-            let header = move |label: &'static str, column: NumberSort| {
-                view! { <SortHeader label column current on_sort /> }
+            let header = move |column: NumberSort| {
+                view! { <SortHeader label=column.label() column current on_sort /> }
+            };
+            let head = view! {
+                <tr aria-rowindex="1">
+                    <th scope="col" class="check"><span class="visually-hidden">"Selected"</span></th>
+                    {header(NumberSort::Number)}
+                    <th scope="col">"Country or region"</th>
+                    {header(NumberSort::City)}
+                    <th scope="col">"Type"</th>
+                    <th scope="col">"Source"</th>
+                    <th scope="col">"State"</th>
+                    {header(NumberSort::AssignedTo)}
+                </tr>
+            };
+            let table = VirtualTable {
+                viewport,
+                label: "Phone numbers",
+                columns: 8,
+                total: (!page.total_capped).then_some(page.total),
             };
             view! {
-                <table class="grid" aria-label="Phone numbers">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="check"><span class="visually-hidden">"Selected"</span></th>
-                            {header("Phone number", NumberSort::Number)}
-                            <th scope="col">"Country or region"</th>
-                            {header("City", NumberSort::City)}
-                            <th scope="col">"Type"</th>
-                            <th scope="col">"Source"</th>
-                            <th scope="col">"State"</th>
-                            {header("Assigned to", NumberSort::AssignedTo)}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=rows
-                            key=|n| n.number.e164.clone()
-                            children=move |n| view! { <NumberRow number=n today=today.clone() selected /> }
-                        />
-                    </tbody>
-                </table>
+                {table.view(
+                    paging,
+                    &page,
+                    head,
+                    |n: TelephoneNumber| n,
+                    |n: &TelephoneNumber| n.number.e164.clone(),
+                    move |index, number| view! { <NumberRow number index today=today.clone() selected /> },
+                )}
                 {none.then(|| view! { <p class="muted">"No phone numbers match these filters."</p> })}
                 <div class="grid-foot">
                     <span>{move || format!("Showing {} of {total} numbers", count_text(shown() as i64, false))}</span>
@@ -193,7 +206,13 @@ fn AddMenu(hidden: bool, adding: RwSignal<bool>, porting: RwSignal<bool>) -> imp
 }
 
 #[component]
-fn NumberRow(number: TelephoneNumber, today: Date, selected: RwSignal<Vec<E164>>) -> impl IntoView {
+fn NumberRow(
+    number: TelephoneNumber,
+    /// Its place for screen readers, counting the header row.
+    index: usize,
+    today: Date,
+    selected: RwSignal<Vec<E164>>,
+) -> impl IntoView {
     let e164 = number.number.e164.clone();
     let held = number.holder.is_some();
     let checked = {
@@ -209,13 +228,14 @@ fn NumberRow(number: TelephoneNumber, today: Date, selected: RwSignal<Vec<E164>>
         })
     };
     let state = number.state(&today).label();
+    let holder_name = number.holder.as_ref().map(|h| h.display_name.clone());
     let holder = number.holder.clone().map(|h| {
         view! { <A href=links::voice_users_matching(&h.display_name)>{h.display_name}</A> }
     });
     let international = number.number.international.clone();
     let row_checked = checked.clone();
     view! {
-        <tr class:selected=row_checked>
+        <tr class:selected=row_checked aria-rowindex=index>
             <td class="check">
                 <input
                     type="checkbox"
@@ -228,13 +248,21 @@ fn NumberRow(number: TelephoneNumber, today: Date, selected: RwSignal<Vec<E164>>
             </td>
             <td class="number">{number.number.international.clone()}</td>
             <td>{number.number.country.name()}</td>
-            <td>{number.city.clone()}</td>
+            <td title=number.city.clone()>{number.city.clone()}</td>
             <td>{number.kind.label()}</td>
             <td>{number.source.label()}</td>
             <td>{state}</td>
-            <td>{holder}</td>
+            <td title=holder_name>{holder}</td>
         </tr>
     }
+}
+
+/// The value of one filter, as the address has it.
+fn picked<C: Choice>(
+    filters: Memo<NumberQuery>,
+    pick: fn(&NumberQuery) -> Option<C>,
+) -> Signal<Option<C>> {
+    Signal::derive(move || filters.with(pick))
 }
 
 /// "1 number", "3 numbers".

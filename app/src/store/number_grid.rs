@@ -9,7 +9,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use super::keyset::Keyset;
 use super::like_pattern;
 use super::numbers::{push_state, read, select_number_columns};
-use super::user_grid::{fts_phrase, SMALL};
+use super::user_grid::{fts_phrase, index_answers, matching, SMALL};
 use crate::domain::{
     search_term, Date, NumberCursor, NumberId, NumberQuery, NumberSort, Page, TelephoneNumber,
 };
@@ -21,30 +21,66 @@ const FROM: &str = " FROM phone_numbers n \
 
 /// Which numbers the grid keeps, as SQL over `n`, `a` and `h`.
 struct Filter<'q> {
-    /// The search term, lower case, and whether the indexes answer it.
-    text: Option<(String, bool)>,
+    /// The search term, lower case, and whether the indexes answer it: the
+    /// numbers' cities, and their holders' names.
+    text: Option<(String, Indexed)>,
     digits: Option<(String, bool)>,
+    /// An index found more than `SMALL` numbers matching the search.
+    many: bool,
     query: &'q NumberQuery,
     today: &'q Date,
 }
 
+/// Which of the two text columns the trigram indexes answer.
+#[derive(Clone, Copy)]
+struct Indexed {
+    city: bool,
+    holder: bool,
+}
+
 impl<'q> Filter<'q> {
-    fn new(query: &'q NumberQuery, today: &'q Date) -> Self {
+    async fn new(
+        conn: &mut SqliteConnection,
+        query: &'q NumberQuery,
+        today: &'q Date,
+    ) -> Result<Self, sqlx::Error> {
         let term = search_term(&query.search);
         let digits: String = term.chars().filter(char::is_ascii_digit).collect();
-        let indexed = |s: &str| s.chars().count() >= 3;
-        Self {
-            digits: (!digits.is_empty()).then(|| {
-                let fast = indexed(&digits);
-                (digits, fast)
-            }),
-            text: (!term.is_empty()).then(|| {
-                let fast = indexed(&term);
-                (term, fast)
-            }),
+        let long = |s: &str| s.chars().count() >= 3;
+        let mut many = false;
+        let text = match term.is_empty() {
+            true => None,
+            false => {
+                let long = long(&term);
+                let city = format!("search_city : {}", fts_phrase(&term));
+                let numbers = matching("phone_number_search");
+                let indexed = Indexed {
+                    city: long && index_answers(conn, &numbers, &city).await?,
+                    holder: long
+                        && index_answers(conn, &matching("voice_user_search"), &fts_phrase(&term))
+                            .await?,
+                };
+                many |= long && !indexed.city;
+                Some((term, indexed))
+            }
+        };
+        let digits = match digits.is_empty() {
+            true => None,
+            false => {
+                let phrase = format!("e164 : {}", fts_phrase(&digits));
+                let fast = long(&digits)
+                    && index_answers(conn, &matching("phone_number_search"), &phrase).await?;
+                many |= long(&digits) && !fast;
+                Some((digits, fast))
+            }
+        };
+        Ok(Self {
+            text,
+            digits,
+            many,
             query,
             today,
-        }
+        })
     }
 
     fn is_empty(&self) -> bool {
@@ -60,24 +96,31 @@ impl<'q> Filter<'q> {
     fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
         let plus = if walking { "+" } else { "" };
         if let Some((text, indexed)) = &self.text {
-            if *indexed {
+            qb.push(" AND (");
+            if indexed.city {
                 qb.push(format_args!(
-                    " AND ({plus}n.id IN (SELECT rowid FROM phone_number_search \
+                    "{plus}n.id IN (SELECT rowid FROM phone_number_search \
                      WHERE phone_number_search MATCH "
                 ))
                 .push_bind(format!("search_city : {}", fts_phrase(text)))
-                .push(format_args!(
-                    ") OR {plus}a.user_id IN (SELECT rowid FROM voice_user_search \
+                .push(")");
+            } else {
+                qb.push("n.search_city LIKE ")
+                    .push_bind(like_pattern(text))
+                    .push(" ESCAPE '\\'");
+            }
+            if indexed.holder {
+                // On `n` alone, so a walk checks it before reading the joins.
+                qb.push(format_args!(
+                    " OR {plus}n.id IN (SELECT x.number_id FROM voice_user_search s \
+                     CROSS JOIN number_assignments x ON x.user_id = s.rowid \
                      WHERE voice_user_search MATCH "
                 ))
                 .push_bind(fts_phrase(text))
                 .push(")");
             } else {
-                let pattern = like_pattern(text);
-                qb.push(" AND (n.search_city LIKE ")
-                    .push_bind(pattern.clone())
-                    .push(" ESCAPE '\\' OR h.search_name LIKE ")
-                    .push_bind(pattern)
+                qb.push(" OR h.search_name LIKE ")
+                    .push_bind(like_pattern(text))
                     .push(" ESCAPE '\\'");
             }
             match &self.digits {
@@ -128,6 +171,12 @@ async fn count(
             .await?;
         return Ok((total, false));
     }
+    let q = filter.query;
+    let narrowed = q.state.is_some() || q.kind.is_some() || q.source.is_some() || q.country.is_some();
+    if filter.many && !narrowed {
+        // More than a thousand match the search, and nothing narrows it.
+        return Ok((SMALL, true));
+    }
     let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT n.id");
     qb.push(FROM).push(" WHERE 1 = 1");
     filter.push(&mut qb, false);
@@ -159,7 +208,7 @@ pub async fn page(
     query: &NumberQuery,
     today: &Date,
 ) -> Result<(Page<TelephoneNumber, NumberCursor>, i64, bool), sqlx::Error> {
-    let filter = Filter::new(query, today);
+    let filter = Filter::new(conn, query, today).await?;
     let (total, capped) = count(conn, &filter).await?;
     let key = sort_key(query.sort, query.descending);
     let keyset = Keyset::sorted(

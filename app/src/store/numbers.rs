@@ -7,7 +7,7 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use super::like_pattern;
 use super::rows::{NumberColumns, NUMBER_COLUMNS};
-use super::user_grid::{fts_phrase, SMALL};
+use super::user_grid::{fts_phrase, index_answers, matching, SMALL};
 use crate::domain::{
     search_city, search_term, Activation, Date, NumberFilter, NumberId, NumberKind, NumberSource,
     PhoneNumber, StateFilter, TelephoneNumber, E164,
@@ -133,8 +133,8 @@ enum Text {
     Any,
     /// Few numbers match: found through the search index.
     Few(String),
-    /// Many match: each number read in order is checked.
-    Many(String),
+    /// Short text, or many numbers match: each number read in order is
+    /// checked.
     Scan {
         city: String,
         digits: Option<String>,
@@ -147,44 +147,32 @@ impl Text {
             return Ok(Text::Any);
         }
         let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+        let scan = || Text::Scan {
+            city: like_pattern(term),
+            digits: (!digits.is_empty()).then(|| like_pattern(&digits)),
+        };
         if term.chars().count() < 3 || (!digits.is_empty() && digits.len() < 3) {
-            return Ok(Text::Scan {
-                city: like_pattern(term),
-                digits: (!digits.is_empty()).then(|| like_pattern(&digits)),
-            });
+            return Ok(scan());
         }
         let mut phrase = format!("search_city : {}", fts_phrase(term));
         if !digits.is_empty() {
             phrase = format!("({phrase}) OR (e164 : {})", fts_phrase(&digits));
         }
-        let matches: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM (SELECT rowid FROM phone_number_search \
-             WHERE phone_number_search MATCH $1 LIMIT $2)",
-        )
-        .bind(&phrase)
-        .bind(SMALL + 1)
-        .fetch_one(&mut *conn)
-        .await?;
-        Ok(if matches > SMALL {
-            Text::Many(phrase)
-        } else {
+        Ok(if index_answers(conn, &matching("phone_number_search"), &phrase).await? {
             Text::Few(phrase)
+        } else {
+            scan()
         })
     }
 
     fn push(&self, qb: &mut QueryBuilder<Sqlite>) {
         match self {
             Text::Any => {}
-            Text::Few(phrase) | Text::Many(phrase) => {
-                let plus = if matches!(self, Text::Many(_)) {
-                    "+"
-                } else {
-                    ""
-                };
-                qb.push(format_args!(
-                    " AND {plus}n.id IN (SELECT rowid FROM phone_number_search \
-                     WHERE phone_number_search MATCH "
-                ))
+            Text::Few(phrase) => {
+                qb.push(
+                    " AND n.id IN (SELECT rowid FROM phone_number_search \
+                     WHERE phone_number_search MATCH ",
+                )
                 .push_bind(phrase.clone())
                 .push(")");
             }

@@ -35,24 +35,42 @@ struct Filter {
     /// The term's digits, and whether the index answers them.
     digits: Option<(String, bool)>,
     location: Option<i64>,
+    /// An index found more than `SMALL` users matching the search.
+    many: bool,
 }
 
 impl Filter {
-    fn new(query: &UserQuery) -> Self {
+    async fn new(conn: &mut SqliteConnection, query: &UserQuery) -> Result<Self, sqlx::Error> {
         let term = search_term(&query.search);
         let digits: String = term.chars().filter(char::is_ascii_digit).collect();
-        let indexed = |s: &str| s.chars().count() >= INDEXED;
-        Self {
-            digits: (!digits.is_empty()).then(|| {
-                let fast = indexed(&digits);
-                (digits, fast)
-            }),
-            text: (!term.is_empty()).then(|| {
-                let fast = indexed(&term);
-                (term, fast)
-            }),
+        let long = |s: &str| s.chars().count() >= INDEXED;
+        let mut many = false;
+        let text = match term.is_empty() {
+            true => None,
+            false => {
+                let fast = long(&term)
+                    && index_answers(conn, &matching("voice_user_search"), &fts_phrase(&term))
+                        .await?;
+                many |= long(&term) && !fast;
+                Some((term, fast))
+            }
+        };
+        let digits = match digits.is_empty() {
+            true => None,
+            false => {
+                let phrase = format!("e164 : {}", fts_phrase(&digits));
+                let fast =
+                    long(&digits) && index_answers(conn, HOLDERS_OF_MATCHING, &phrase).await?;
+                many |= long(&digits) && !fast;
+                Some((digits, fast))
+            }
+        };
+        Ok(Self {
+            text,
+            digits,
             location: query.location.map(|l| l.0),
-        }
+            many,
+        })
     }
 
     fn is_empty(&self) -> bool {
@@ -84,7 +102,7 @@ impl Filter {
                          CROSS JOIN number_assignments d ON d.number_id = m.rowid \
                          WHERE phone_number_search MATCH "
                     ))
-                    .push_bind(fts_phrase(digits))
+                    .push_bind(format!("e164 : {}", fts_phrase(digits)))
                     .push(")");
                 }
                 Some((digits, false)) => {
@@ -108,6 +126,36 @@ pub(super) fn fts_phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+/// The rows of a trigram index `table` that match `$1`.
+pub(super) fn matching(table: &str) -> String {
+    format!("SELECT rowid FROM {table} WHERE {table} MATCH $1")
+}
+
+/// The users holding a number whose digits match `$1`.
+const HOLDERS_OF_MATCHING: &str = "SELECT d.user_id FROM phone_number_search m \
+     CROSS JOIN number_assignments d ON d.number_id = m.rowid WHERE phone_number_search MATCH $1";
+
+/// Whether an index should answer `phrase` (an FTS5 query of a term at
+/// least `INDEXED` long): only when `select` (rows matching `$1`, through
+/// the index) finds at most `SMALL`. A term that matches many ("555" among
+/// US numbers, a big city) is cheaper checked on each row read along the
+/// sort order, where matches come thick and the page fills at once, than
+/// gathered whole from the index first; and its count is "1,000+" without
+/// counting further.
+pub(super) async fn index_answers(
+    conn: &mut SqliteConnection,
+    select: &str,
+    phrase: &str,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!("SELECT COUNT(*) FROM ({select} LIMIT $2)");
+    let matches: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(phrase)
+        .bind(SMALL + 1)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(matches <= SMALL)
+}
+
 /// How many users the filter keeps, and whether counting stopped at `SMALL`.
 async fn count(conn: &mut SqliteConnection, filter: &Filter) -> Result<(i64, bool), sqlx::Error> {
     let total: i64 = match (&filter.text, filter.location) {
@@ -122,6 +170,8 @@ async fn count(conn: &mut SqliteConnection, filter: &Filter) -> Result<(i64, boo
                 .fetch_one(&mut *conn)
                 .await?
         }
+        // More than a thousand match the search, and nothing narrows it.
+        (Some(_), None) if filter.many => return Ok((SMALL, true)),
         (Some(_), _) => {
             let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT u.id FROM voice_users u");
             qb.push(JOINS).push(" WHERE 1 = 1");
@@ -157,7 +207,7 @@ pub async fn page(
     conn: &mut SqliteConnection,
     query: &UserQuery,
 ) -> Result<(Page<VoiceUser, UserCursor>, i64, bool), sqlx::Error> {
-    let filter = Filter::new(query);
+    let filter = Filter::new(conn, query).await?;
     let (total, capped) = count(conn, &filter).await?;
     let key = sort_key(query.sort, query.descending);
     let keyset = Keyset::sorted(

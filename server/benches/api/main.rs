@@ -1,9 +1,10 @@
-//! How fast the API answers, measured over HTTP against the real server on
-//! port 0 (in this process), next to the same store calls made straight on
-//! a connection (the SQL statements the request runs, with its session
+//! How fast the API answers, measured over HTTP against the release server
+//! binary itself (a child process on port 0, with the demo organisation),
+//! next to the same store calls made straight on a connection to its
+//! database (the SQL statements the request runs, with its session
 //! look-up), so a busy machine shows as both columns slowing together.
 //! Then writes: eight admins assigning and removing numbers at once. Then
-//! the process's resident memory. Prints tables; asserts nothing.
+//! the server's resident memory. Prints tables; asserts nothing.
 //!
 //! `cargo bench -p server --bench api [-- ORG ...]` where ORG is a demo
 //! organisation (default: contoso contoso-100k).
@@ -12,19 +13,14 @@ mod reads;
 mod table;
 mod writes;
 
-use std::sync::Arc;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
 use anyhow::Context;
-use app::auth::password::HashCost;
-use app::clock::FixedClock;
-use server::config::{DemoChoice, Settings};
 use server::demo::DemoOrg;
-use server::startup::Application;
 
 const PASSWORD: &str = "bench-first-boss-pw";
-/// 2026-11-26T19:23:10Z: the demo is seeded for this day.
-const NOW: i64 = 1_795_720_990;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -46,37 +42,70 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The server binary running in a data directory of its own; stopped
+/// when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(org: DemoOrg, data_dir: &std::path::Path) -> anyhow::Result<Server> {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+            .args(["--listen", "127.0.0.1:0", "--demo", &org.to_string()])
+            .arg("--data-dir")
+            .arg(data_dir)
+            .env("SWITCHBOARD_ADMIN_PASSWORD", PASSWORD)
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("starting the server binary")?;
+        let stdout = child.stdout.take().context("the server's output")?;
+        let mut lines = BufReader::new(stdout).lines();
+        let base = loop {
+            let line = lines
+                .next()
+                .context("the server stopped before listening")??;
+            if let Some(url) = line.strip_prefix("Switchboard is listening on ") {
+                break url.trim().to_owned();
+            }
+        };
+        // Keep reading, so the server never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Ok(Server { child, base })
+    }
+
+    /// The server's resident set, in MB (Linux).
+    fn resident_mb(&self) -> String {
+        table::resident_mb(self.child.id())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 async fn measure(org: DemoOrg) -> anyhow::Result<()> {
     let data_dir = tempfile::tempdir()?;
-    let settings = Settings {
-        listen: "127.0.0.1:0".parse()?,
-        data_dir: data_dir.path().to_path_buf(),
-        database_url: None,
-        demo: DemoChoice(Some(org)),
-        admin_username: "admin".into(),
-        admin_password: Some(PASSWORD.into()),
-        demo_password: None,
-        public_url: None,
-        session_idle_minutes: 30,
-        session_max_hours: 12,
-        // Production's cost: signing in is one of the figures.
-        password_hash_memory_kib: HashCost::default().memory_kib,
-        password_hash_iterations: HashCost::default().iterations,
-        site_root: "target/site".into(),
-    };
     let started = Instant::now();
-    let app = Application::build_with_clock(settings, Arc::new(FixedClock(NOW))).await?;
+    let server = Server::start(org, data_dir.path())?;
     println!(
-        "\n## {org}: started (migrations, demo, search text) in {:.1} s",
-        started.elapsed().as_secs_f64()
+        "\n## {org}: started (migrations, demo, search text) in {:.1} s, {} MB resident",
+        started.elapsed().as_secs_f64(),
+        server.resident_mb()
     );
-    let base = format!("http://{}", app.address());
-    let pool = app.pool().clone();
-    tokio::spawn(app.run_until_stopped());
+    let base = server.base.clone();
+    let url = format!("sqlite://{}", data_dir.path().join("switchboard.db").display());
+    let pool = app::store::connect(&url).await?;
 
     let admin = reads::Admin::sign_in(&base, PASSWORD).await?;
     reads::measure(&admin, &pool).await?;
+    println!("server's resident memory after the reads: {} MB", server.resident_mb());
     writes::measure(&base, PASSWORD, &pool).await?;
-    println!("resident memory after the run: {} MB", table::resident_mb());
+    println!("server's resident memory after the writes: {} MB", server.resident_mb());
     Ok(())
 }

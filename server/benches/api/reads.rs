@@ -101,7 +101,8 @@ impl Request {
     /// The statements the server runs for this request, straight on `conn`:
     /// the session and its account, the Voice licence check, the answer.
     async fn raw(&self, conn: &mut SqliteConnection, token_hash: &str) -> anyhow::Result<()> {
-        let today = app::domain::Date::parse("2026-11-26")?;
+        // The server runs on the system clock, as here.
+        let today = app::clock::Clock::today(&app::clock::SystemClock);
         let (account, _, _) = store::sessions::find(conn, token_hash)
             .await?
             .ok_or_else(|| anyhow::anyhow!("no session"))?;

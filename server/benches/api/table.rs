@@ -52,9 +52,9 @@ pub fn p99(times: &[Duration]) -> f64 {
     quantile(times, 0.99)
 }
 
-/// This process's resident set, in MB (Linux).
-pub fn resident_mb() -> String {
-    std::fs::read_to_string("/proc/self/status")
+/// Process `pid`'s resident set, in MB (Linux).
+pub fn resident_mb(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
             s.lines()
