@@ -93,3 +93,19 @@ CREATE INDEX emergency_locations_by_description ON emergency_locations (lower(de
 -- How many users hold each licence (Billing > Licenses, and the seat check
 -- when a licence is given) without reading every user's licences.
 CREATE INDEX user_licences_by_licence ON user_licences (licence, user_id);
+
+-- The audit log's search: who, what and the user concerned (any case), and
+-- the number's digits. The log is only ever appended to, so one trigger
+-- keeps the index in step.
+CREATE VIRTUAL TABLE audit_search USING fts5 (
+    actor, target, user_name, number,
+    content = 'audit_log', content_rowid = 'id',
+    tokenize = 'trigram case_sensitive 0'
+);
+INSERT INTO audit_search (audit_search) VALUES ('rebuild');
+
+CREATE TRIGGER audit_log_search_insert AFTER INSERT ON audit_log
+BEGIN
+    INSERT INTO audit_search (rowid, actor, target, user_name, number)
+    VALUES (new.id, new.actor, new.target, new.user_name, new.number);
+END;

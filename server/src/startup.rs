@@ -21,6 +21,7 @@ pub struct Application {
     router: Router,
     address: SocketAddr,
     pool: SqlitePool,
+    writer: app::store::Writer,
     first_admin: FirstAdmin,
 }
 
@@ -86,9 +87,10 @@ impl Application {
             tracing::info!(created, "demo sign-in accounts created");
         }
 
+        let writer = app::store::Writer::new(pool.clone());
         let state = AppState {
             pool: pool.clone(),
-            writer: app::store::Writer::new(pool.clone()),
+            writer: writer.clone(),
             clock,
             auth,
         };
@@ -106,6 +108,7 @@ impl Application {
             ),
             address,
             pool,
+            writer,
             first_admin,
         })
     }
@@ -122,6 +125,11 @@ impl Application {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Where the server's writes take their turns.
+    pub fn writer(&self) -> &app::store::Writer {
+        &self.writer
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {

@@ -4,6 +4,7 @@
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
 use super::keyset::Keyset;
+use super::user_grid::{fts_phrase, index_answers, matching};
 use super::rows;
 use super::SearchTerm;
 use crate::domain::{AuditAction, AuditEntry, AuditQuery, AuditRecord, Cursor, Page};
@@ -61,18 +62,32 @@ impl EntryRow {
     }
 }
 
-/// ` WHERE ...`: the entries the search, action and days keep.
-fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &AuditQuery) {
+/// ` WHERE ...`: the entries the search, action and days keep. The search
+/// goes through the trigram index when it finds few entries; a short term,
+/// or one that matches many, is checked on each entry read, newest first.
+async fn push_filter(
+    conn: &mut SqliteConnection,
+    qb: &mut QueryBuilder<Sqlite>,
+    query: &AuditQuery,
+) -> Result<(), sqlx::Error> {
     qb.push(" WHERE 1 = 1");
-    SearchTerm::new(&query.search).push_condition(
-        qb,
-        &[
-            "lower(actor)",
-            "lower(target)",
-            "lower(COALESCE(user_name, ''))",
-        ],
-        "COALESCE(number, '')",
-    );
+    let term = SearchTerm::new(&query.search);
+    match index_phrase(&term) {
+        Some(phrase) if index_answers(conn, &matching("audit_search"), &phrase).await? => {
+            qb.push(" AND id IN (SELECT rowid FROM audit_search WHERE audit_search MATCH ")
+                .push_bind(phrase)
+                .push(")");
+        }
+        _ => term.push_condition(
+            qb,
+            &[
+                "lower(actor)",
+                "lower(target)",
+                "lower(COALESCE(user_name, ''))",
+            ],
+            "COALESCE(number, '')",
+        ),
+    }
     if let Some(action) = query.action {
         qb.push(" AND action = ").push_bind(action.code());
     }
@@ -84,6 +99,21 @@ fn push_filter(qb: &mut QueryBuilder<Sqlite>, query: &AuditQuery) {
         qb.push(" AND at < ")
             .push_bind(to.add_days(1).epoch_seconds());
     }
+    Ok(())
+}
+
+/// The search as an FTS5 query of the index, when the trigram index can
+/// hold it (every part at least three characters).
+fn index_phrase(term: &SearchTerm) -> Option<String> {
+    let (text, digits) = (term.lowered(), term.digits_only());
+    if text.chars().count() < 3 || (!digits.is_empty() && digits.len() < 3) {
+        return None;
+    }
+    let mut phrase = format!("{{actor target user_name}} : {}", fts_phrase(text));
+    if !digits.is_empty() {
+        phrase = format!("({phrase}) OR (number : {})", fts_phrase(digits));
+    }
+    Some(phrase)
 }
 
 /// Newest first: up to `limit` entries matching the query, older than
@@ -101,7 +131,7 @@ pub async fn page(
     let mut qb = QueryBuilder::new(
         "SELECT id, at, actor, action, target, user_name, number, before, after FROM audit_log",
     );
-    push_filter(&mut qb, query);
+    push_filter(conn, &mut qb, query).await?;
     keyset.push_after(&mut qb);
     keyset.push_order(&mut qb);
     let found = qb.build().fetch_all(&mut *conn).await?;

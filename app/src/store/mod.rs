@@ -16,6 +16,7 @@ pub mod user_grid;
 pub mod users;
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -55,6 +56,7 @@ pub async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlit
 pub struct Writer {
     pool: SqlitePool,
     turn: Arc<tokio::sync::Mutex<()>>,
+    in_line: Arc<AtomicUsize>,
 }
 
 impl Writer {
@@ -62,14 +64,43 @@ impl Writer {
         Self {
             pool,
             turn: Arc::new(tokio::sync::Mutex::new(())),
+            in_line: Arc::new(AtomicUsize::new(0)),
         }
     }
 
     /// A write transaction, once this writer's turn has come.
     pub async fn begin(&self) -> Result<WriteTx, sqlx::Error> {
+        let in_line = InLine::join(&self.in_line);
         let turn = Arc::clone(&self.turn).lock_owned().await;
         let tx = begin_write(&self.pool).await?;
-        Ok(WriteTx { tx, _turn: turn })
+        Ok(WriteTx {
+            tx,
+            _turn: turn,
+            _in_line: in_line,
+        })
+    }
+
+    /// How many writes have asked for their turn and not yet ended: waiting
+    /// for it, for SQLite's lock, or writing. What a test of a race watches.
+    pub fn in_line(&self) -> usize {
+        self.in_line.load(Ordering::SeqCst)
+    }
+}
+
+/// One write counted in [`Writer::in_line`] until dropped.
+#[derive(Debug)]
+struct InLine(Arc<AtomicUsize>);
+
+impl InLine {
+    fn join(count: &Arc<AtomicUsize>) -> Self {
+        count.fetch_add(1, Ordering::SeqCst);
+        Self(Arc::clone(count))
+    }
+}
+
+impl Drop for InLine {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -77,6 +108,7 @@ impl Writer {
 pub struct WriteTx {
     tx: Transaction<'static, Sqlite>,
     _turn: tokio::sync::OwnedMutexGuard<()>,
+    _in_line: InLine,
 }
 
 impl WriteTx {
@@ -138,6 +170,16 @@ impl SearchTerm {
         self.text.is_empty()
     }
 
+    /// The text, trimmed and in lower case.
+    pub fn lowered(&self) -> &str {
+        &self.text
+    }
+
+    /// The text's digits, in order.
+    pub fn digits_only(&self) -> &str {
+        &self.digits
+    }
+
     /// The `LIKE` pattern for text columns, compared in lower case.
     pub fn text(&self) -> String {
         like_pattern(&self.text)
@@ -178,6 +220,26 @@ impl SearchTerm {
 
 #[cfg(test)]
 mod tests {
+    #[tokio::test]
+    async fn a_writer_waits_for_the_one_before_to_finish() {
+        let pool = super::connect("sqlite::memory:").await.unwrap();
+        let writer = super::Writer::new(pool);
+        let first = writer.begin().await.unwrap();
+        let second = tokio::spawn({
+            let writer = writer.clone();
+            async move { writer.begin().await.map(|tx| drop(tx)) }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!second.is_finished(), "the second writer began during the first");
+        assert_eq!(writer.in_line(), 2, "one writing, one waiting");
+        first.commit().await.unwrap();
+        second.await.unwrap().unwrap();
+        assert_eq!(writer.in_line(), 0);
+        // A transaction dropped without commit (an error) also ends the turn.
+        drop(writer.begin().await.unwrap());
+        writer.begin().await.unwrap().commit().await.unwrap();
+    }
+
     #[test]
     fn like_pattern_escapes_wildcards() {
         assert_eq!(super::like_pattern("ab"), "%ab%");

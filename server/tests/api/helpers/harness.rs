@@ -36,6 +36,8 @@ pub struct TestApp {
     pub data_dir: Arc<TempDir>,
     /// The server's own pool: what the tests read, and what a race watches.
     pub pool: SqlitePool,
+    /// The server's writes' turns: what a race watches.
+    pub writer: app::store::Writer,
     server: Option<JoinHandle<anyhow::Result<()>>>,
 }
 
@@ -173,6 +175,7 @@ async fn launch(
     };
     let address = format!("http://{}", app.address());
     let pool = app.pool().clone();
+    let writer = app.writer().clone();
     let server = tokio::spawn(app.run_until_stopped());
     let test_app = TestApp {
         address,
@@ -180,6 +183,7 @@ async fn launch(
         clock,
         data_dir,
         pool,
+        writer,
         server: Some(server),
     };
     Ok((test_app, first_admin))

@@ -3,18 +3,12 @@
 //! inside the server waiting for that lock, and only then lets go: none can
 //! have written before all have read.
 //!
-//! How the test sees a request waiting: every write starts with
-//! `BEGIN IMMEDIATE` on a connection of the server's pool (`app.pool`), and
-//! keeps that connection while SQLite's busy handler waits for the lock. A
-//! request holds at most one connection at a time, so N requests waiting
-//! means N connections in use, counted as `size() - num_idle()`.
-//!
-//! A request that is still reading (its session, the Voice licences) also
-//! holds a connection, for a moment. So the count must stay at N for
-//! `STEADY` before the lock goes: a request that never waits answers in
-//! that time and is reported. The pool can't say more; on a machine so
-//! loaded that a racer's reads take longer than `STEADY`, that racer would
-//! reach the lock late, and the race would only be likely, not certain.
+//! How the test sees a request waiting: every write asks the server's
+//! `store::Writer` for its turn (the first then waits in SQLite's busy
+//! handler for the test's lock, the others for the first), and the writer
+//! counts the writes in line (`app.writer.in_line()`). The count must stay
+//! at N for `STEADY` before the lock goes: a request that never waits
+//! answers in that time and is reported.
 
 use std::time::{Duration, Instant};
 
@@ -76,7 +70,7 @@ impl TestApp {
         let mut all_waiting_since: Option<Instant> = None;
         while all_waiting_since.is_none_or(|since| since.elapsed() < STEADY) {
             tokio::time::sleep(POLL_EVERY).await;
-            let waiting = self.connections_in_use();
+            let waiting = self.writer.in_line();
             all_waiting_since = match all_waiting_since {
                 Some(since) if waiting == racers => Some(since),
                 None if waiting == racers => Some(Instant::now()),
@@ -90,7 +84,7 @@ impl TestApp {
                     early.push(r.await.expect("a racer"));
                 }
                 panic!(
-                    "not a race: after {:?}, {waiting} of {racers} requests were waiting \
+                    "not a race: after {:?}, {waiting} of {racers} requests were in line \
                      for the write lock, and {answered} had answered without it: {early:?}",
                     started.elapsed()
                 );
