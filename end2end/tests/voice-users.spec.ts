@@ -157,6 +157,22 @@ test('the search and the order are in the address: reload keeps them, Back undoe
   await expect(page.getByText('Showing 50 of 280 users')).toBeVisible();
 });
 
+test('at 1280 pixels the grid and the open Action pane sit side by side, nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await selectUser(page, inPane);
+  const grid = await voiceUsersGrid(page).boundingBox();
+  const pane = await actionPane(page).boundingBox();
+  expect(grid && pane).toBeTruthy();
+  // The pane starts where the grid ends: it covers none of its columns.
+  expect(pane!.x).toBeGreaterThanOrEqual(grid!.x + grid!.width);
+  expect(pane!.x + pane!.width).toBeLessThanOrEqual(1280);
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(sideways, 'the page is no wider than the window').toBeLessThanOrEqual(0);
+  // A long cell shows all its text on hover.
+  const cell = userRow(page, inPane).getByRole('cell').nth(2);
+  await expect(cell).toHaveAttribute('title', 'zoeo@contoso.com');
+});
+
 test("selecting a user shows the Action pane with the user's license", async ({ page }) => {
   await selectUser(page, inPane);
 

@@ -9,7 +9,8 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use super::keyset::Keyset;
 use super::like_pattern;
 use super::numbers::{push_state, read, select_number_columns};
-use super::user_grid::{fts_phrase, index_answers, matching, SMALL};
+use super::numbers::cities_containing;
+use super::user_grid::{fts_phrase, index_answers, matching, probe, SMALL};
 use crate::domain::{
     search_term, Date, NumberCursor, NumberId, NumberQuery, NumberSort, Page, TelephoneNumber,
 };
@@ -21,9 +22,9 @@ const FROM: &str = " FROM phone_numbers n \
 
 /// Which numbers the grid keeps, as SQL over `n`, `a` and `h`.
 struct Filter<'q> {
-    /// The search term, lower case, and whether the indexes answer it: the
-    /// numbers' cities, and their holders' names.
-    text: Option<(String, Indexed)>,
+    /// The search term, lower case, and how the numbers' cities and their
+    /// holders' names are checked for it.
+    text: Option<(String, TextMatch)>,
     digits: Option<(String, bool)>,
     /// An index found more than `SMALL` numbers matching the search.
     many: bool,
@@ -31,11 +32,22 @@ struct Filter<'q> {
     today: &'q Date,
 }
 
-/// Which of the two text columns the trigram indexes answer.
-#[derive(Clone, Copy)]
-struct Indexed {
-    city: bool,
-    holder: bool,
+/// How a number's city and its holder's name are checked for the text.
+struct TextMatch {
+    city: Check,
+    holder: Check,
+}
+
+enum Check {
+    /// Through the trigram index: few match.
+    Indexed,
+    /// Many numbers match, all in this one city: the city's index lists
+    /// them in number order.
+    City(String),
+    /// Nobody matches (the index says so).
+    Nothing,
+    /// Row by row: short text, or many match.
+    Scan,
 }
 
 impl<'q> Filter<'q> {
@@ -52,16 +64,33 @@ impl<'q> Filter<'q> {
             true => None,
             false => {
                 let long = long(&term);
-                let city = format!("search_city : {}", fts_phrase(&term));
-                let numbers = matching("phone_number_search");
-                let indexed = Indexed {
-                    city: long && index_answers(conn, &numbers, &city).await?,
-                    holder: long
-                        && index_answers(conn, &matching("voice_user_search"), &fts_phrase(&term))
-                            .await?,
+                let city = match long {
+                    false => Check::Scan,
+                    true => {
+                        let phrase = format!("search_city : {}", fts_phrase(&term));
+                        match probe(conn, &matching("phone_number_search"), &phrase).await? {
+                            n if n <= SMALL => Check::Indexed,
+                            _ => {
+                                many = true;
+                                match cities_containing(conn, &term).await?.as_slice() {
+                                    [one] if digits.is_empty() => Check::City(one.clone()),
+                                    _ => Check::Scan,
+                                }
+                            }
+                        }
+                    }
                 };
-                many |= long && !indexed.city;
-                Some((term, indexed))
+                let holder = match long {
+                    false => Check::Scan,
+                    true => match probe(conn, &matching("voice_user_search"), &fts_phrase(&term))
+                        .await?
+                    {
+                        0 => Check::Nothing,
+                        n if n <= SMALL => Check::Indexed,
+                        _ => Check::Scan,
+                    },
+                };
+                Some((term, TextMatch { city, holder }))
             }
         };
         let digits = match digits.is_empty() {
@@ -95,33 +124,47 @@ impl<'q> Filter<'q> {
     /// ` AND ...` for each condition; `walking` as in `user_grid`.
     fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
         let plus = if walking { "+" } else { "" };
-        if let Some((text, indexed)) = &self.text {
+        if let Some((text, checks)) = &self.text {
             qb.push(" AND (");
-            if indexed.city {
-                qb.push(format_args!(
-                    "{plus}n.id IN (SELECT rowid FROM phone_number_search \
-                     WHERE phone_number_search MATCH "
-                ))
-                .push_bind(format!("search_city : {}", fts_phrase(text)))
-                .push(")");
-            } else {
-                qb.push("n.search_city LIKE ")
-                    .push_bind(like_pattern(text))
-                    .push(" ESCAPE '\\'");
+            match &checks.city {
+                Check::Indexed => {
+                    qb.push(format_args!(
+                        "{plus}n.id IN (SELECT rowid FROM phone_number_search \
+                         WHERE phone_number_search MATCH "
+                    ))
+                    .push_bind(format!("search_city : {}", fts_phrase(text)))
+                    .push(")");
+                }
+                // No `+`: the city's index is the walk, in number order.
+                Check::City(city) => {
+                    qb.push("n.search_city = ").push_bind(city.clone());
+                }
+                Check::Nothing => {
+                    qb.push("0");
+                }
+                Check::Scan => {
+                    qb.push("n.search_city LIKE ")
+                        .push_bind(like_pattern(text))
+                        .push(" ESCAPE '\\'");
+                }
             }
-            if indexed.holder {
+            match &checks.holder {
                 // On `n` alone, so a walk checks it before reading the joins.
-                qb.push(format_args!(
-                    " OR {plus}n.id IN (SELECT x.number_id FROM voice_user_search s \
-                     CROSS JOIN number_assignments x ON x.user_id = s.rowid \
-                     WHERE voice_user_search MATCH "
-                ))
-                .push_bind(fts_phrase(text))
-                .push(")");
-            } else {
-                qb.push(" OR h.search_name LIKE ")
-                    .push_bind(like_pattern(text))
-                    .push(" ESCAPE '\\'");
+                Check::Indexed => {
+                    qb.push(format_args!(
+                        " OR {plus}n.id IN (SELECT x.number_id FROM voice_user_search s \
+                         CROSS JOIN number_assignments x ON x.user_id = s.rowid \
+                         WHERE voice_user_search MATCH "
+                    ))
+                    .push_bind(fts_phrase(text))
+                    .push(")");
+                }
+                Check::Nothing | Check::City(_) => {}
+                Check::Scan => {
+                    qb.push(" OR h.search_name LIKE ")
+                        .push_bind(like_pattern(text))
+                        .push(" ESCAPE '\\'");
+                }
             }
             match &self.digits {
                 Some((digits, true)) => {

@@ -128,11 +128,33 @@ pub async fn assignable(
     Ok(found)
 }
 
+/// The cities (as `search_city` holds them) that contain `term`, read by
+/// hopping from one city to the next along the city index: a few dozen
+/// look-ups, however many numbers each city has.
+pub async fn cities_containing(
+    conn: &mut SqliteConnection,
+    term: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    let cities: Vec<String> = sqlx::query_scalar(
+        "WITH RECURSIVE city (name) AS ( \
+             SELECT MIN(search_city) FROM phone_numbers \
+             UNION ALL \
+             SELECT (SELECT MIN(search_city) FROM phone_numbers WHERE search_city > city.name) \
+             FROM city WHERE city.name IS NOT NULL \
+         ) SELECT name FROM city WHERE name IS NOT NULL",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(cities.into_iter().filter(|c| c.contains(term)).collect())
+}
+
 /// The Assign number dialog's filter text, as a condition on `n`.
 enum Text {
     Any,
     /// Few numbers match: found through the search index.
     Few(String),
+    /// Many match, all in this one city: its index lists them in order.
+    City(String),
     /// Short text, or many numbers match: each number read in order is
     /// checked.
     Scan {
@@ -158,11 +180,15 @@ impl Text {
         if !digits.is_empty() {
             phrase = format!("({phrase}) OR (e164 : {})", fts_phrase(&digits));
         }
-        Ok(if index_answers(conn, &matching("phone_number_search"), &phrase).await? {
-            Text::Few(phrase)
-        } else {
-            scan()
-        })
+        if index_answers(conn, &matching("phone_number_search"), &phrase).await? {
+            return Ok(Text::Few(phrase));
+        }
+        if digits.is_empty() {
+            if let [city] = cities_containing(conn, term).await?.as_slice() {
+                return Ok(Text::City(city.clone()));
+            }
+        }
+        Ok(scan())
     }
 
     fn push(&self, qb: &mut QueryBuilder<Sqlite>) {
@@ -175,6 +201,9 @@ impl Text {
                 )
                 .push_bind(phrase.clone())
                 .push(")");
+            }
+            Text::City(city) => {
+                qb.push(" AND n.search_city = ").push_bind(city.clone());
             }
             Text::Scan { city, digits } => {
                 qb.push(" AND (n.search_city LIKE ")

@@ -147,13 +147,22 @@ pub(super) async fn index_answers(
     select: &str,
     phrase: &str,
 ) -> Result<bool, sqlx::Error> {
+    Ok(probe(conn, select, phrase).await? <= SMALL)
+}
+
+/// How many rows `select` finds for `phrase`, counting no further than
+/// one past `SMALL`.
+pub(super) async fn probe(
+    conn: &mut SqliteConnection,
+    select: &str,
+    phrase: &str,
+) -> Result<i64, sqlx::Error> {
     let sql = format!("SELECT COUNT(*) FROM ({select} LIMIT $2)");
-    let matches: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
         .bind(phrase)
         .bind(SMALL + 1)
         .fetch_one(&mut *conn)
-        .await?;
-    Ok(matches <= SMALL)
+        .await
 }
 
 /// How many users the filter keeps, and whether counting stopped at `SMALL`.
