@@ -26,6 +26,7 @@ mod remove_selected;
 mod roles;
 mod sign_in;
 mod test_harness;
+mod upgrade;
 mod voice_gate;
 mod voice_users;
 mod voice_users_search;

@@ -23,7 +23,7 @@ use tokio::task::JoinHandle;
 use super::contoso::{ADMIN_PASSWORD, DEMO_PASSWORD, NOW};
 
 /// The database file inside a data folder, as `Settings::database_url` names it.
-const DATABASE_FILE: &str = "switchboard.db";
+pub const DATABASE_FILE: &str = "switchboard.db";
 
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`
