@@ -11,7 +11,8 @@ use sqlx::SqlitePool;
 
 use crate::helpers::*;
 
-/// The migrations before the search indexes, as an older release ran them.
+/// The migrations before the search indexes (0004 and 0005), as an older
+/// release ran them.
 async fn migrate_as_before(pool: &SqlitePool) {
     let old = tempfile::tempdir().unwrap();
     let all = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
