@@ -3,6 +3,7 @@
 // erase_components) needs more room to compute their layout.
 #![recursion_limit = "256"]
 pub mod accounts;
+pub mod caching;
 pub mod config;
 pub mod demo;
 pub mod router;
