@@ -188,6 +188,7 @@ cd "$root/end2end"
 # The config starts its three servers from SWITCHBOARD_BIN; the release
 # build wrote its WASM, JS and CSS to the same site ($LEPTOS_SITE_ROOT).
 export SWITCHBOARD_BIN="$release_bin"
-run_playwright "end2end (release)" test-results/release-summary.json sign-in assign-number voice-users
+run_playwright "end2end (release)" test-results/release-summary.json sign-in assign-number voice-users \
+  bundle.spec
 
 step "All checks passed"
