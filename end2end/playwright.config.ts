@@ -1,5 +1,5 @@
 // Playwright runs the specs against the already-built debug server
-// (scripts/test.sh builds it with `cargo leptos build`), three times over:
+// (scripts/test.sh builds it with `cargo leptos build --split`), three times over:
 //   - port 3100, seeded with the Contoso demo data: every spec but one;
 //   - 127.0.0.2:3101, Contoso's users without any phone number: empty-inventory;
 //   - 127.0.0.3:3102, Contoso without a licence that opens Voice: voice-gate;

@@ -16,7 +16,8 @@ bash scripts/setup.sh
 export PATH="$PWD/end2end/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 echo "==> Building Switchboard (release)"
-cargo leptos build --release --precompress
+# --split: the pages in app/src/lazy_pages.rs load their code when first opened.
+cargo leptos build --release --precompress --split
 
 # Cargo's target directory, wherever CARGO_TARGET_DIR or .cargo/config put it.
 target_dir=$(cargo metadata --no-deps --format-version 1 |

@@ -2,12 +2,14 @@
 # Everything CI checks, in order, stopping at the first failure:
 #   1. setup (installs what is missing)
 #   2. cargo test --workspace: the domain rules, store and API tests
-#   3. cargo leptos build: the debug server and WASM bundle the browser loads
+#   3. cargo leptos build --split: the debug server and WASM bundle the
+#      browser loads (the main bundle and the lazily loaded pages' chunks)
 #   4. Playwright: one spec per procedure, against three freshly seeded servers;
 #      a test that fails, or passes only on a retry (flaky), fails the run
 #   5. cargo leptos build --release: what scripts/run.sh serves
 #   6. release smoke test: the release server starts, sends its security
-#      headers and the precompressed assets, and a few specs pass against it
+#      headers, names the content-hashed bundle and sends it precompressed and
+#      cacheable for a year, and a few specs pass against it
 # Respects CARGO_TARGET_DIR. Extra arguments go to the Playwright run of
 # step 4, e.g.
 #   bash scripts/test.sh remove-number
@@ -39,8 +41,10 @@ step "cargo test --workspace"
 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg erase_components" LEPTOS_OUTPUT_NAME="$output_name" \
   cargo test --workspace || fail "cargo test --workspace"
 
-step "cargo leptos build (debug)"
-cargo leptos build || fail "cargo leptos build"
+# --split: the pages in app/src/lazy_pages.rs load their code when first
+# opened; without it their chunks' imports would be left dangling.
+step "cargo leptos build --split (debug)"
+cargo leptos build --split || fail "cargo leptos build --split"
 
 export SWITCHBOARD_BIN="$target_dir/debug/switchboard"
 # cargo-leptos writes the site to site-root under the workspace, not under
@@ -78,10 +82,10 @@ run_playwright end2end test-results/summary.json "$@"
 # (no erase_components, wasm-opt), so it has to build here too.
 step "cargo leptos build --release (what scripts/run.sh serves)"
 cd "$root"
-PATH="$root/end2end/node_modules/.bin:$PATH" cargo leptos build --release --precompress ||
+PATH="$root/end2end/node_modules/.bin:$PATH" cargo leptos build --release --precompress --split ||
   fail "cargo leptos build --release"
 
-step "Release smoke test: the release server, its headers and its precompressed assets"
+step "Release smoke test: the release server, its headers and its hashed, precompressed assets"
 release_bin="$target_dir/release/switchboard"
 [[ -x $release_bin ]] || fail "finding the release binary: nothing at $release_bin"
 pkg="$LEPTOS_SITE_ROOT/pkg"
@@ -140,25 +144,42 @@ expect_header Content-Security-Policy "'nonce-[A-Za-z0-9+/=_-]+'" /
 expect_header X-Frame-Options '^DENY$' /
 expect_header X-Content-Type-Options '^nosniff$' /
 expect_header Referrer-Policy '^same-origin$' /
+expect_header Cache-Control '^no-store$' /
 # The nonce of this response is the one on the page's inline script.
 nonce=$(header Content-Security-Policy | sed -n "s/.*'nonce-\([^']*\)'.*/\1/p")
 grep -qF "nonce=\"$nonce\"" "$smoke/body" || fail "release smoke: no element of / carries the CSP nonce $nonce"
-echo "/: 200, Content-Security-Policy with nonce $nonce (on the page too), X-Frame-Options DENY, nosniff, same-origin"
+echo "/: 200, no-store, Content-Security-Policy with nonce $nonce (on the page too), X-Frame-Options DENY, nosniff, same-origin"
+
+# The page names the bundle by its content-hashed file names (hash-files in
+# Cargo.toml; the server reads them from hash.txt beside its binary).
+page="$smoke/page.html"
+cp "$smoke/body" "$page"
+named() {
+  grep -o "/pkg/$1\.[A-Za-z0-9_-]\{22\}\.$2\"" "$page" | head -n 1 | sed 's|^/pkg/||; s|"$||'
+}
+wasm=$(named switchboard wasm) js=$(named switchboard js) css=$(named switchboard css)
+[[ -n $wasm && -n $js && -n $css ]] ||
+  fail "release smoke: / does not name the hashed switchboard.<hash>.wasm, .js and .css (no hash.txt beside $release_bin?)"
+# A lazily loaded page's chunk (app/src/lazy_pages.rs), from the site itself.
+chunk=$(cd "$pkg" && ls split___voice_users_route_view_*.wasm 2>/dev/null | head -n 1)
+[[ -n $chunk ]] || fail "release smoke: no chunk of the Voice users page in $pkg (built without --split?)"
 
 # The browser's bundle: asked with Accept-Encoding: br, each file comes as
-# its precompressed .br sibling, byte for byte, with its own content type.
-for asset in switchboard.wasm:'^application/wasm$' switchboard.js:'^(text|application)/javascript' \
-  switchboard.css:'^text/css'; do
+# its precompressed .br sibling, byte for byte, with its own content type,
+# cacheable for a year: a new build has new names.
+for asset in "$wasm":'^application/wasm$' "$js":'^(text|application)/javascript' \
+  "$css":'^text/css' "$chunk":'^application/wasm$'; do
   file=${asset%%:*} type=${asset#*:}
   [[ -f $pkg/$file.br ]] || fail "release smoke: no $pkg/$file.br (built without --precompress?)"
   fetch "/pkg/$file" -H 'Accept-Encoding: br'
   [[ $(<"$smoke/status") == 200 ]] || fail "release smoke: /pkg/$file answered $(<"$smoke/status")"
   expect_header Content-Encoding '^br$' "/pkg/$file"
   expect_header Content-Type "$type" "/pkg/$file"
+  expect_header Cache-Control '^public, max-age=31536000, immutable$' "/pkg/$file"
   size=$(stat -c %s "$smoke/body") want=$(stat -c %s "$pkg/$file.br")
   ((size == want)) || fail "release smoke: /pkg/$file sent $size bytes, $file.br has $want"
   cmp -s "$smoke/body" "$pkg/$file.br" || fail "release smoke: /pkg/$file is not $file.br"
-  echo "/pkg/$file: br, $(header Content-Type), $size bytes = $file.br"
+  echo "/pkg/$file: br, $(header Content-Type), immutable, $size bytes = $file.br"
 done
 stop_smoke
 
@@ -167,6 +188,7 @@ cd "$root/end2end"
 # The config starts its three servers from SWITCHBOARD_BIN; the release
 # build wrote its WASM, JS and CSS to the same site ($LEPTOS_SITE_ROOT).
 export SWITCHBOARD_BIN="$release_bin"
-run_playwright "end2end (release)" test-results/release-summary.json sign-in assign-number voice-users
+run_playwright "end2end (release)" test-results/release-summary.json sign-in assign-number voice-users \
+  bundle.spec
 
 step "All checks passed"

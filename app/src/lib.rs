@@ -7,6 +7,7 @@
 pub mod api;
 pub mod components;
 pub mod domain;
+mod lazy_pages;
 pub mod links;
 pub mod pages;
 mod root;
@@ -28,5 +29,14 @@ pub mod store;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // A page whose code is in a chunk of its own (lazy_pages.rs) hydrates
+    // once that chunk has loaded. Only then does the page react to clicks,
+    // which `data-hydrated` on <body> tells people and tests.
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::prelude::document().body().expect("a <body>");
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
+        let _ = body.set_attribute("data-hydrated", "true");
+    });
 }

@@ -1,17 +1,18 @@
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::api::auth::sign_out;
 use crate::api::console::{console_status, ConsoleAreas};
 use crate::api::ApiError;
 use crate::components::{error_view, reload_to, CurrentAccount};
 use crate::domain::{Account, Permission};
-use crate::pages::{
-    AdminsPage, AuditLogPage, ChangePasswordPage, EmergencyLocationsPage, HomePage, LicensesPage,
-    MyProfilePage, NotFoundPage, PhoneNumbersPage, SignInPage, VoiceUsersPage,
+use crate::lazy_pages::{
+    AdminsRoute, AuditLogRoute, EmergencyLocationsRoute, LicensesRoute, PhoneNumbersRoute,
+    VoiceUsersRoute,
 };
+use crate::pages::{ChangePasswordPage, HomePage, MyProfilePage, NotFoundPage, SignInPage};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -25,6 +26,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
                 <AutoReload options=options.clone() />
+                // The stylesheet's name carries its content's hash when the
+                // build hashes file names (`hash-files` in Cargo.toml).
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -63,15 +67,10 @@ pub fn App() -> impl IntoView {
     // must be in the <head> the server sends first.
     let areas = Resource::new_blocking(|| (), |()| console_status());
     provide_context(areas);
-    // Tells people and tests that the page now reacts to clicks.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    // `data-hydrated` on <body>, which says the page reacts to clicks, is
+    // set once hydration is done: `hydrate` in lib.rs.
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/switchboard.css" />
         <Title formatter=|page: String| format!("{page} - Switchboard") />
         <Router>
             // The route list is static, so the server knows every page; the
@@ -79,12 +78,16 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <ConsoleGate><NotFoundPage /></ConsoleGate> }>
                 <ParentRoute path=path!("") view=|| view! { <ConsoleGate><Outlet /></ConsoleGate> }>
                     <Route path=path!("") view=HomeRoute />
-                    <Route path=path!("/voice/users") view=VoiceUsersPage />
-                    <Route path=path!("/voice/phone-numbers") view=PhoneNumbersPage />
-                    <Route path=path!("/voice/emergency-locations") view=EmergencyLocationsPage />
-                    <Route path=path!("/billing/licenses") view=LicensesPage />
-                    <Route path=path!("/settings/admins") view=AdminsPage />
-                    <Route path=path!("/settings/audit-log") view=AuditLogPage />
+                    // These pages' code comes in chunks of its own (lazy_pages.rs).
+                    <Route path=path!("/voice/users") view={Lazy::<VoiceUsersRoute>::new()} />
+                    <Route path=path!("/voice/phone-numbers") view={Lazy::<PhoneNumbersRoute>::new()} />
+                    <Route
+                        path=path!("/voice/emergency-locations")
+                        view={Lazy::<EmergencyLocationsRoute>::new()}
+                    />
+                    <Route path=path!("/billing/licenses") view={Lazy::<LicensesRoute>::new()} />
+                    <Route path=path!("/settings/admins") view={Lazy::<AdminsRoute>::new()} />
+                    <Route path=path!("/settings/audit-log") view={Lazy::<AuditLogRoute>::new()} />
                     <Route path=path!("/me") view=MyProfilePage />
                     <Route path=path!("/me/password") view=OwnPasswordPage />
                 </ParentRoute>

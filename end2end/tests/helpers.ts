@@ -40,8 +40,9 @@ export async function signIn(page: Page, username: string, password: string, bas
 
 /**
  * Waits until the WASM bundle has hydrated the page. The app sets
- * `data-hydrated="true"` on <body> from an Effect, which only runs in the
- * browser once hydration is done; a click before that is lost.
+ * `data-hydrated="true"` on <body> once hydration is done, after the chunk
+ * of a lazily loaded page has come (app/src/lib.rs); a click before that is
+ * lost.
  */
 export async function waitForHydration(page: Page): Promise<void> {
   // A debug WASM bundle is large: allow it time to load and run.

@@ -2,7 +2,7 @@
 //! static assets, and the layers every response passes through.
 
 use std::net::SocketAddr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use app::api::access::RequestSpan;
 use app::state::AppState;
@@ -22,6 +22,7 @@ use tower_http::services::ServeDir;
 use tower_http::trace::{DefaultOnFailure, TraceLayer};
 use tracing::Level;
 
+use crate::caching;
 use crate::config::Settings;
 use crate::security::{self, Https, PublicOrigin};
 
@@ -33,13 +34,35 @@ pub fn leptos_options(settings: &Settings, address: SocketAddr) -> LeptosOptions
         Ok("DEV") | Ok("dev") => Env::DEV,
         _ => Env::PROD,
     };
+    let hash_file = bundle_hash_file();
     LeptosOptions::builder()
         .output_name("switchboard")
         .site_root(settings.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(address)
         .env(env)
+        .hash_files(hash_file.is_some())
+        .hash_file(hash_file.unwrap_or_else(|| "hash.txt".into()))
         .build()
+}
+
+/// cargo-leptos gives the bundle's files content-hashed names
+/// (`hash-files` in Cargo.toml) and lists the hashes in `hash.txt` beside the
+/// server binary it builds, where Leptos looks for them to name the files in
+/// each page. Without that file (a binary built by plain `cargo build`, or a
+/// test) the pages name the files without hashes.
+fn bundle_hash_file() -> Option<Arc<str>> {
+    let name = std::env::var("LEPTOS_HASH_FILE_NAME").unwrap_or_else(|_| "hash.txt".into());
+    let beside_binary = std::env::current_exe().ok()?.parent()?.join(&name);
+    if beside_binary.is_file() {
+        Some(name.into())
+    } else {
+        tracing::debug!(
+            "no {} beside the server binary: the bundle's file names are not hashed",
+            beside_binary.display()
+        );
+        None
+    }
 }
 
 pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrigin) -> Router {
@@ -85,8 +108,9 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
 }
 
 /// What wraps every response, outermost last: the request's log span (and
-/// its handle in the request), the security headers (on a panic's 500
-/// too), compression, and turning a panic into a plain 500.
+/// its handle in the request), the security headers and how long the answer
+/// may be cached (on a panic's 500 too), compression, and turning a panic
+/// into a plain 500.
 pub fn around(routes: Router, https: Https) -> Router {
     routes
         .layer(CatchPanicLayer::custom(|_| {
@@ -94,6 +118,7 @@ pub fn around(routes: Router, https: Https) -> Router {
             (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong.").into_response()
         }))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(caching::cache_control))
         .layer(middleware::from_fn_with_state(https, security::headers))
         .layer(middleware::from_fn(note_request_span))
         .layer(

@@ -89,7 +89,6 @@ pub async fn refuse_cross_site(
 }
 
 pub async fn headers(State(https): State<Https>, request: Request<Body>, next: Next) -> Response {
-    let api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     let mut set = |name: header::HeaderName, value: &'static str| {
@@ -111,9 +110,6 @@ pub async fn headers(State(https): State<Https>, request: Request<Body>, next: N
         header::CONTENT_SECURITY_POLICY,
         "default-src 'none'; frame-ancestors 'none'",
     );
-    if api {
-        set(header::CACHE_CONTROL, "no-store");
-    }
     if https.0 {
         set(
             header::STRICT_TRANSPORT_SECURITY,

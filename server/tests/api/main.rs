@@ -10,6 +10,7 @@ mod admins;
 mod assignments;
 mod audit_log;
 mod bad_input;
+mod caching;
 mod concurrency;
 mod emergency_locations;
 mod helpers;

@@ -1,0 +1,64 @@
+//! The pages whose code the browser loads when they are first opened, not
+//! with the first page: `cargo leptos build --split` moves each `view` below
+//! (and whatever only it uses) into a WASM chunk of its own. The server
+//! renders them like any page and names the chunks a page needs in its
+//! `<head>`, so a page opened first arrives with its chunk preloaded and
+//! hydrates once that chunk is in (`hydrate_lazy` in lib.rs).
+//!
+//! The Dashboard, My profile (a User's home page), sign-in and the console
+//! around the pages stay in the main bundle: they are what a first visit
+//! shows. `data()` is empty because every page starts its own loading when
+//! it renders.
+
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+use crate::pages::{
+    AdminsPage, AuditLogPage, EmergencyLocationsPage, LicensesPage, PhoneNumbersPage,
+    VoiceUsersPage,
+};
+
+/// One lazily loaded page: a unit route type whose view renders `$page`.
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $route:ident => $page:ident) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(
+    /// Voice > Voice users.
+    VoiceUsersRoute => VoiceUsersPage
+);
+lazy_page!(
+    /// Voice > Phone numbers.
+    PhoneNumbersRoute => PhoneNumbersPage
+);
+lazy_page!(
+    /// Voice > Emergency locations.
+    EmergencyLocationsRoute => EmergencyLocationsPage
+);
+lazy_page!(
+    /// Billing > Licenses.
+    LicensesRoute => LicensesPage
+);
+lazy_page!(
+    /// Settings > Admins.
+    AdminsRoute => AdminsPage
+);
+lazy_page!(
+    /// Settings > Audit log.
+    AuditLogRoute => AuditLogPage
+);
