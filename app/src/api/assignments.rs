@@ -50,7 +50,7 @@ pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUse
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::user_versions::{bump, current_user, reload};
+    use crate::api::user_versions::{bump, current_user};
     use crate::api::write::write;
     use crate::domain::{
         check_assignment, AuditAction, AuditRecord, NumberLookup, Permission, Violation,
@@ -104,7 +104,8 @@ mod ssr {
                 });
             }
             bump(&mut w.tx, &user).await?;
-            let saved = reload(&mut w.tx, user.id).await?;
+            let location_id = location.id;
+            let saved = user.with_number(n, location);
             let action = if user.assigned_number.is_some() {
                 AuditAction::NumberChanged
             } else {
@@ -112,7 +113,7 @@ mod ssr {
             };
             w.audit(action, AuditRecord::voice_change(&user, &saved))
                 .await?;
-            tracing::info!(number = %n.number.e164, location = %location.id, "number assigned");
+            tracing::info!(number = %number.e164, location = %location_id, "number assigned");
             Ok(saved)
         })
         .await
@@ -155,7 +156,7 @@ mod ssr {
                     AuditRecord::number_removed(&user, String::new()),
                 )
                 .await?;
-                removed.push(reload(&mut w.tx, user.id).await?);
+                removed.push(user.without_number());
             }
             tracing::info!(users = ?ids, "numbers removed");
             Ok(removed)

@@ -56,9 +56,8 @@ pub async fn get(
     conn: &mut SqliteConnection,
     id: UserId,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
-    let mut qb = QueryBuilder::new("");
-    select_user_columns(&mut qb);
-    qb.push(FROM).push(" WHERE u.id = ").push_bind(id.0);
+    let mut qb = select_one();
+    qb.push(" WHERE u.id = ").push_bind(id.0);
     one(conn, qb).await
 }
 
@@ -67,13 +66,25 @@ pub async fn by_username(
     conn: &mut SqliteConnection,
     username: &str,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
-    let mut qb = QueryBuilder::new("");
-    select_user_columns(&mut qb);
-    qb.push(FROM)
-        .push(" WHERE lower(u.username) = lower(")
+    let mut qb = select_one();
+    qb.push(" WHERE lower(u.username) = lower(")
         .push_bind(username.to_owned())
         .push(")");
     one(conn, qb).await
+}
+
+/// One user's columns and, in the same statement, their licences' codes:
+/// the writes read a user twice inside the write lock, where each statement
+/// counts.
+fn select_one() -> QueryBuilder<Sqlite> {
+    let mut qb = QueryBuilder::new("");
+    select_user_columns(&mut qb);
+    qb.push(
+        ", (SELECT group_concat(held.licence, ',') FROM user_licences held \
+         WHERE held.user_id = u.id) AS licence_codes",
+    )
+    .push(FROM);
+    qb
 }
 
 async fn one(
@@ -83,8 +94,14 @@ async fn one(
     let Some(row) = qb.build().fetch_optional(&mut *conn).await? else {
         return Ok(None);
     };
-    let row = UserRow::from_row(&row)?;
-    Ok(with_licences(conn, vec![row]).await?.pop())
+    let codes: Option<String> = sqlx::Row::try_get(&row, "licence_codes")?;
+    // A licence the console doesn't know plays no part in its rules.
+    let licences = codes
+        .iter()
+        .flat_map(|c| c.split(','))
+        .filter_map(Licence::from_code)
+        .collect();
+    Ok(Some(UserRow::from_row(&row)?.into_user(licences)?))
 }
 
 /// Moves the user to the next version if it is still at `expected`;

@@ -1,4 +1,4 @@
-//! Writes under load: eight admins, each in a session of their own, assign
+//! Writes under load: eight admins (or `SWITCHBOARD_BENCH_ADMINS`), each in a session of their own, assign
 //! and remove numbers of users of their own as fast as the server answers,
 //! for a few seconds.
 
@@ -9,17 +9,27 @@ use sqlx::SqlitePool;
 
 use super::table::{p99, stats};
 
-const ADMINS: usize = 8;
 /// Users each admin works on, at most: a small organisation has fewer.
 const USERS_EACH: usize = 20;
 const SECONDS: u64 = 8;
 
 /// Users of one country who may hold a Calling Plan number and have none,
 /// free Calling Plan numbers of that country, and a validated location there.
-/// Each admin gets as many as the organisation has for all eight, up to
+/// How many admins write at once: 8, or `SWITCHBOARD_BENCH_ADMINS` (1 shows
+/// one write's own latency, the part the others queue behind).
+fn admins() -> usize {
+    std::env::var("SWITCHBOARD_BENCH_ADMINS")
+        .ok()
+        .and_then(|a| a.parse().ok())
+        .filter(|a| *a > 0)
+        .unwrap_or(8)
+}
+
+/// Each admin gets as many as the organisation has for all of them, up to
 /// `USERS_EACH`.
 async fn work(pool: &SqlitePool) -> anyhow::Result<(usize, Vec<i64>, Vec<String>, i64)> {
-    let wanted = (ADMINS * USERS_EACH) as i64;
+    let admins = admins();
+    let wanted = (admins * USERS_EACH) as i64;
     let users: Vec<i64> = sqlx::query_scalar(
         "SELECT u.id FROM voice_users u WHERE u.usage_location = 'US' \
          AND u.id NOT IN (SELECT user_id FROM number_assignments) \
@@ -45,13 +55,13 @@ async fn work(pool: &SqlitePool) -> anyhow::Result<(usize, Vec<i64>, Vec<String>
     )
     .fetch_one(pool)
     .await?;
-    let each = users.len().min(numbers.len()) / ADMINS;
+    let each = users.len().min(numbers.len()) / admins;
     anyhow::ensure!(
         each >= 2,
         "the organisation has {} free licensed US users and {} free US numbers; {} each needed",
         users.len(),
         numbers.len(),
-        2 * ADMINS
+        2 * admins
     );
     Ok((each, users, numbers, location))
 }
@@ -59,8 +69,9 @@ async fn work(pool: &SqlitePool) -> anyhow::Result<(usize, Vec<i64>, Vec<String>
 pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::Result<()> {
     let (each, users, numbers, location) = work(pool).await?;
     let stop = Instant::now() + Duration::from_secs(SECONDS);
+    let count = admins();
     let mut admins = Vec::new();
-    for a in 0..ADMINS {
+    for a in 0..count {
         let client = reqwest::Client::builder().cookie_store(true).build()?;
         let body = json!({ "username": "admin", "password": password });
         let response = client
@@ -114,7 +125,7 @@ pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::R
     }
     let elapsed = started.elapsed().as_secs_f64();
     println!(
-        "writes, {ADMINS} admins assigning and removing for {SECONDS} s: {:.0} per second, {}, p99 {:.1} ms",
+        "writes, {count} admins assigning and removing for {SECONDS} s: {:.0} per second, {}, p99 {:.1} ms",
         times.len() as f64 / elapsed,
         stats(&times),
         p99(&times)
