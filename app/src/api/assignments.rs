@@ -50,7 +50,7 @@ pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUse
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::user_versions::{bump, current_user};
+    use crate::api::user_versions::{current_user, stale_now};
     use crate::api::write::write;
     use crate::domain::{
         check_assignment, AuditAction, AuditRecord, NumberLookup, Permission, Violation,
@@ -89,8 +89,23 @@ mod ssr {
                 return Ok(user);
             }
             let at = w.state.clock.timestamp();
-            if !store::assignments::put(&mut w.tx, user.id, number_id, location.id, &at).await? {
+            let location_id = location.id;
+            let action = if user.assigned_number.is_some() {
+                AuditAction::NumberChanged
+            } else {
+                AuditAction::NumberAssigned
+            };
+            let saved = user.with_number(n.clone(), location);
+            // The assignment, the user's next version and the audit entry
+            // in one call: each call is time the other writers wait.
+            let mut batch = store::Batch::new();
+            let put = store::assignments::push_put(&mut batch, user.id, number_id, location_id, &at);
+            let bumped = store::users::push_bump_version(&mut batch, user.id, user.version);
+            w.audit_in(&mut batch, action, &AuditRecord::voice_change(&user, &saved));
+            let changed = batch.run(&mut w.tx).await?;
+            if changed.rows(put) != 1 {
                 // The unique constraint had the last word: someone holds it.
+                // The error rolls back what the batch did.
                 let holder = store::numbers::find(&mut w.tx, &n.number.e164)
                     .await?
                     .and_then(|(_, n)| n.holder)
@@ -103,16 +118,9 @@ mod ssr {
                     }],
                 });
             }
-            bump(&mut w.tx, &user).await?;
-            let location_id = location.id;
-            let saved = user.with_number(n, location);
-            let action = if user.assigned_number.is_some() {
-                AuditAction::NumberChanged
-            } else {
-                AuditAction::NumberAssigned
-            };
-            w.audit(action, AuditRecord::voice_change(&user, &saved))
-                .await?;
+            if changed.rows(bumped) != 1 {
+                return Err(stale_now(&mut w.tx, user.id).await);
+            }
             tracing::info!(number = %number.e164, location = %location_id, "number assigned");
             Ok(saved)
         })
@@ -140,22 +148,35 @@ mod ssr {
             return Err(ApiError::bad_request("Each user may appear only once."));
         }
         write(Permission::ManageVoice, async |w| {
-            let mut removed = Vec::with_capacity(requests.len());
+            let mut users = Vec::with_capacity(requests.len());
             for request in &requests {
-                let user =
-                    current_user(&mut w.tx, request.user_id, request.expected_version).await?;
-                if !store::assignments::remove(&mut w.tx, user.id).await? {
+                users.push(current_user(&mut w.tx, request.user_id, request.expected_version).await?);
+            }
+            // Every removal, version and audit entry in one call.
+            let mut batch = store::Batch::new();
+            let mut steps = Vec::with_capacity(users.len());
+            for user in &users {
+                let removed = store::assignments::push_remove(&mut batch, user.id);
+                let bumped = store::users::push_bump_version(&mut batch, user.id, user.version);
+                w.audit_in(
+                    &mut batch,
+                    AuditAction::NumberRemoved,
+                    &AuditRecord::number_removed(user, String::new()),
+                );
+                steps.push((removed, bumped));
+            }
+            let changed = batch.run(&mut w.tx).await?;
+            let mut removed = Vec::with_capacity(users.len());
+            for (user, (gone, bumped)) in users.into_iter().zip(steps) {
+                if changed.rows(gone) != 1 {
                     return Err(ApiError::Stale {
                         message: format!("{} has no assigned number to remove.", user.display_name),
                         current: Some(Box::new(user)),
                     });
                 }
-                bump(&mut w.tx, &user).await?;
-                w.audit(
-                    AuditAction::NumberRemoved,
-                    AuditRecord::number_removed(&user, String::new()),
-                )
-                .await?;
+                if changed.rows(bumped) != 1 {
+                    return Err(stale_now(&mut w.tx, user.id).await);
+                }
                 removed.push(user.without_number());
             }
             tracing::info!(users = ?ids, "numbers removed");

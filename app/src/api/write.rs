@@ -38,6 +38,13 @@ impl Write {
         Ok(())
     }
 
+    /// [`Write::audit`] as a statement of `batch`, sent with the change's
+    /// own statements.
+    pub fn audit_in(&self, batch: &mut store::Batch, action: AuditAction, record: &AuditRecord) {
+        let at = self.state.clock.now();
+        store::audit::push_append(batch, at, &self.caller.account.username, action, record);
+    }
+
     pub fn today(&self) -> Date {
         self.state.clock.today()
     }

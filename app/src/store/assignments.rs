@@ -2,6 +2,7 @@
 
 use sqlx::SqliteConnection;
 
+use super::{Batch, Step};
 use crate::domain::{LocationId, NumberId, UserId};
 
 /// Gives `number` to `user` at `location`, replacing the user's previous
@@ -14,26 +15,50 @@ pub async fn put(
     location: LocationId,
     at: &str,
 ) -> Result<bool, sqlx::Error> {
-    remove(conn, user).await?;
-    let done = sqlx::query(
-        "INSERT INTO number_assignments (user_id, number_id, location_id, assigned_at) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-    )
-    .bind(user.0)
-    .bind(number.0)
-    .bind(location.0)
-    .bind(at)
-    .execute(&mut *conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let mut batch = Batch::new();
+    let put = push_put(&mut batch, user, number, location, at);
+    Ok(batch.run(conn).await?.rows(put) == 1)
+}
+
+/// [`put`] as statements of `batch`: the step whose count is 1 when the
+/// number became the user's, 0 when it is someone else's.
+pub fn push_put(
+    batch: &mut Batch,
+    user: UserId,
+    number: NumberId,
+    location: LocationId,
+    at: &str,
+) -> Step {
+    push_remove(batch, user);
+    let at = at.to_owned();
+    batch.push(|sql| {
+        sql.push(
+            "INSERT INTO number_assignments (user_id, number_id, location_id, assigned_at) VALUES (",
+        )
+        .push_bind(user.0)
+        .push(", ")
+        .push_bind(number.0)
+        .push(", ")
+        .push_bind(location.0)
+        .push(", ")
+        .push_bind(at)
+        .push(") ON CONFLICT DO NOTHING");
+    })
 }
 
 /// Takes the user's number back into the unassigned inventory; false when
 /// the user held none.
 pub async fn remove(conn: &mut SqliteConnection, user: UserId) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM number_assignments WHERE user_id = $1")
-        .bind(user.0)
-        .execute(&mut *conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    let mut batch = Batch::new();
+    let removed = push_remove(&mut batch, user);
+    Ok(batch.run(conn).await?.rows(removed) == 1)
+}
+
+/// [`remove`] as a statement of `batch`: its count is 1 when the user held
+/// a number.
+pub fn push_remove(batch: &mut Batch, user: UserId) -> Step {
+    batch.push(|sql| {
+        sql.push("DELETE FROM number_assignments WHERE user_id = ")
+            .push_bind(user.0);
+    })
 }

@@ -4,6 +4,7 @@
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
 use super::keyset::Keyset;
+use super::{Batch, Step};
 use super::user_grid::{fts_phrase, index_answers, matching};
 use super::rows;
 use super::SearchTerm;
@@ -16,21 +17,38 @@ pub async fn append(
     action: AuditAction,
     record: &AuditRecord,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, target, user_name, number, before, after) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(at)
-    .bind(actor)
-    .bind(action.code())
-    .bind(&record.target)
-    .bind(&record.user_name)
-    .bind(&record.number)
-    .bind(&record.before)
-    .bind(&record.after)
-    .execute(&mut *conn)
-    .await?;
+    let mut batch = Batch::new();
+    push_append(&mut batch, at, actor, action, record);
+    batch.run(conn).await?;
     Ok(())
+}
+
+/// [`append`] as a statement of `batch`.
+pub fn push_append(
+    batch: &mut Batch,
+    at: i64,
+    actor: &str,
+    action: AuditAction,
+    record: &AuditRecord,
+) -> Step {
+    let (actor, record) = (actor.to_owned(), record.clone());
+    batch.push(move |sql| {
+        sql.push(
+            "INSERT INTO audit_log (at, actor, action, target, user_name, number, before, after) \
+             VALUES (",
+        );
+        let mut values = sql.separated(", ");
+        values
+            .push_bind(at)
+            .push_bind(actor)
+            .push_bind(action.code())
+            .push_bind(record.target)
+            .push_bind(record.user_name)
+            .push_bind(record.number)
+            .push_bind(record.before)
+            .push_bind(record.after);
+        values.push_unseparated(")");
+    })
 }
 
 #[derive(FromRow)]

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod assignments;
 pub mod audit;
+mod batch;
 mod keyset;
 pub mod licences;
 pub mod locations;
@@ -14,6 +15,8 @@ pub mod sessions;
 pub mod throttle;
 pub mod user_grid;
 pub mod users;
+
+pub use batch::{Batch, Changed, Step};
 
 use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};

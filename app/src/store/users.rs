@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
 use super::rows::{self, LocationColumns, NumberColumns, LOCATION_COLUMNS, NUMBER_COLUMNS};
+use super::{Batch, Step};
 use crate::domain::{search_text, Licence, UserId, VoiceUser};
 
 /// Users (`u`) with their assignment (`a`), number (`n`) and location (`l`).
@@ -111,13 +112,20 @@ pub async fn bump_version(
     id: UserId,
     expected: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done =
-        sqlx::query("UPDATE voice_users SET version = version + 1 WHERE id = $1 AND version = $2")
-            .bind(id.0)
-            .bind(expected)
-            .execute(&mut *conn)
-            .await?;
-    Ok(done.rows_affected() == 1)
+    let mut batch = Batch::new();
+    let bumped = push_bump_version(&mut batch, id, expected);
+    Ok(batch.run(conn).await?.rows(bumped) == 1)
+}
+
+/// [`bump_version`] as a statement of `batch`: its count is 1 when the
+/// user was still at `expected`.
+pub fn push_bump_version(batch: &mut Batch, id: UserId, expected: i64) -> Step {
+    batch.push(|sql| {
+        sql.push("UPDATE voice_users SET version = version + 1 WHERE id = ")
+            .push_bind(id.0)
+            .push(" AND version = ")
+            .push_bind(expected);
+    })
 }
 
 /// The users of `rows` with their licences, read in one statement.
