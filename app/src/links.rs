@@ -43,7 +43,11 @@ pub const PHONE_NUMBERS_PATH: &str = "/voice/phone-numbers";
 fn with_query(path: &str, parts: &[(&str, Option<String>)]) -> String {
     let query: Vec<String> = parts
         .iter()
-        .filter_map(|(key, value)| value.as_ref().map(|v| format!("{key}={}", url_component(v))))
+        .filter_map(|(key, value)| {
+            value
+                .as_ref()
+                .map(|v| format!("{key}={}", url_component(v)))
+        })
         .collect();
     if query.is_empty() {
         path.to_owned()
@@ -53,16 +57,25 @@ fn with_query(path: &str, parts: &[(&str, Option<String>)]) -> String {
 }
 
 /// The sort's part of an address: nothing for the grid's default order.
-fn sort_parts<S: Choice + Default>(sort: S, descending: bool) -> [(&'static str, Option<String>); 2] {
+fn sort_parts<S: Choice + Default>(
+    sort: S,
+    descending: bool,
+) -> [(&'static str, Option<String>); 2] {
     [
-        ("sort", (sort != S::default()).then(|| sort.code().to_owned())),
+        (
+            "sort",
+            (sort != S::default()).then(|| sort.code().to_owned()),
+        ),
         ("order", descending.then(|| "desc".to_owned())),
     ]
 }
 
 /// The search's part of an address: nothing when the box is empty.
 fn search_part(search: &str) -> (&'static str, Option<String>) {
-    ("search", (!search.trim().is_empty()).then(|| search.to_owned()))
+    (
+        "search",
+        (!search.trim().is_empty()).then(|| search.to_owned()),
+    )
 }
 
 /// The Voice users page showing the grid as `query` asks (search, location,
@@ -86,7 +99,9 @@ pub fn user_query(param: impl Fn(&str) -> Option<String>) -> UserQuery {
     UserQuery {
         search: param("search").unwrap_or_default(),
         location: param("location").and_then(|l| l.parse().ok().map(LocationId)),
-        sort: param("sort").and_then(|s| UserSort::from_code(&s)).unwrap_or_default(),
+        sort: param("sort")
+            .and_then(|s| UserSort::from_code(&s))
+            .unwrap_or_default(),
         descending: param("order").as_deref() == Some("desc"),
         after: None,
         limit: USER_PAGE,
@@ -215,7 +230,13 @@ mod tests {
             assert_eq!(back, query, "{address}");
         }
         let numbers = [
-            (NumberQuery { limit: NUMBER_PAGE, ..NumberQuery::default() }, "/voice/phone-numbers"),
+            (
+                NumberQuery {
+                    limit: NUMBER_PAGE,
+                    ..NumberQuery::default()
+                },
+                "/voice/phone-numbers",
+            ),
             (
                 NumberQuery {
                     search: "redmond".into(),
@@ -245,7 +266,10 @@ mod tests {
         let address = "/voice/phone-numbers?state=lost&type=fax&country=XX&sort=colour";
         assert_eq!(
             number_query(|key| param(address, key)),
-            NumberQuery { limit: NUMBER_PAGE, ..NumberQuery::default() }
+            NumberQuery {
+                limit: NUMBER_PAGE,
+                ..NumberQuery::default()
+            }
         );
     }
 

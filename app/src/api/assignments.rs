@@ -99,9 +99,14 @@ mod ssr {
             // The assignment, the user's next version and the audit entry
             // in one call: each call is time the other writers wait.
             let mut batch = store::Batch::new();
-            let put = store::assignments::push_put(&mut batch, user.id, number_id, location_id, &at);
+            let put =
+                store::assignments::push_put(&mut batch, user.id, number_id, location_id, &at);
             let bumped = store::users::push_bump_version(&mut batch, user.id, user.version);
-            w.audit_in(&mut batch, action, &AuditRecord::voice_change(&user, &saved));
+            w.audit_in(
+                &mut batch,
+                action,
+                &AuditRecord::voice_change(&user, &saved),
+            );
             let changed = batch.run(&mut w.tx).await?;
             if changed.rows(put) != 1 {
                 // The unique constraint had the last word: someone holds it.
@@ -150,7 +155,9 @@ mod ssr {
         write(Permission::ManageVoice, async |w| {
             let mut users = Vec::with_capacity(requests.len());
             for request in &requests {
-                users.push(current_user(&mut w.tx, request.user_id, request.expected_version).await?);
+                users.push(
+                    current_user(&mut w.tx, request.user_id, request.expected_version).await?,
+                );
             }
             // Every removal, version and audit entry in one call.
             let mut batch = store::Batch::new();

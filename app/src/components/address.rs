@@ -20,12 +20,12 @@ impl<Q: Send + Sync + 'static> Clone for AddressQuery<Q> {
 
 impl<Q: Send + Sync + 'static> Copy for AddressQuery<Q> {}
 
+/// A parameter of the address by its name, decoded.
+pub type Param<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// `read` turns the address's parameters into the grid's query; `address`
 /// the query into the page's address (see `links`).
-pub fn use_address_query<Q>(
-    read: fn(&dyn Fn(&str) -> Option<String>) -> Q,
-    address: fn(&Q) -> String,
-) -> AddressQuery<Q>
+pub fn use_address_query<Q>(read: fn(Param) -> Q, address: fn(&Q) -> String) -> AddressQuery<Q>
 where
     Q: Clone + PartialEq + Send + Sync + 'static,
 {

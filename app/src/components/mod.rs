@@ -1,7 +1,7 @@
 mod account;
-mod address;
 mod action_pane;
 mod add_location_dialog;
+mod address;
 mod assign_dialog;
 mod debounce;
 mod filter_select;
@@ -22,9 +22,9 @@ mod virtual_rows;
 mod voice_users_state;
 
 pub use account::{can, reload_here, reload_to, CurrentAccount};
-pub use address::{use_address_query, AddressQuery};
 pub use action_pane::ActionPane;
 pub use add_location_dialog::AddLocationDialog;
+pub use address::{use_address_query, AddressQuery};
 pub use assign_dialog::AssignDialog;
 pub use debounce::on_typing_pause;
 pub use filter_select::FilterSelect;

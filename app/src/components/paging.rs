@@ -141,7 +141,9 @@ where
                 let (start, end) = (range.start.max(head) - head, range.end - head);
                 this.more.with(|m| {
                     rows.extend_from_slice(
-                        m.rows.get(start.min(m.rows.len())..end.min(m.rows.len())).unwrap_or_default(),
+                        m.rows
+                            .get(start.min(m.rows.len())..end.min(m.rows.len()))
+                            .unwrap_or_default(),
                     )
                 });
             }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::address::use_address_query;
-use super::search_box::SearchBox;
 use super::grid_parts::{count_text, load_more, SortHeader};
+use super::search_box::SearchBox;
 use super::virtual_rows::{load_as_scrolled, use_viewport, VirtualTable};
 use super::{loaded, use_paging, Paging, VoiceUsersState};
 use crate::api::voice_users::list_voice_users;
@@ -29,7 +29,7 @@ pub fn UsersGrid() -> impl IntoView {
     Effect::new(move |seen: Option<()>| {
         query.track();
         if seen.is_some() {
-            viewport.to_top();
+            viewport.scroll_to_top();
         }
     });
 

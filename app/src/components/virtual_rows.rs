@@ -96,7 +96,7 @@ impl Viewport {
     }
 
     /// Back to the first row, e.g. for a new search.
-    pub fn to_top(&self) {
+    pub fn scroll_to_top(&self) {
         if let Some(node) = self.node.get_untracked() {
             node.set_scroll_top(0);
         }
@@ -197,7 +197,11 @@ impl VirtualTable {
                 viewport.row_px().map(|px| {
                     let height = move || {
                         let (range, len) = (range.get(), shown());
-                        let rows = if above { range.start } else { len.saturating_sub(range.end) };
+                        let rows = if above {
+                            range.start
+                        } else {
+                            len.saturating_sub(range.end)
+                        };
                         format!("{}px", rows as f64 * px)
                     };
                     view! {
@@ -236,9 +240,21 @@ mod tests {
     fn the_window_covers_the_rows_in_view_and_a_few_either_side() {
         let h = 20.0 * ROW_PX;
         let cases = [
-            (0.0, None, 280, 0..UNMEASURED, "before measuring: a first page"),
+            (
+                0.0,
+                None,
+                280,
+                0..UNMEASURED,
+                "before measuring: a first page",
+            ),
             (0.0, None, 7, 0..7, "before measuring, fewer rows than that"),
-            (0.0, Some(h), 280, 0..(21 + OVERSCAN), "at the top: nothing above"),
+            (
+                0.0,
+                Some(h),
+                280,
+                0..(21 + OVERSCAN),
+                "at the top: nothing above",
+            ),
             (
                 100.0 * ROW_PX,
                 Some(h),
@@ -253,10 +269,34 @@ mod tests {
                 (100 - OVERSCAN)..(121 + OVERSCAN),
                 "part of a row scrolled away still counts",
             ),
-            (270.0 * ROW_PX, Some(h), 280, (270 - OVERSCAN)..280, "at the end"),
-            (9_000.0 * ROW_PX, Some(h), 280, 280..280, "scrolled past what is loaded"),
-            (-50.0, Some(h), 280, 0..(21 + OVERSCAN), "rubber-band scrolling above the top"),
-            (0.0, Some(0.0), 280, 0..(1 + OVERSCAN), "a box with no height yet"),
+            (
+                270.0 * ROW_PX,
+                Some(h),
+                280,
+                (270 - OVERSCAN)..280,
+                "at the end",
+            ),
+            (
+                9_000.0 * ROW_PX,
+                Some(h),
+                280,
+                280..280,
+                "scrolled past what is loaded",
+            ),
+            (
+                -50.0,
+                Some(h),
+                280,
+                0..(21 + OVERSCAN),
+                "rubber-band scrolling above the top",
+            ),
+            (
+                0.0,
+                Some(0.0),
+                280,
+                0..(1 + OVERSCAN),
+                "a box with no height yet",
+            ),
         ];
         for (top, height, len, expected, why) in cases {
             assert_eq!(window(top, height, len, ROW_PX), expected, "{why}");

@@ -133,6 +133,24 @@ pub struct AssignableNumbers {
     pub today: Date,
 }
 
+/// The city as the Phone numbers search compares it: lower case.
+pub fn search_city(city: &str) -> String {
+    city.to_lowercase()
+}
+
+/// Whether the Phone numbers search for `raw` keeps `number`: the term is
+/// part of its city or of its holder's search text (name or username,
+/// see [`super::search_text`]), or the term's digits are part of the
+/// number. The store's SQL must agree; the API tests check it.
+pub fn number_search_keeps(number: &TelephoneNumber, holder_text: Option<&str>, raw: &str) -> bool {
+    let term = super::search_term(raw);
+    let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+    term.is_empty()
+        || search_city(&number.city).contains(&term)
+        || holder_text.is_some_and(|h| h.contains(&term))
+        || (!digits.is_empty() && number.number.e164.digits().contains(&digits))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,22 +186,4 @@ mod tests {
             assert_eq!(keepers, 1, "{state:?}");
         }
     }
-}
-
-/// The city as the Phone numbers search compares it: lower case.
-pub fn search_city(city: &str) -> String {
-    city.to_lowercase()
-}
-
-/// Whether the Phone numbers search for `raw` keeps `number`: the term is
-/// part of its city or of its holder's search text (name or username,
-/// see [`super::search_text`]), or the term's digits are part of the
-/// number. The store's SQL must agree; the API tests check it.
-pub fn number_search_keeps(number: &TelephoneNumber, holder_text: Option<&str>, raw: &str) -> bool {
-    let term = super::search_term(raw);
-    let digits: String = term.chars().filter(char::is_ascii_digit).collect();
-    term.is_empty()
-        || search_city(&number.city).contains(&term)
-        || holder_text.is_some_and(|h| h.contains(&term))
-        || (!digits.is_empty() && number.number.e164.digits().contains(&digits))
 }

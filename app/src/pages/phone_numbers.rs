@@ -9,9 +9,8 @@ use crate::components::{
     SortHeader, VirtualTable,
 };
 use crate::domain::{
-    Choice,
-    Country, Date, NumberKind, NumberPage, NumberQuery, NumberSort, NumberSource, Permission,
-    StateFilter, TelephoneNumber, E164,
+    Choice, Country, Date, NumberKind, NumberPage, NumberQuery, NumberSort, NumberSource,
+    Permission, StateFilter, TelephoneNumber, E164,
 };
 use crate::links;
 
@@ -31,7 +30,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
     Effect::new(move |seen: Option<()>| {
         filters.track();
         if seen.is_some() {
-            viewport.to_top();
+            viewport.scroll_to_top();
         }
     });
     let selected = RwSignal::new(Vec::<E164>::new());

@@ -230,10 +230,13 @@ mod tests {
         let first = writer.begin().await.unwrap();
         let second = tokio::spawn({
             let writer = writer.clone();
-            async move { writer.begin().await.map(|tx| drop(tx)) }
+            async move { writer.begin().await.map(drop) }
         });
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        assert!(!second.is_finished(), "the second writer began during the first");
+        assert!(
+            !second.is_finished(),
+            "the second writer began during the first"
+        );
         assert_eq!(writer.in_line(), 2, "one writing, one waiting");
         first.commit().await.unwrap();
         second.await.unwrap().unwrap();

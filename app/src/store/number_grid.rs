@@ -8,8 +8,8 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::keyset::Keyset;
 use super::like_pattern;
-use super::numbers::{push_state, read, select_number_columns};
 use super::numbers::cities_containing;
+use super::numbers::{push_state, read, select_number_columns};
 use super::user_grid::{fts_phrase, index_answers, matching, probe, SMALL};
 use crate::domain::{
     search_term, Date, NumberCursor, NumberId, NumberQuery, NumberSort, Page, TelephoneNumber,
@@ -215,7 +215,8 @@ async fn count(
         return Ok((total, false));
     }
     let q = filter.query;
-    let narrowed = q.state.is_some() || q.kind.is_some() || q.source.is_some() || q.country.is_some();
+    let narrowed =
+        q.state.is_some() || q.kind.is_some() || q.source.is_some() || q.country.is_some();
     if filter.many && !narrowed {
         // More than a thousand match the search, and nothing narrows it.
         return Ok((SMALL, true));

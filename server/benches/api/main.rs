@@ -99,13 +99,22 @@ async fn measure(org: DemoOrg) -> anyhow::Result<()> {
         server.resident_mb()
     );
     let base = server.base.clone();
-    let url = format!("sqlite://{}", data_dir.path().join("switchboard.db").display());
+    let url = format!(
+        "sqlite://{}",
+        data_dir.path().join("switchboard.db").display()
+    );
     let pool = app::store::connect(&url).await?;
 
     let admin = reads::Admin::sign_in(&base, PASSWORD).await?;
     reads::measure(&admin, &pool).await?;
-    println!("server's resident memory after the reads: {} MB", server.resident_mb());
+    println!(
+        "server's resident memory after the reads: {} MB",
+        server.resident_mb()
+    );
     writes::measure(&base, PASSWORD, &pool).await?;
-    println!("server's resident memory after the writes: {} MB", server.resident_mb());
+    println!(
+        "server's resident memory after the writes: {} MB",
+        server.resident_mb()
+    );
     Ok(())
 }

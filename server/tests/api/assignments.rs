@@ -63,7 +63,11 @@ async fn assign_changes_the_number_and_returns_the_old_one_to_the_inventory() {
     assert_eq!(status, 200, "{alex}");
     assert_eq!(alex["version"], 2);
     assert_eq!(alex["assigned_number"]["number"]["e164"], new_number);
-    assert_eq!(app.user(ALEX).await, alex, "the answer is the user as stored");
+    assert_eq!(
+        app.user(ALEX).await,
+        alex,
+        "the answer is the user as stored"
+    );
     assert_eq!(app.holder_of(&new_number).await, Some(ALEX));
     assert_eq!(app.holder_of(ALEXS_NUMBER).await, None);
     assert!(app

@@ -23,7 +23,12 @@ async fn migrate_as_before(pool: &SqlitePool) {
             std::fs::copy(file.path(), old.path().join(&name)).unwrap();
         }
     }
-    Migrator::new(old.path()).await.unwrap().run(pool).await.unwrap();
+    Migrator::new(old.path())
+        .await
+        .unwrap()
+        .run(pool)
+        .await
+        .unwrap();
 }
 
 async fn the_old_organisation(pool: &SqlitePool) {
@@ -44,7 +49,10 @@ async fn the_old_organisation(pool: &SqlitePool) {
          VALUES (1795000000, 'old.admin', 'NUMBER_ASSIGNED', '+1 425-555-0199', 'Ravi Patel', '+14255550199')",
     ];
     for sql in statements {
-        sqlx::query(sql).execute(pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        sqlx::query(sql)
+            .execute(pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 }
 
@@ -59,7 +67,9 @@ async fn a_database_from_before_the_search_indexes_is_upgraded_with_its_data() {
     the_old_organisation(&pool).await;
     pool.close().await;
 
-    let (mut app, _) = spawn_in(folder, |_| {}).await.expect("starting on the old database");
+    let (mut app, _) = spawn_in(folder, |_| {})
+        .await
+        .expect("starting on the old database");
     app.client = app.signed_in("admin", ADMIN_PASSWORD).await;
 
     let names = |page: &Value| -> Vec<String> {
@@ -71,8 +81,16 @@ async fn a_database_from_before_the_search_indexes_is_upgraded_with_its_data() {
             .collect()
     };
     let cases = [
-        ("", vec!["Ravi Patel", "Zoë Müller"], "nothing lost, nothing seeded over it"),
-        ("müller", vec!["Zoë Müller"], "a name, through the new index"),
+        (
+            "",
+            vec!["Ravi Patel", "Zoë Müller"],
+            "nothing lost, nothing seeded over it",
+        ),
+        (
+            "müller",
+            vec!["Zoë Müller"],
+            "a name, through the new index",
+        ),
         ("MUELLER", vec!["Zoë Müller"], "a username, any case"),
         ("5550199", vec!["Ravi Patel"], "the digits of a number"),
     ];
@@ -91,9 +109,16 @@ async fn a_database_from_before_the_search_indexes_is_upgraded_with_its_data() {
         )
         .await;
     assert_eq!(status, 200, "{numbers}");
-    assert_eq!(numbers["total"], 2, "both numbers, found by their city: {numbers}");
+    assert_eq!(
+        numbers["total"], 2,
+        "both numbers, found by their city: {numbers}"
+    );
 
     let entries = app.audit_entries(json!({ "search": "old.admin" })).await;
-    assert_eq!(entries.len(), 1, "the old audit entry, through the new index");
+    assert_eq!(
+        entries.len(),
+        1,
+        "the old audit entry, through the new index"
+    );
     assert_eq!(entries[0]["user_name"], "Ravi Patel");
 }

@@ -191,7 +191,11 @@ async fn a_search_matching_thousands_of_entries_lists_what_a_plain_scan_finds() 
     let app = spawn_app().await;
     let mut tx = app.pool.begin().await.unwrap();
     for i in 0..1_200 {
-        let actor = if i % 400 == 0 { "Hollis.Admin" } else { "hollow.admin" };
+        let actor = if i % 400 == 0 {
+            "Hollis.Admin"
+        } else {
+            "hollow.admin"
+        };
         sqlx::query(
             "INSERT INTO audit_log (at, actor, action, target, number) \
              VALUES ($1, $2, 'SIGNED_IN', $2, $3)",
@@ -204,11 +208,13 @@ async fn a_search_matching_thousands_of_entries_lists_what_a_plain_scan_finds() 
         .unwrap();
     }
     tx.commit().await.unwrap();
-    let rows: Vec<(i64, String, String, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT id, actor, target, user_name, number FROM audit_log ORDER BY id DESC")
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    type Entry = (i64, String, String, Option<String>, Option<String>);
+    let rows: Vec<Entry> = sqlx::query_as(
+        "SELECT id, actor, target, user_name, number FROM audit_log ORDER BY id DESC",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
     let scan = |term: &str| -> Vec<i64> {
         let text = term.trim().to_lowercase();
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
