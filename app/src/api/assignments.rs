@@ -50,7 +50,7 @@ pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUse
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::user_versions::{current_user, stale_now};
+    use crate::api::user_versions::{checked, current_user, stale_now};
     use crate::api::write::write;
     use crate::domain::{
         check_assignment, AuditAction, AuditRecord, NumberLookup, Permission, Violation,
@@ -63,13 +63,32 @@ mod ssr {
             .map_err(|e| ApiError::bad_request(e.to_string()))?;
         write(Permission::ManageVoice, async |w| {
             let today = w.today();
-            let user = current_user(&mut w.tx, request.user_id, request.expected_version).await?;
-            let found = store::numbers::find(&mut w.tx, &number.e164).await?;
-            let location = match request.location_id {
+            // The user, the number and the location in one call.
+            let mut reads = store::Batch::new();
+            let user_step = store::users::push_get(&mut reads, request.user_id);
+            let number_step = store::numbers::push_find(&mut reads, &number.e164);
+            let location_step = request
+                .location_id
+                .map(|id| (id, store::locations::push_find(&mut reads, id)));
+            let read = reads.fetch(&mut w.tx).await?;
+            let found_user = read
+                .first(user_step)
+                .map(store::users::read_one)
+                .transpose()?;
+            let user = checked(found_user, request.user_id, request.expected_version)?;
+            let found = match read.first(number_step) {
+                Some(row) => store::numbers::read_found(row)?,
                 None => None,
-                Some(id) => Some(store::locations::find(&mut w.tx, id).await?.ok_or_else(
-                    || ApiError::not_found(format!("There is no emergency location with id {id}.")),
-                )?),
+            };
+            let location = match location_step {
+                None => None,
+                Some((id, step)) => {
+                    let row = read.first(step);
+                    let location = row.map(store::locations::read).transpose()?.flatten();
+                    Some(location.ok_or_else(|| {
+                        ApiError::not_found(format!("There is no emergency location with id {id}."))
+                    })?)
+                }
             };
             let lookup = match &found {
                 Some((_, n)) => NumberLookup::Found(n),

@@ -15,8 +15,17 @@ pub async fn current_user(
     id: UserId,
     expected_version: i64,
 ) -> Result<VoiceUser, ApiError> {
-    let user = store::users::get(conn, id)
-        .await?
+    checked(store::users::get(conn, id).await?, id, expected_version)
+}
+
+/// `found` (the user `id` as read) provided it is still at
+/// `expected_version`: 404 without them, 409 `Stale` at another version.
+pub fn checked(
+    found: Option<VoiceUser>,
+    id: UserId,
+    expected_version: i64,
+) -> Result<VoiceUser, ApiError> {
+    let user = found
         .ok_or_else(|| ApiError::not_found(format!("There is no voice user with id {id}.")))?;
     if user.version != expected_version {
         return Err(stale(user));

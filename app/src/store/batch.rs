@@ -7,6 +7,7 @@
 //! files (`push_*` beside each function).
 
 use futures_util::TryStreamExt;
+use sqlx::sqlite::SqliteRow;
 use sqlx::{Either, QueryBuilder, Sqlite, SqliteConnection};
 
 /// The statements to send, and how many there are.
@@ -67,6 +68,46 @@ impl Batch {
             )));
         }
         Ok(Changed(counts))
+    }
+}
+
+impl Batch {
+    /// Runs every statement, in order, on `conn`, and keeps the rows each
+    /// returns: for reads that belong together.
+    pub async fn fetch(mut self, conn: &mut SqliteConnection) -> Result<Fetched, sqlx::Error> {
+        let mut rows = vec![Vec::new()];
+        if self.statements > 0 {
+            // See `run` on the deprecation.
+            #[allow(deprecated)]
+            let mut results = self.sql.build().fetch_many(&mut *conn);
+            while let Some(result) = results.try_next().await? {
+                match result {
+                    Either::Right(row) => rows.last_mut().expect("a statement's rows").push(row),
+                    // Each statement ends with its result.
+                    Either::Left(_) => rows.push(Vec::new()),
+                }
+            }
+        }
+        rows.pop();
+        if rows.len() != self.statements {
+            return Err(sqlx::Error::Protocol(format!(
+                "a batch of {} statements answered {}",
+                self.statements,
+                rows.len()
+            )));
+        }
+        Ok(Fetched(rows))
+    }
+}
+
+/// The rows each statement of a batch returned.
+#[derive(Debug)]
+pub struct Fetched(Vec<Vec<SqliteRow>>);
+
+impl Fetched {
+    /// The first row `step` returned, if any.
+    pub fn first(&self, step: Step) -> Option<&SqliteRow> {
+        self.0[step.0].first()
     }
 }
 

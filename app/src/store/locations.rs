@@ -7,7 +7,8 @@ use super::like_pattern;
 use super::rows::{LocationColumns, LOCATION_COLUMNS};
 use crate::domain::{CivicAddress, Country, EmergencyLocation, LocationId};
 
-fn read(row: &SqliteRow) -> Result<Option<EmergencyLocation>, sqlx::Error> {
+/// A location as [`find`] and [`push_find`] select it.
+pub fn read(row: &SqliteRow) -> Result<Option<EmergencyLocation>, sqlx::Error> {
     LocationColumns::from_row(row)?.into_location()
 }
 
@@ -21,6 +22,16 @@ pub async fn find(
         .fetch_optional(&mut *conn)
         .await?;
     Ok(row.as_ref().map(read).transpose()?.flatten())
+}
+
+/// [`find`] as a statement of `batch`; [`read`] reads its row.
+pub fn push_find(batch: &mut super::Batch, id: LocationId) -> super::Step {
+    batch.push(|sql| {
+        sql.push(format_args!(
+            "SELECT {LOCATION_COLUMNS} FROM emergency_locations l WHERE l.id = "
+        ))
+        .push_bind(id.0);
+    })
 }
 
 /// Validated locations whose city contains `city`, up to `limit`, those in

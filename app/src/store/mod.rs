@@ -16,7 +16,7 @@ pub mod throttle;
 pub mod user_grid;
 pub mod users;
 
-pub use batch::{Batch, Changed, Step};
+pub use batch::{Batch, Changed, Fetched, Step};
 
 use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};

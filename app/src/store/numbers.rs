@@ -73,15 +73,29 @@ pub async fn find(
     e164: &E164,
 ) -> Result<Option<(NumberId, TelephoneNumber)>, sqlx::Error> {
     let mut qb = QueryBuilder::new("");
-    select_number_columns(&mut qb);
+    push_find_sql(&mut qb, e164);
+    let row = qb.build().fetch_optional(&mut *conn).await?;
+    Ok(row.as_ref().map(read_found).transpose()?.flatten())
+}
+
+/// [`find`] as a statement of `batch`; [`read_found`] reads its row.
+pub fn push_find(batch: &mut super::Batch, e164: &E164) -> super::Step {
+    batch.push(|sql| push_find_sql(sql, e164))
+}
+
+fn push_find_sql(qb: &mut QueryBuilder<Sqlite>, e164: &E164) {
+    select_number_columns(qb);
     qb.push(FROM)
         .push(" WHERE n.e164 = ")
-        .push_bind(e164.as_str());
-    let Some(row) = qb.build().fetch_optional(&mut *conn).await? else {
-        return Ok(None);
-    };
+        .push_bind(e164.as_str().to_owned());
+}
+
+/// A number and its id as [`find`] and [`push_find`] select them.
+pub fn read_found(
+    row: &sqlx::sqlite::SqliteRow,
+) -> Result<Option<(NumberId, TelephoneNumber)>, sqlx::Error> {
     let id = NumberId(row.try_get("id")?);
-    Ok(read(&row)?.map(|n| (id, n)))
+    Ok(read(row)?.map(|n| (id, n)))
 }
 
 /// Up to `filter.limit` assignable numbers whose digits or city contain

@@ -79,30 +79,45 @@ pub async fn by_username(
 /// counts.
 fn select_one() -> QueryBuilder<Sqlite> {
     let mut qb = QueryBuilder::new("");
-    select_user_columns(&mut qb);
+    push_select_one(&mut qb);
+    qb
+}
+
+fn push_select_one(qb: &mut QueryBuilder<Sqlite>) {
+    select_user_columns(qb);
     qb.push(
         ", (SELECT group_concat(held.licence, ',') FROM user_licences held \
          WHERE held.user_id = u.id) AS licence_codes",
     )
     .push(FROM);
-    qb
 }
 
 async fn one(
     conn: &mut SqliteConnection,
     mut qb: QueryBuilder<Sqlite>,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
-    let Some(row) = qb.build().fetch_optional(&mut *conn).await? else {
-        return Ok(None);
-    };
-    let codes: Option<String> = sqlx::Row::try_get(&row, "licence_codes")?;
+    let row = qb.build().fetch_optional(&mut *conn).await?;
+    row.as_ref().map(read_one).transpose()
+}
+
+/// [`get`] as a statement of `batch`; [`read_one`] reads its row.
+pub fn push_get(batch: &mut Batch, id: UserId) -> Step {
+    batch.push(|sql| {
+        push_select_one(sql);
+        sql.push(" WHERE u.id = ").push_bind(id.0);
+    })
+}
+
+/// A user as [`get`] and [`push_get`] select them.
+pub fn read_one(row: &sqlx::sqlite::SqliteRow) -> Result<VoiceUser, sqlx::Error> {
+    let codes: Option<String> = sqlx::Row::try_get(row, "licence_codes")?;
     // A licence the console doesn't know plays no part in its rules.
     let licences = codes
         .iter()
         .flat_map(|c| c.split(','))
         .filter_map(Licence::from_code)
         .collect();
-    Ok(Some(UserRow::from_row(&row)?.into_user(licences)?))
+    UserRow::from_row(row)?.into_user(licences)
 }
 
 /// Moves the user to the next version if it is still at `expected`;
