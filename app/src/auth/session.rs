@@ -49,7 +49,8 @@ pub async fn caller(
         return Ok(None);
     }
     let hash = token_hash(&token);
-    let Some((account_id, created, last_seen)) = crate::store::sessions::find(conn, &hash).await?
+    let Some((account, created, last_seen)) =
+        crate::store::accounts::by_session(conn, &hash).await?
     else {
         return Ok(None);
     };
@@ -57,9 +58,6 @@ pub async fn caller(
         crate::store::sessions::delete(conn, &hash).await?;
         return Ok(None);
     }
-    let Some(account) = crate::store::accounts::find(conn, account_id).await? else {
-        return Ok(None);
-    };
     if now - last_seen >= TOUCH_EVERY {
         crate::store::sessions::touch(conn, &hash, now).await?;
     }

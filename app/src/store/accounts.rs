@@ -39,6 +39,34 @@ struct AccountWithHash {
     password_hash: String,
 }
 
+/// The account behind a session, with the session's times, as one row.
+#[derive(FromRow)]
+struct AccountOfSession {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    created_at: i64,
+    last_seen_at: i64,
+}
+
+/// The account of the session whose token hashes to `token_hash`, with when
+/// the session started and was last seen: one statement, as every request
+/// asks it.
+pub async fn by_session(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+) -> Result<Option<(Account, i64, i64)>, sqlx::Error> {
+    let row: Option<AccountOfSession> = sqlx::query_as(
+        "SELECT a.id, a.username, a.display_name, a.role, a.must_change_password, a.version, \
+         s.created_at, s.last_seen_at \
+         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| Ok((Account::try_from(r.account)?, r.created_at, r.last_seen_at)))
+        .transpose()
+}
+
 pub async fn count(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
         .fetch_one(&mut *conn)

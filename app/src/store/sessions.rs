@@ -21,20 +21,6 @@ pub async fn insert(
     Ok(())
 }
 
-/// The session's account, when it was created and last used.
-pub async fn find(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-) -> Result<Option<(AccountId, i64, i64)>, sqlx::Error> {
-    let row: Option<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
-    )
-    .bind(token_hash)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.map(|(account, created, seen)| (AccountId(account), created, seen)))
-}
-
 pub async fn touch(
     conn: &mut SqliteConnection,
     token_hash: &str,

@@ -103,10 +103,9 @@ impl Request {
     async fn raw(&self, conn: &mut SqliteConnection, token_hash: &str) -> anyhow::Result<()> {
         // The server runs on the system clock, as here.
         let today = app::clock::Clock::today(&app::clock::SystemClock);
-        let (account, _, _) = store::sessions::find(conn, token_hash)
+        store::accounts::by_session(conn, token_hash)
             .await?
             .ok_or_else(|| anyhow::anyhow!("no session"))?;
-        store::accounts::find(conn, account).await?;
         store::licences::voice_enabled(conn).await?;
         match self {
             Request::Users(q) => {
