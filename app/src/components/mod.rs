@@ -19,6 +19,7 @@ mod remove_dialog;
 mod search_box;
 mod users_grid;
 mod virtual_rows;
+mod virtual_table;
 mod voice_users_state;
 
 pub use account::{can, reload_here, reload_to, CurrentAccount};
@@ -38,5 +39,6 @@ pub use release_dialog::ReleaseDialog;
 pub use remove_dialog::RemoveDialog;
 pub use search_box::SearchBox;
 pub use users_grid::UsersGrid;
-pub use virtual_rows::{load_as_scrolled, use_viewport, VirtualTable};
+pub use virtual_rows::{load_as_scrolled, use_viewport};
+pub use virtual_table::VirtualTable;
 pub use voice_users_state::{Dialog, VoiceUsersState};

@@ -5,7 +5,7 @@ use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
 
 use super::keyset::Keyset;
 use super::rows;
-use super::user_grid::{fts_phrase, index_answers, matching};
+use super::search_index::{fts_phrase, index_answers, matching};
 use super::SearchTerm;
 use super::{Batch, Step};
 use crate::domain::{AuditAction, AuditEntry, AuditQuery, AuditRecord, Cursor, Page};

@@ -7,7 +7,7 @@ use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use super::like_pattern;
 use super::rows::{NumberColumns, NUMBER_COLUMNS};
-use super::user_grid::{fts_phrase, index_answers, matching, SMALL};
+use super::search_index::{cities_containing, fts_phrase, index_answers, matching, SMALL};
 use crate::domain::{
     search_city, search_term, Activation, Date, NumberFilter, NumberId, NumberKind, NumberSource,
     PhoneNumber, StateFilter, TelephoneNumber, E164,
@@ -140,26 +140,6 @@ pub async fn assignable(
         }
     }
     Ok(found)
-}
-
-/// The cities (as `search_city` holds them) that contain `term`, read by
-/// hopping from one city to the next along the city index: a few dozen
-/// look-ups, however many numbers each city has.
-pub async fn cities_containing(
-    conn: &mut SqliteConnection,
-    term: &str,
-) -> Result<Vec<String>, sqlx::Error> {
-    let cities: Vec<String> = sqlx::query_scalar(
-        "WITH RECURSIVE city (name) AS ( \
-             SELECT MIN(search_city) FROM phone_numbers \
-             UNION ALL \
-             SELECT (SELECT MIN(search_city) FROM phone_numbers WHERE search_city > city.name) \
-             FROM city WHERE city.name IS NOT NULL \
-         ) SELECT name FROM city WHERE name IS NOT NULL",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(cities.into_iter().filter(|c| c.contains(term)).collect())
 }
 
 /// The Assign number dialog's filter text, as a condition on `n`.

@@ -9,161 +9,18 @@
 //! is the same either way.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::{FromRow, QueryBuilder, SqliteConnection};
 
 use super::keyset::Keyset;
-use super::like_pattern;
+use super::search_index::SMALL;
+use super::user_filter::Filter;
 use super::users::{select_user_columns, with_licences, UserRow};
-use crate::domain::{search_term, Page, UserCursor, UserId, UserQuery, UserSort, VoiceUser};
-
-/// The most users read whole and sorted; also where counting stops.
-pub const SMALL: i64 = 1000;
+use crate::domain::{Page, UserCursor, UserId, UserQuery, UserSort, VoiceUser};
 
 /// The user's assignment (`a`), number (`n`) and location (`l`).
 const JOINS: &str = " LEFT JOIN number_assignments a ON a.user_id = u.id \
      LEFT JOIN phone_numbers n ON n.id = a.number_id \
      LEFT JOIN emergency_locations l ON l.id = a.location_id";
-
-/// Terms this long or longer use the trigram indexes; shorter ones are
-/// compared row by row (a trigram index can't hold them).
-const INDEXED: usize = 3;
-
-/// Which users the query keeps, as SQL over `u`, `a` and `n`.
-struct Filter {
-    /// The search term, lower case, and whether the index answers it.
-    text: Option<(String, bool)>,
-    /// The term's digits, and whether the index answers them.
-    digits: Option<(String, bool)>,
-    location: Option<i64>,
-    /// An index found more than `SMALL` users matching the search.
-    many: bool,
-}
-
-impl Filter {
-    async fn new(conn: &mut SqliteConnection, query: &UserQuery) -> Result<Self, sqlx::Error> {
-        let term = search_term(&query.search);
-        let digits: String = term.chars().filter(char::is_ascii_digit).collect();
-        let long = |s: &str| s.chars().count() >= INDEXED;
-        let mut many = false;
-        let text = match term.is_empty() {
-            true => None,
-            false => {
-                let fast = long(&term)
-                    && index_answers(conn, &matching("voice_user_search"), &fts_phrase(&term))
-                        .await?;
-                many |= long(&term) && !fast;
-                Some((term, fast))
-            }
-        };
-        let digits = match digits.is_empty() {
-            true => None,
-            false => {
-                let phrase = format!("e164 : {}", fts_phrase(&digits));
-                let fast =
-                    long(&digits) && index_answers(conn, HOLDERS_OF_MATCHING, &phrase).await?;
-                many |= long(&digits) && !fast;
-                Some((digits, fast))
-            }
-        };
-        Ok(Self {
-            text,
-            digits,
-            location: query.location.map(|l| l.0),
-            many,
-        })
-    }
-
-    fn is_empty(&self) -> bool {
-        self.text.is_none() && self.location.is_none()
-    }
-
-    /// ` AND ...` for each condition. While `walking` an index in sort
-    /// order, a `+` keeps the planner on that index: the conditions then
-    /// only check each row it reaches.
-    fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
-        let plus = if walking { "+" } else { "" };
-        if let Some((text, indexed)) = &self.text {
-            qb.push(" AND (");
-            if *indexed {
-                qb.push(format_args!(
-                    "{plus}u.id IN (SELECT rowid FROM voice_user_search WHERE voice_user_search MATCH "
-                ))
-                .push_bind(fts_phrase(text))
-                .push(")");
-            } else {
-                qb.push("u.search_name LIKE ")
-                    .push_bind(like_pattern(text))
-                    .push(" ESCAPE '\\'");
-            }
-            match &self.digits {
-                Some((digits, true)) => {
-                    qb.push(format_args!(
-                        " OR {plus}u.id IN (SELECT d.user_id FROM phone_number_search m \
-                         CROSS JOIN number_assignments d ON d.number_id = m.rowid \
-                         WHERE phone_number_search MATCH "
-                    ))
-                    .push_bind(format!("e164 : {}", fts_phrase(digits)))
-                    .push(")");
-                }
-                Some((digits, false)) => {
-                    qb.push(" OR n.e164 LIKE ")
-                        .push_bind(like_pattern(digits))
-                        .push(" ESCAPE '\\'");
-                }
-                None => {}
-            }
-            qb.push(")");
-        }
-        if let Some(location) = self.location {
-            qb.push(format_args!(" AND {plus}a.location_id = "))
-                .push_bind(location);
-        }
-    }
-}
-
-/// `text` as an FTS5 string: in double quotes, a quote doubled.
-pub(super) fn fts_phrase(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
-/// The rows of a trigram index `table` that match `$1`.
-pub(super) fn matching(table: &str) -> String {
-    format!("SELECT rowid FROM {table} WHERE {table} MATCH $1")
-}
-
-/// The users holding a number whose digits match `$1`.
-const HOLDERS_OF_MATCHING: &str = "SELECT d.user_id FROM phone_number_search m \
-     CROSS JOIN number_assignments d ON d.number_id = m.rowid WHERE phone_number_search MATCH $1";
-
-/// Whether an index should answer `phrase` (an FTS5 query of a term at
-/// least `INDEXED` long): only when `select` (rows matching `$1`, through
-/// the index) finds at most `SMALL`. A term that matches many ("555" among
-/// US numbers, a big city) is cheaper checked on each row read along the
-/// sort order, where matches come thick and the page fills at once, than
-/// gathered whole from the index first; and its count is "1,000+" without
-/// counting further.
-pub(super) async fn index_answers(
-    conn: &mut SqliteConnection,
-    select: &str,
-    phrase: &str,
-) -> Result<bool, sqlx::Error> {
-    Ok(probe(conn, select, phrase).await? <= SMALL)
-}
-
-/// How many rows `select` finds for `phrase`, counting no further than
-/// one past `SMALL`.
-pub(super) async fn probe(
-    conn: &mut SqliteConnection,
-    select: &str,
-    phrase: &str,
-) -> Result<i64, sqlx::Error> {
-    let sql = format!("SELECT COUNT(*) FROM ({select} LIMIT $2)");
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-        .bind(phrase)
-        .bind(SMALL + 1)
-        .fetch_one(&mut *conn)
-        .await
-}
 
 /// How many users the filter keeps, and whether counting stopped at `SMALL`.
 async fn count(conn: &mut SqliteConnection, filter: &Filter) -> Result<(i64, bool), sqlx::Error> {
@@ -362,15 +219,4 @@ async fn without_numbers(
     qb.push(format_args!(" ORDER BY u.id {direction} LIMIT "))
         .push_bind(wanted as i64);
     qb.build().fetch_all(&mut *conn).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fts_phrase;
-
-    #[test]
-    fn a_term_is_one_fts_string_whatever_it_holds() {
-        assert_eq!(fts_phrase("meg"), "\"meg\"");
-        assert_eq!(fts_phrase("a\"b OR c*"), "\"a\"\"b OR c*\"");
-    }
 }

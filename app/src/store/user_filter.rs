@@ -1,0 +1,109 @@
+//! Which users the Voice users grid keeps: its search and location filter,
+//! as SQL over `u`, `a` and `n` (`user_grid` reads the page), and whether
+//! the trigram indexes or a row-by-row check answer each part of the search.
+
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::like_pattern;
+use super::search_index::{fts_phrase, index_answers, matching, INDEXED};
+use crate::domain::{search_term, UserQuery};
+
+/// The users holding a number whose digits match `$1`.
+const HOLDERS_OF_MATCHING: &str = "SELECT d.user_id FROM phone_number_search m \
+     CROSS JOIN number_assignments d ON d.number_id = m.rowid WHERE phone_number_search MATCH $1";
+
+/// Which users the query keeps, as SQL over `u`, `a` and `n`.
+pub(super) struct Filter {
+    /// The search term, lower case, and whether the index answers it.
+    pub(super) text: Option<(String, bool)>,
+    /// The term's digits, and whether the index answers them.
+    digits: Option<(String, bool)>,
+    pub(super) location: Option<i64>,
+    /// An index found more than `SMALL` users matching the search.
+    pub(super) many: bool,
+}
+
+impl Filter {
+    pub(super) async fn new(
+        conn: &mut SqliteConnection,
+        query: &UserQuery,
+    ) -> Result<Self, sqlx::Error> {
+        let term = search_term(&query.search);
+        let digits: String = term.chars().filter(char::is_ascii_digit).collect();
+        let long = |s: &str| s.chars().count() >= INDEXED;
+        let mut many = false;
+        let text = match term.is_empty() {
+            true => None,
+            false => {
+                let fast = long(&term)
+                    && index_answers(conn, &matching("voice_user_search"), &fts_phrase(&term))
+                        .await?;
+                many |= long(&term) && !fast;
+                Some((term, fast))
+            }
+        };
+        let digits = match digits.is_empty() {
+            true => None,
+            false => {
+                let phrase = format!("e164 : {}", fts_phrase(&digits));
+                let fast =
+                    long(&digits) && index_answers(conn, HOLDERS_OF_MATCHING, &phrase).await?;
+                many |= long(&digits) && !fast;
+                Some((digits, fast))
+            }
+        };
+        Ok(Self {
+            text,
+            digits,
+            location: query.location.map(|l| l.0),
+            many,
+        })
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.text.is_none() && self.location.is_none()
+    }
+
+    /// ` AND ...` for each condition. While `walking` an index in sort
+    /// order, a `+` keeps the planner on that index: the conditions then
+    /// only check each row it reaches.
+    pub(super) fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
+        let plus = if walking { "+" } else { "" };
+        if let Some((text, indexed)) = &self.text {
+            qb.push(" AND (");
+            if *indexed {
+                qb.push(format_args!(
+                    "{plus}u.id IN (SELECT rowid FROM voice_user_search WHERE voice_user_search MATCH "
+                ))
+                .push_bind(fts_phrase(text))
+                .push(")");
+            } else {
+                qb.push("u.search_name LIKE ")
+                    .push_bind(like_pattern(text))
+                    .push(" ESCAPE '\\'");
+            }
+            match &self.digits {
+                Some((digits, true)) => {
+                    qb.push(format_args!(
+                        " OR {plus}u.id IN (SELECT d.user_id FROM phone_number_search m \
+                         CROSS JOIN number_assignments d ON d.number_id = m.rowid \
+                         WHERE phone_number_search MATCH "
+                    ))
+                    .push_bind(format!("e164 : {}", fts_phrase(digits)))
+                    .push(")");
+                }
+                Some((digits, false)) => {
+                    qb.push(" OR n.e164 LIKE ")
+                        .push_bind(like_pattern(digits))
+                        .push(" ESCAPE '\\'");
+                }
+                None => {}
+            }
+            qb.push(")");
+        }
+        if let Some(location) = self.location {
+            qb.push(format_args!(" AND {plus}a.location_id = "))
+                .push_bind(location);
+        }
+    }
+}
