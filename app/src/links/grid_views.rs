@@ -1,0 +1,213 @@
+//! The Voice users and Phone numbers grids' views as addresses: search,
+//! filters and sort in the query string, read back into the grid's query.
+
+use super::with_query;
+use crate::domain::{
+    Choice, LocationId, NumberQuery, NumberSort, UserQuery, UserSort, NUMBER_PAGE, USER_PAGE,
+};
+
+/// Voice users, searched for `text` (e.g. a number's holder).
+pub fn voice_users_matching(text: &str) -> String {
+    voice_users(&UserQuery {
+        search: text.to_owned(),
+        ..UserQuery::default()
+    })
+}
+
+/// Voice users whose emergency location is `location`.
+pub fn voice_users_at(location: LocationId) -> String {
+    voice_users(&UserQuery {
+        location: Some(location),
+        ..UserQuery::default()
+    })
+}
+
+pub const VOICE_USERS_PATH: &str = "/voice/users";
+pub const PHONE_NUMBERS_PATH: &str = "/voice/phone-numbers";
+
+/// The sort's part of an address: nothing for the grid's default order.
+fn sort_parts<S: Choice + Default>(
+    sort: S,
+    descending: bool,
+) -> [(&'static str, Option<String>); 2] {
+    [
+        (
+            "sort",
+            (sort != S::default()).then(|| sort.code().to_owned()),
+        ),
+        ("order", descending.then(|| "desc".to_owned())),
+    ]
+}
+
+/// The search's part of an address: nothing when the box is empty.
+fn search_part(search: &str) -> (&'static str, Option<String>) {
+    (
+        "search",
+        (!search.trim().is_empty()).then(|| search.to_owned()),
+    )
+}
+
+/// The Voice users page showing the grid as `query` asks (search, location,
+/// sort; not the page), so a view can be bookmarked and Back returns to it.
+pub fn voice_users(query: &UserQuery) -> String {
+    let [sort, order] = sort_parts(query.sort, query.descending);
+    with_query(
+        VOICE_USERS_PATH,
+        &[
+            search_part(&query.search),
+            ("location", query.location.map(|l| l.to_string())),
+            sort,
+            order,
+        ],
+    )
+}
+
+/// The grid's query an address of [`voice_users`] describes; what it can't
+/// read falls back to the default, as a hand-edited bookmark might need.
+pub fn user_query(param: impl Fn(&str) -> Option<String>) -> UserQuery {
+    UserQuery {
+        search: param("search").unwrap_or_default(),
+        location: param("location").and_then(|l| l.parse().ok().map(LocationId)),
+        sort: param("sort")
+            .and_then(|s| UserSort::from_code(&s))
+            .unwrap_or_default(),
+        descending: param("order").as_deref() == Some("desc"),
+        after: None,
+        limit: USER_PAGE,
+    }
+}
+
+/// The Phone numbers page with its grid as `query` asks.
+pub fn phone_numbers(query: &NumberQuery) -> String {
+    let [sort, order] = sort_parts(query.sort, query.descending);
+    fn code<C: Choice>(c: Option<C>) -> Option<String> {
+        c.map(|c| c.code().to_owned())
+    }
+    with_query(
+        PHONE_NUMBERS_PATH,
+        &[
+            search_part(&query.search),
+            ("state", code(query.state)),
+            ("type", code(query.kind)),
+            ("source", code(query.source)),
+            ("country", code(query.country)),
+            sort,
+            order,
+        ],
+    )
+}
+
+/// The grid's query an address of [`phone_numbers`] describes.
+pub fn number_query(param: impl Fn(&str) -> Option<String>) -> NumberQuery {
+    fn pick<C: Choice>(code: Option<String>) -> Option<C> {
+        code.and_then(|c| C::from_code(&c))
+    }
+    NumberQuery {
+        search: param("search").unwrap_or_default(),
+        state: pick(param("state")),
+        kind: pick(param("type")),
+        source: pick(param("source")),
+        country: pick(param("country")),
+        sort: pick::<NumberSort>(param("sort")).unwrap_or_default(),
+        descending: param("order").as_deref() == Some("desc"),
+        after: None,
+        limit: NUMBER_PAGE,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grid_view_round_trips_through_its_address() {
+        use crate::domain::{Country, NumberKind, NumberSource, StateFilter};
+        let users = [
+            (UserQuery::default(), "/voice/users"),
+            (
+                UserQuery {
+                    search: "Anne O'Neil".into(),
+                    ..UserQuery::default()
+                },
+                "/voice/users?search=Anne%20O%27Neil",
+            ),
+            (
+                UserQuery {
+                    search: "5550".into(),
+                    location: Some(LocationId(7)),
+                    sort: UserSort::AssignedNumber,
+                    descending: true,
+                    ..UserQuery::default()
+                },
+                "/voice/users?search=5550&location=7&sort=number&order=desc",
+            ),
+            (
+                UserQuery {
+                    descending: true,
+                    ..UserQuery::default()
+                },
+                "/voice/users?order=desc",
+            ),
+        ];
+        for (query, address) in users {
+            assert_eq!(voice_users(&query), address);
+            let back = user_query(|key| param(address, key));
+            assert_eq!(back, query, "{address}");
+        }
+        let numbers = [
+            (
+                NumberQuery {
+                    limit: NUMBER_PAGE,
+                    ..NumberQuery::default()
+                },
+                "/voice/phone-numbers",
+            ),
+            (
+                NumberQuery {
+                    search: "redmond".into(),
+                    state: Some(StateFilter::Unassigned),
+                    kind: Some(NumberKind::User),
+                    source: Some(NumberSource::CallingPlan),
+                    country: Country::from_code("US"),
+                    sort: NumberSort::AssignedTo,
+                    descending: true,
+                    limit: NUMBER_PAGE,
+                    ..NumberQuery::default()
+                },
+                "/voice/phone-numbers?search=redmond&state=unassigned&type=user\
+                 &source=calling_plan&country=US&sort=holder&order=desc",
+            ),
+        ];
+        for (query, address) in numbers {
+            assert_eq!(phone_numbers(&query), address);
+            assert_eq!(number_query(|key| param(address, key)), query, "{address}");
+        }
+    }
+
+    #[test]
+    fn an_address_it_cannot_read_shows_the_default_grid() {
+        let address = "/voice/users?sort=shoe-size&order=up&location=x&page=3";
+        assert_eq!(user_query(|key| param(address, key)), UserQuery::default());
+        let address = "/voice/phone-numbers?state=lost&type=fax&country=XX&sort=colour";
+        assert_eq!(
+            number_query(|key| param(address, key)),
+            NumberQuery {
+                limit: NUMBER_PAGE,
+                ..NumberQuery::default()
+            }
+        );
+    }
+
+    /// The decoded value of `key` in `address`'s query string.
+    fn param(address: &str, key: &str) -> Option<String> {
+        let (_, query) = address.split_once('?')?;
+        query.split('&').find_map(|pair| {
+            let (k, v) = pair.split_once('=')?;
+            (k == key).then(|| {
+                percent_encoding::percent_decode_str(v)
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
+        })
+    }
+}
