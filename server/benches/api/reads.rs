@@ -22,24 +22,40 @@ pub struct Admin {
     pub token_hash: String,
 }
 
+/// A client that keeps its cookies, as a browser does.
+pub fn client() -> anyhow::Result<reqwest::Client> {
+    Ok(reqwest::Client::builder().cookie_store(true).build()?)
+}
+
+/// Signs `client` in as the first administrator on the server at `base`;
+/// the answer carries the session cookie.
+pub async fn sign_in(
+    client: &reqwest::Client,
+    base: &str,
+    password: &str,
+) -> anyhow::Result<reqwest::Response> {
+    let body = json!({ "username": "admin", "password": password });
+    let response = client
+        .post(format!("{base}/api/auth/sign-in"))
+        .json(&body)
+        .send()
+        .await?;
+    anyhow::ensure!(
+        response.status() == 200,
+        "signing in: {}",
+        response.status()
+    );
+    Ok(response)
+}
+
 impl Admin {
     pub async fn sign_in(base: &str, password: &str) -> anyhow::Result<Admin> {
-        let client = reqwest::Client::builder().cookie_store(true).build()?;
-        let body = json!({ "username": "admin", "password": password });
+        let client = client()?;
         let mut times = Vec::new();
         let mut token = String::new();
         for _ in 0..SIGN_INS {
             let started = Instant::now();
-            let response = client
-                .post(format!("{base}/api/auth/sign-in"))
-                .json(&body)
-                .send()
-                .await?;
-            anyhow::ensure!(
-                response.status() == 200,
-                "signing in: {}",
-                response.status()
-            );
+            let response = sign_in(&client, base, password).await?;
             times.push(started.elapsed());
             token = response
                 .headers()

@@ -72,18 +72,8 @@ pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::R
     let count = admins();
     let mut admins = Vec::new();
     for a in 0..count {
-        let client = reqwest::Client::builder().cookie_store(true).build()?;
-        let body = json!({ "username": "admin", "password": password });
-        let response = client
-            .post(format!("{base}/api/auth/sign-in"))
-            .json(&body)
-            .send()
-            .await?;
-        anyhow::ensure!(
-            response.status() == 200,
-            "signing in: {}",
-            response.status()
-        );
+        let client = super::reads::client()?;
+        super::reads::sign_in(&client, base, password).await?;
         let mine: Vec<(i64, String)> = (0..each)
             .map(|i| (users[a * each + i], numbers[a * each + i].clone()))
             .collect();
