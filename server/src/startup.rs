@@ -87,7 +87,7 @@ impl Application {
             tracing::info!(created, "demo sign-in accounts created");
         }
 
-        let writer = app::store::Writer::new(pool.clone());
+        let writer = app::store::Writer::open(&pool).await?;
         let state = AppState {
             pool: pool.clone(),
             writer: writer.clone(),

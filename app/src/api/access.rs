@@ -67,18 +67,14 @@ pub async fn signed_in() -> Result<(AppState, Caller), ApiError> {
 /// session, then [`permit`].
 pub async fn authorize(permission: Permission) -> Result<(AppState, Caller), ApiError> {
     let (state, caller) = signed_in().await?;
-    permit(&state, &caller, permission).await?;
+    permit(&caller, permission)?;
     Ok((state, caller))
 }
 
 /// Whether `caller` may use `permission`: 403 until a one-time password is
 /// replaced, when the role lacks it, and for the Voice permissions unless
 /// the organisation holds a licence that opens Voice.
-pub async fn permit(
-    state: &AppState,
-    caller: &Caller,
-    permission: Permission,
-) -> Result<(), ApiError> {
+pub fn permit(caller: &Caller, permission: Permission) -> Result<(), ApiError> {
     if caller.account.must_change_password {
         return Err(ApiError::Forbidden {
             message: "Choose a new password before you continue.".to_owned(),
@@ -90,13 +86,10 @@ pub async fn permit(
             message: NOT_ALLOWED.to_owned(),
         });
     }
-    if matches!(permission, Permission::ViewVoice | Permission::ManageVoice) {
-        let mut conn = state.pool.acquire().await?;
-        if !crate::store::licences::voice_enabled(&mut conn).await? {
-            return Err(ApiError::Forbidden {
-                message: VOICE_LOCKED.to_owned(),
-            });
-        }
+    if matches!(permission, Permission::ViewVoice | Permission::ManageVoice) && !caller.voice_open {
+        return Err(ApiError::Forbidden {
+            message: VOICE_LOCKED.to_owned(),
+        });
     }
     Ok(())
 }

@@ -50,10 +50,10 @@ pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUse
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::user_versions::{checked, current_user, stale_now};
-    use crate::api::write::write;
+    use crate::api::user_versions::checked;
+    use crate::api::write::write_reading;
     use crate::domain::{
-        check_assignment, AuditAction, AuditRecord, NumberLookup, Permission, Violation,
+        check_assignment, AuditAction, AuditRecord, NumberLookup, Permission, Violation, E164,
     };
     use crate::{phone_format, store};
 
@@ -61,16 +61,16 @@ mod ssr {
     pub async fn assign(request: AssignRequest) -> Result<VoiceUser, ApiError> {
         let number = phone_format::parse_input(&request.number)
             .map_err(|e| ApiError::bad_request(e.to_string()))?;
-        write(Permission::ManageVoice, async |w| {
+        // The user, the number and the location in the call that begins
+        // the transaction.
+        let mut reads = store::Batch::new();
+        let user_step = store::users::push_get(&mut reads, request.user_id);
+        let number_step = store::numbers::push_find(&mut reads, &number.e164);
+        let location_step = request
+            .location_id
+            .map(|id| (id, store::locations::push_find(&mut reads, id)));
+        write_reading(Permission::ManageVoice, reads, async |w, read| {
             let today = w.today();
-            // The user, the number and the location in one call.
-            let mut reads = store::Batch::new();
-            let user_step = store::users::push_get(&mut reads, request.user_id);
-            let number_step = store::numbers::push_find(&mut reads, &number.e164);
-            let location_step = request
-                .location_id
-                .map(|id| (id, store::locations::push_find(&mut reads, id)));
-            let read = reads.fetch(&mut w.tx).await?;
             let found_user = read
                 .first(user_step)
                 .map(store::users::read_one)
@@ -115,8 +115,10 @@ mod ssr {
                 AuditAction::NumberAssigned
             };
             let saved = user.with_number(n.clone(), location);
-            // The assignment, the user's next version and the audit entry
-            // in one call: each call is time the other writers wait.
+            // The assignment, the user's next version, the audit entry and
+            // the commit in one call: each call is time the other writers
+            // wait. Each statement changes what this transaction read under
+            // the write lock, so it does its part or fails the call.
             let mut batch = store::Batch::new();
             let put =
                 store::assignments::push_put(&mut batch, user.id, number_id, location_id, &at);
@@ -126,25 +128,17 @@ mod ssr {
                 action,
                 &AuditRecord::voice_change(&user, &saved),
             );
-            let changed = batch.run(&mut w.tx).await?;
-            if changed.rows(put) != 1 {
-                // The unique constraint had the last word: someone holds it.
-                // The error rolls back what the batch did.
-                let holder = store::numbers::find(&mut w.tx, &n.number.e164)
-                    .await?
-                    .and_then(|(_, n)| n.holder)
-                    .map(|h| h.display_name)
-                    .unwrap_or_else(|| "another user".to_owned());
-                return Err(ApiError::Rejected {
-                    violations: vec![Violation::AlreadyAssigned {
-                        number: n.number.e164.to_string(),
-                        holder,
-                    }],
-                });
-            }
-            if changed.rows(bumped) != 1 {
-                return Err(stale_now(&mut w.tx, user.id).await);
-            }
+            let changed = match w.tx.commit_with(batch).await {
+                Ok(changed) => changed,
+                Err(e) if is_unique_violation(&e) => {
+                    // The unique constraint had the last word: someone
+                    // holds it. Dropping the transaction undoes the rest.
+                    return Err(already_assigned(&mut w.tx, &n.number.e164).await);
+                }
+                Err(e) => return Err(e.into()),
+            };
+            wrote_one(&changed, put, "the assignment")?;
+            wrote_one(&changed, bumped, "the user's version")?;
             tracing::info!(number = %number.e164, location = %location_id, "number assigned");
             Ok(saved)
         })
@@ -171,14 +165,27 @@ mod ssr {
         if ids.len() != requests.len() {
             return Err(ApiError::bad_request("Each user may appear only once."));
         }
-        write(Permission::ManageVoice, async |w| {
+        // Every user in the call that begins the transaction.
+        let mut reads = store::Batch::new();
+        let steps: Vec<_> = requests
+            .iter()
+            .map(|r| store::users::push_get(&mut reads, r.user_id))
+            .collect();
+        write_reading(Permission::ManageVoice, reads, async |w, read| {
             let mut users = Vec::with_capacity(requests.len());
-            for request in &requests {
-                users.push(
-                    current_user(&mut w.tx, request.user_id, request.expected_version).await?,
-                );
+            for (request, step) in requests.iter().zip(steps) {
+                let found = read.first(step).map(store::users::read_one).transpose()?;
+                let user = checked(found, request.user_id, request.expected_version)?;
+                if user.assigned_number.is_none() {
+                    return Err(ApiError::Stale {
+                        message: format!("{} has no assigned number to remove.", user.display_name),
+                        current: Some(Box::new(user)),
+                    });
+                }
+                users.push(user);
             }
-            // Every removal, version and audit entry in one call.
+            // Every removal, version and audit entry, and the commit, in
+            // one call, each changing what was just read (as in `assign`).
             let mut batch = store::Batch::new();
             let mut steps = Vec::with_capacity(users.len());
             for user in &users {
@@ -191,23 +198,47 @@ mod ssr {
                 );
                 steps.push((removed, bumped));
             }
-            let changed = batch.run(&mut w.tx).await?;
+            let changed = w.tx.commit_with(batch).await?;
             let mut removed = Vec::with_capacity(users.len());
             for (user, (gone, bumped)) in users.into_iter().zip(steps) {
-                if changed.rows(gone) != 1 {
-                    return Err(ApiError::Stale {
-                        message: format!("{} has no assigned number to remove.", user.display_name),
-                        current: Some(Box::new(user)),
-                    });
-                }
-                if changed.rows(bumped) != 1 {
-                    return Err(stale_now(&mut w.tx, user.id).await);
-                }
+                wrote_one(&changed, gone, "a removal")?;
+                wrote_one(&changed, bumped, "a user's version")?;
                 removed.push(user.without_number());
             }
             tracing::info!(users = ?ids, "numbers removed");
             Ok(removed)
         })
         .await
+    }
+
+    /// What a committed statement must have changed: one row. Its change
+    /// was decided on data read under the same write lock, so another
+    /// count is a fault of the server's, not a race lost.
+    fn wrote_one(changed: &store::Changed, step: store::Step, what: &str) -> Result<(), ApiError> {
+        match changed.rows(step) {
+            1 => Ok(()),
+            n => Err(ApiError::internal(format!(
+                "{what} changed {n} rows, after its commit"
+            ))),
+        }
+    }
+
+    fn is_unique_violation(e: &sqlx::Error) -> bool {
+        e.as_database_error()
+            .is_some_and(|e| e.is_unique_violation())
+    }
+
+    /// The refusal for a number the unique constraint found taken.
+    async fn already_assigned(conn: &mut sqlx::SqliteConnection, e164: &E164) -> ApiError {
+        let holder = match store::numbers::find(conn, e164).await {
+            Ok(found) => found.and_then(|(_, n)| n.holder).map(|h| h.display_name),
+            Err(e) => return e.into(),
+        };
+        ApiError::Rejected {
+            violations: vec![Violation::AlreadyAssigned {
+                number: e164.to_string(),
+                holder: holder.unwrap_or_else(|| "another user".to_owned()),
+            }],
+        }
     }
 }

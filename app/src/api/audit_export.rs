@@ -68,7 +68,7 @@ async fn entries(
 ) -> Result<Vec<AuditEntry>, ApiError> {
     let query = parse_query(params)?;
     let caller = required(caller_from(state, parts).await?)?;
-    permit(state, &caller, Permission::ViewAudit).await?;
+    permit(&caller, Permission::ViewAudit)?;
     let mut conn = state.pool.acquire().await?;
     Ok(crate::store::audit::page(&mut conn, &query, MAX_EXPORT)
         .await?

@@ -34,10 +34,9 @@ mod ssr {
                 voice: false,
             });
         };
-        let mut conn = state.pool.acquire().await?;
         Ok(ConsoleAreas {
+            voice: caller.voice_open,
             account: Some(caller.account),
-            voice: crate::store::licences::voice_enabled(&mut conn).await?,
         })
     }
 }

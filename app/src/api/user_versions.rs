@@ -42,15 +42,6 @@ pub async fn bump(conn: &mut SqliteConnection, user: &VoiceUser) -> Result<(), A
     }
 }
 
-/// The refusal for a write that found `id` moved on to another version:
-/// the user as they are now, or why they can't be read.
-pub async fn stale_now(conn: &mut SqliteConnection, id: UserId) -> ApiError {
-    match reload(conn, id).await {
-        Ok(current) => stale(current),
-        Err(e) => e,
-    }
-}
-
 /// The user as this transaction sees them now.
 pub async fn reload(conn: &mut SqliteConnection, id: UserId) -> Result<VoiceUser, ApiError> {
     store::users::get(conn, id)

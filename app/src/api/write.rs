@@ -60,6 +60,21 @@ pub async fn write<T>(
     write_as(state, caller, change).await
 }
 
+/// As [`write`], for a change that starts by reading: `reads` go to SQLite
+/// with the transaction's `BEGIN`, and `change` gets what they found.
+pub async fn write_reading<T>(
+    permission: Permission,
+    reads: store::Batch,
+    change: impl AsyncFnOnce(&mut Write, store::Fetched) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let (state, caller) = authorize(permission).await?;
+    let (tx, found) = state.writer.begin_reading(reads).await?;
+    let mut write = Write { state, caller, tx };
+    let done = change(&mut write, found).await?;
+    write.tx.commit().await?;
+    Ok(done)
+}
+
 /// As [`write`], for a caller already authorized: a function that must do
 /// slow work (hashing a password) between deciding who may call it and
 /// taking the write lock.

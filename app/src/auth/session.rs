@@ -29,6 +29,9 @@ fn hex(bytes: &[u8]) -> String {
 pub struct Caller {
     pub account: Account,
     pub token_hash: String,
+    /// Whether the organisation's licences open Voice, as read with the
+    /// session.
+    pub voice_open: bool,
 }
 
 /// Only refresh `last_seen_at` once a minute: not one write per request.
@@ -49,11 +52,10 @@ pub async fn caller(
         return Ok(None);
     }
     let hash = token_hash(&token);
-    let Some((account, created, last_seen)) =
-        crate::store::accounts::by_session(conn, &hash).await?
-    else {
+    let Some(found) = crate::store::accounts::by_session(conn, &hash).await? else {
         return Ok(None);
     };
+    let (created, last_seen) = (found.created_at, found.last_seen_at);
     if now - last_seen > settings.idle_timeout || now - created > settings.absolute_timeout {
         crate::store::sessions::delete(conn, &hash).await?;
         return Ok(None);
@@ -62,8 +64,9 @@ pub async fn caller(
         crate::store::sessions::touch(conn, &hash, now).await?;
     }
     Ok(Some(Caller {
-        account,
+        account: found.account,
         token_hash: hash,
+        voice_open: found.voice_open,
     }))
 }
 

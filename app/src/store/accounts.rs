@@ -46,25 +46,44 @@ struct AccountOfSession {
     account: AccountRow,
     created_at: i64,
     last_seen_at: i64,
+    purchased: Option<String>,
 }
 
-/// The account of the session whose token hashes to `token_hash`, with when
-/// the session started and was last seen: one statement, as every request
-/// asks it.
+/// What every request asks first: the account of a session, when the
+/// session started and was last seen, and whether the organisation's
+/// licences open Voice.
+#[derive(Clone, Debug)]
+pub struct OfSession {
+    pub account: Account,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub voice_open: bool,
+}
+
+/// The account of the session whose token hashes to `token_hash`, and
+/// the rest of [`OfSession`], in one statement.
 pub async fn by_session(
     conn: &mut SqliteConnection,
     token_hash: &str,
-) -> Result<Option<(Account, i64, i64)>, sqlx::Error> {
+) -> Result<Option<OfSession>, sqlx::Error> {
     let row: Option<AccountOfSession> = sqlx::query_as(
         "SELECT a.id, a.username, a.display_name, a.role, a.must_change_password, a.version, \
-         s.created_at, s.last_seen_at \
+         s.created_at, s.last_seen_at, \
+         (SELECT group_concat(code) FROM licences WHERE purchased > 0) AS purchased \
          FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(&mut *conn)
     .await?;
-    row.map(|r| Ok((Account::try_from(r.account)?, r.created_at, r.last_seen_at)))
-        .transpose()
+    row.map(|r| {
+        Ok(OfSession {
+            account: Account::try_from(r.account)?,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+            voice_open: super::licences::open_voice(r.purchased.iter().flat_map(|c| c.split(','))),
+        })
+    })
+    .transpose()
 }
 
 pub async fn count(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {

@@ -6,22 +6,10 @@ use super::{Batch, Step};
 use crate::domain::{LocationId, NumberId, UserId};
 
 /// Gives `number` to `user` at `location`, replacing the user's previous
-/// number. Returns false when the number is already someone else's: the
-/// unique constraint decides, so two admins can't both win.
-pub async fn put(
-    conn: &mut SqliteConnection,
-    user: UserId,
-    number: NumberId,
-    location: LocationId,
-    at: &str,
-) -> Result<bool, sqlx::Error> {
-    let mut batch = Batch::new();
-    let put = push_put(&mut batch, user, number, location, at);
-    Ok(batch.run(conn).await?.rows(put) == 1)
-}
-
-/// [`put`] as statements of `batch`: the step whose count is 1 when the
-/// number became the user's, 0 when it is someone else's.
+/// number, as statements of `batch`: the step whose count is 1 when the
+/// number became the user's. A number already someone else's fails the
+/// batch with a unique violation: the constraint decides, so two admins
+/// can't both win.
 pub fn push_put(
     batch: &mut Batch,
     user: UserId,
@@ -42,7 +30,7 @@ pub fn push_put(
         .push_bind(location.0)
         .push(", ")
         .push_bind(at)
-        .push(") ON CONFLICT DO NOTHING");
+        .push(")");
     })
 }
 

@@ -7,13 +7,23 @@
 //! files (`push_*` beside each function).
 
 use futures_util::TryStreamExt;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Either, QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::sqlite::{SqliteQueryResult, SqliteRow};
+use sqlx::{AssertSqlSafe, Either, Execute, QueryBuilder, Sqlite, SqliteConnection};
 
 /// The statements to send, and how many there are.
 pub struct Batch {
     sql: QueryBuilder<Sqlite>,
     statements: usize,
+    frame: Frame,
+}
+
+/// Whole statements without values sent just before and after a batch's
+/// own, and left out of its answer: how a write transaction begins in the
+/// call that sends its first reads and ends in the one that sends its writes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Frame {
+    pub before: Option<&'static str>,
+    pub after: Option<&'static str>,
 }
 
 /// Which statement of a batch: its place in [`Batch::run`]'s answer.
@@ -31,7 +41,14 @@ impl Batch {
         Self {
             sql: QueryBuilder::new(""),
             statements: 0,
+            frame: Frame::default(),
         }
+    }
+
+    /// This batch, sent inside `frame`.
+    pub(super) fn framed(mut self, frame: Frame) -> Self {
+        self.frame = frame;
+        self
     }
 
     /// Adds one statement, which `write` builds (binding its values).
@@ -45,59 +62,92 @@ impl Batch {
     }
 
     /// Runs every statement, in order, on `conn`; stops at the first error.
-    pub async fn run(mut self, conn: &mut SqliteConnection) -> Result<Changed, sqlx::Error> {
-        let mut counts = Vec::with_capacity(self.statements);
-        if self.statements > 0 {
-            // sqlx 0.9 marks several statements in one prepared query as
-            // deprecated (launchbadge/sqlx#3108) while its SQLite driver
-            // still runs them; should a later sqlx drop it, this one place
-            // goes back to a call per statement.
-            #[allow(deprecated)]
-            let mut results = self.sql.build().fetch_many(&mut *conn);
-            while let Some(result) = results.try_next().await? {
-                if let Either::Left(done) = result {
-                    counts.push(done.rows_affected());
-                }
+    pub async fn run(self, conn: &mut SqliteConnection) -> Result<Changed, sqlx::Error> {
+        let (expected, frame) = (self.statements, self.frame);
+        let mut counts = Vec::with_capacity(expected + 2);
+        self.send(conn, |result| {
+            if let Either::Left(done) = result {
+                counts.push(done.rows_affected());
             }
+        })
+        .await?;
+        Ok(Changed(answered(counts, expected, frame)?))
+    }
+
+    /// Runs every statement, in order, on `conn`, and keeps the rows each
+    /// returns: for reads that belong together.
+    pub async fn fetch(self, conn: &mut SqliteConnection) -> Result<Fetched, sqlx::Error> {
+        let (expected, frame) = (self.statements, self.frame);
+        let mut rows = vec![Vec::new()];
+        self.send(conn, |result| match result {
+            Either::Right(row) => rows.last_mut().expect("a statement's rows").push(row),
+            // Each statement ends with its result.
+            Either::Left(_) => rows.push(Vec::new()),
+        })
+        .await?;
+        rows.pop();
+        Ok(Fetched(answered(rows, expected, frame)?))
+    }
+
+    /// Sends the statements, framed, as one query, and hands each result
+    /// to `each`; [`answered`] then drops the frame's own.
+    async fn send(
+        mut self,
+        conn: &mut SqliteConnection,
+        mut each: impl FnMut(Either<SqliteQueryResult, SqliteRow>),
+    ) -> Result<(), sqlx::Error> {
+        if self.statements == 0 && self.frame.before.is_none() && self.frame.after.is_none() {
+            return Ok(());
         }
-        if counts.len() != self.statements {
-            return Err(sqlx::Error::Protocol(format!(
-                "a batch of {} statements reported {}",
-                self.statements,
-                counts.len()
-            )));
+        let mut sql = String::new();
+        for part in [
+            self.frame.before,
+            Some(self.sql.sql().as_str()),
+            self.frame.after,
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        {
+            if !sql.is_empty() {
+                sql.push_str("; ");
+            }
+            sql.push_str(part);
         }
-        Ok(Changed(counts))
+        let arguments = self
+            .sql
+            .build()
+            .take_arguments()
+            .map_err(sqlx::Error::Encode)?
+            .unwrap_or_default();
+        // sqlx 0.9 marks several statements in one prepared query as
+        // deprecated (launchbadge/sqlx#3108) while its SQLite driver still
+        // runs them; should a later sqlx drop it, this one place goes back
+        // to a call per statement.
+        #[allow(deprecated)]
+        let mut results = sqlx::query_with(AssertSqlSafe(sql), arguments).fetch_many(&mut *conn);
+        while let Some(result) = results.try_next().await? {
+            each(result);
+        }
+        Ok(())
     }
 }
 
-impl Batch {
-    /// Runs every statement, in order, on `conn`, and keeps the rows each
-    /// returns: for reads that belong together.
-    pub async fn fetch(mut self, conn: &mut SqliteConnection) -> Result<Fetched, sqlx::Error> {
-        let mut rows = vec![Vec::new()];
-        if self.statements > 0 {
-            // See `run` on the deprecation.
-            #[allow(deprecated)]
-            let mut results = self.sql.build().fetch_many(&mut *conn);
-            while let Some(result) = results.try_next().await? {
-                match result {
-                    Either::Right(row) => rows.last_mut().expect("a statement's rows").push(row),
-                    // Each statement ends with its result.
-                    Either::Left(_) => rows.push(Vec::new()),
-                }
-            }
-        }
-        rows.pop();
-        if rows.len() != self.statements {
-            return Err(sqlx::Error::Protocol(format!(
-                "a batch of {} statements answered {}",
-                self.statements,
-                rows.len()
-            )));
-        }
-        Ok(Fetched(rows))
+/// The answers of the batch's own statements out of `all`, checking that
+/// every statement answered.
+fn answered<T>(mut all: Vec<T>, expected: usize, frame: Frame) -> Result<Vec<T>, sqlx::Error> {
+    let before = usize::from(frame.before.is_some());
+    let after = usize::from(frame.after.is_some());
+    if all.len() != before + expected + after {
+        return Err(sqlx::Error::Protocol(format!(
+            "a batch of {expected} statements (and {} around them) answered {}",
+            before + after,
+            all.len()
+        )));
     }
+    all.truncate(before + expected);
+    all.drain(..before);
+    Ok(all)
 }
 
 /// The rows each statement of a batch returned.

@@ -51,13 +51,10 @@ pub async fn take(
     Ok(())
 }
 
-/// Whether the organisation holds a licence that opens the Voice area.
-pub async fn voice_enabled(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
-    let codes: Vec<String> = sqlx::query_scalar("SELECT code FROM licences WHERE purchased > 0")
-        .fetch_all(&mut *conn)
-        .await?;
-    Ok(codes
-        .iter()
-        .filter_map(|c| Licence::from_code(c))
-        .any(Licence::opens_voice))
+/// Whether any of the purchased licences `codes` opens the Voice area.
+pub fn open_voice<'a>(codes: impl IntoIterator<Item = &'a str>) -> bool {
+    codes
+        .into_iter()
+        .filter_map(Licence::from_code)
+        .any(Licence::opens_voice)
 }

@@ -41,6 +41,9 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
         .busy_timeout(Duration::from_secs(10));
     SqlitePoolOptions::new()
         .max_connections(8)
+        // A ping is a round trip to the connection's thread on every
+        // acquire; an embedded file has no network link to go stale.
+        .test_before_acquire(false)
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options)
         .await

@@ -1,44 +1,90 @@
-//! Where every write transaction of the server takes its turn.
+//! Where every write transaction of the server takes its turn: on one
+//! connection of its own, kept out of the readers' pool.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx::{Executor, SqliteConnection, SqlitePool};
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use super::begin_write;
+use super::batch::Frame;
+use super::{Batch, Changed, Fetched};
 
-/// The server's way to the write lock. Its writers take turns in the order
-/// they came before asking SQLite, so a waiting writer wakes the moment
-/// the one before commits; SQLite's own busy handler would poll with
-/// sleeps of up to 100 ms, which is what eight admins saving at once
-/// would otherwise wait. Another process on the same file still waits
-/// through the busy handler.
+/// Takes SQLite's write lock at once, so the rule check and the write see
+/// the same data, and a writer of another process waits for this one.
+const BEGIN: &str = "BEGIN IMMEDIATE";
+const COMMIT: &str = "COMMIT";
+const ROLLBACK: &str = "ROLLBACK";
+
+/// The server's way to the write lock. Its writers take turns on one
+/// connection, in the order they came, before asking SQLite: a waiting
+/// writer wakes the moment the one before commits, where SQLite's own busy
+/// handler would poll with sleeps of up to 100 ms (what eight admins
+/// saving at once would otherwise wait), and a write costs no trip through
+/// the pool. Another process on the same file still waits through the busy
+/// handler.
 #[derive(Clone, Debug)]
 pub struct Writer {
     pool: SqlitePool,
-    turn: Arc<tokio::sync::Mutex<()>>,
+    slot: Arc<Mutex<Slot>>,
     in_line: Arc<AtomicUsize>,
 }
 
+/// The writers' connection, and whether a transaction may be open on it.
+#[derive(Debug)]
+struct Slot {
+    conn: SqliteConnection,
+    open: bool,
+}
+
 impl Writer {
-    pub fn new(pool: SqlitePool) -> Self {
-        Self {
-            pool,
-            turn: Arc::new(tokio::sync::Mutex::new(())),
+    /// The writer for the database of `pool`, on a connection taken out of it.
+    pub async fn open(pool: &SqlitePool) -> Result<Self, sqlx::Error> {
+        let conn = pool.acquire().await?.detach();
+        Ok(Self {
+            pool: pool.clone(),
+            slot: Arc::new(Mutex::new(Slot { conn, open: false })),
             in_line: Arc::new(AtomicUsize::new(0)),
-        }
+        })
     }
 
     /// A write transaction, once this writer's turn has come.
     pub async fn begin(&self) -> Result<WriteTx, sqlx::Error> {
+        Ok(self.begin_reading(Batch::new()).await?.0)
+    }
+
+    /// A write transaction, once this writer's turn has come, and what
+    /// `reads` found in it: one call to SQLite where a `BEGIN` of its own
+    /// would be two, each of them time the writers behind this one wait.
+    pub async fn begin_reading(&self, reads: Batch) -> Result<(WriteTx, Fetched), sqlx::Error> {
         let in_line = InLine::join(&self.in_line);
-        let turn = Arc::clone(&self.turn).lock_owned().await;
-        let tx = begin_write(&self.pool).await?;
-        Ok(WriteTx {
-            tx,
-            _turn: turn,
+        let mut slot = Arc::clone(&self.slot).lock_owned().await;
+        if slot.open {
+            // A transaction dropped where no rollback could run.
+            let _ = slot.conn.execute(ROLLBACK).await;
+            slot.open = false;
+        }
+        let framed = reads.framed(Frame {
+            before: Some(BEGIN),
+            after: None,
+        });
+        slot.open = true;
+        let found = framed.fetch(&mut slot.conn).await;
+        let mut tx = WriteTx {
+            slot: Some(slot),
             _in_line: in_line,
-        })
+        };
+        match found {
+            Ok(found) => Ok((tx, found)),
+            Err(e) => {
+                if !matches!(e, sqlx::Error::Database(_)) {
+                    // Not SQL refusing SQL: the connection itself failed.
+                    tx.reconnect(&self.pool).await;
+                }
+                tx.rollback().await;
+                Err(e)
+            }
+        }
     }
 
     /// How many writes have asked for their turn and not yet ended: waiting
@@ -65,38 +111,136 @@ impl Drop for InLine {
     }
 }
 
-/// A write transaction holding the writers' turn until it ends.
+/// A write transaction holding the writers' turn until it ends: by
+/// [`WriteTx::commit`], [`WriteTx::commit_with`] or [`WriteTx::rollback`];
+/// dropped on the way (an error, a client gone), by a rollback that still
+/// holds the turn, so the next writer finds the lock free.
 pub struct WriteTx {
-    tx: Transaction<'static, Sqlite>,
-    _turn: tokio::sync::OwnedMutexGuard<()>,
+    slot: Option<OwnedMutexGuard<Slot>>,
     _in_line: InLine,
 }
 
 impl WriteTx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        self.end(COMMIT).await
+    }
+
+    /// Runs `writes` and commits, in one call: the writes must be all the
+    /// change has left to write. Should one fail, nothing of the
+    /// transaction stays once it drops.
+    pub async fn commit_with(&mut self, writes: Batch) -> Result<Changed, sqlx::Error> {
+        let framed = writes.framed(Frame {
+            before: None,
+            after: Some(COMMIT),
+        });
+        let slot = self.slot();
+        let changed = framed.run(&mut slot.conn).await?;
+        slot.open = false;
+        Ok(changed)
+    }
+
+    /// Ends the transaction, undoing what it did.
+    pub async fn rollback(mut self) {
+        if let Err(e) = self.end(ROLLBACK).await {
+            tracing::warn!(error = %e, "rolling back a write");
+        }
+    }
+
+    async fn end(&mut self, how: &'static str) -> Result<(), sqlx::Error> {
+        let slot = self.slot();
+        if slot.open {
+            slot.conn.execute(how).await?;
+            slot.open = false;
+        }
+        Ok(())
+    }
+
+    /// A new connection in place of a failed one (SQLite rolls back what
+    /// the old one left open). The old one stays if none can be had.
+    async fn reconnect(&mut self, pool: &SqlitePool) {
+        match pool.acquire().await {
+            Ok(fresh) => {
+                let slot = self.slot();
+                slot.conn = fresh.detach();
+                slot.open = false;
+            }
+            Err(e) => tracing::error!(error = %e, "replacing the writers' connection"),
+        }
+    }
+
+    fn slot(&mut self) -> &mut Slot {
+        self.slot
+            .as_mut()
+            .expect("a write transaction holds its turn until it drops")
+    }
+}
+
+impl Drop for WriteTx {
+    fn drop(&mut self) {
+        let Some(mut slot) = self.slot.take() else {
+            return;
+        };
+        if !slot.open {
+            return;
+        }
+        // The turn goes with the rollback. Without a runtime to run it on,
+        // the next writer rolls back first (`Slot::open`).
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                match slot.conn.execute(ROLLBACK).await {
+                    Ok(_) => slot.open = false,
+                    Err(e) => tracing::warn!(error = %e, "rolling back a dropped write"),
+                }
+            });
+        }
     }
 }
 
 impl std::ops::Deref for WriteTx {
     type Target = SqliteConnection;
     fn deref(&self) -> &SqliteConnection {
-        &self.tx
+        &self
+            .slot
+            .as_ref()
+            .expect("a write transaction holds its turn until it drops")
+            .conn
     }
 }
 
 impl std::ops::DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut SqliteConnection {
-        &mut self.tx
+        &mut self.slot().conn
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use sqlx::Executor;
+
+    async fn writer() -> super::Writer {
+        let pool = super::super::connect("sqlite::memory:").await.unwrap();
+        let writer = super::Writer::open(&pool).await.unwrap();
+        let mut tx = writer.begin().await.unwrap();
+        tx.execute("CREATE TABLE t (x INTEGER NOT NULL)")
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        writer
+    }
+
+    async fn count(writer: &super::Writer) -> i64 {
+        let mut tx = writer.begin().await.unwrap();
+        let n = sqlx::query_scalar("SELECT COUNT(*) FROM t")
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        n
+    }
+
     #[tokio::test]
     async fn a_writer_waits_for_the_one_before_to_finish() {
-        let pool = super::super::connect("sqlite::memory:").await.unwrap();
-        let writer = super::Writer::new(pool);
+        let writer = writer().await;
         let first = writer.begin().await.unwrap();
         let second = tokio::spawn({
             let writer = writer.clone();
@@ -111,8 +255,35 @@ mod tests {
         first.commit().await.unwrap();
         second.await.unwrap().unwrap();
         assert_eq!(writer.in_line(), 0);
-        // A transaction dropped without commit (an error) also ends the turn.
-        drop(writer.begin().await.unwrap());
-        writer.begin().await.unwrap().commit().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_write_dropped_or_failed_leaves_nothing() {
+        let writer = writer().await;
+        let mut dropped = writer.begin().await.unwrap();
+        dropped.execute("INSERT INTO t VALUES (1)").await.unwrap();
+        drop(dropped);
+        assert_eq!(count(&writer).await, 0, "a dropped write was kept");
+
+        let mut tx = writer.begin().await.unwrap();
+        let mut writes = super::Batch::new();
+        writes.push(|sql| {
+            sql.push("INSERT INTO t VALUES (2)");
+        });
+        writes.push(|sql| {
+            sql.push("INSERT INTO t VALUES (NULL)");
+        });
+        assert!(tx.commit_with(writes).await.is_err());
+        drop(tx);
+        assert_eq!(count(&writer).await, 0, "half a failed batch was kept");
+
+        let mut tx = writer.begin().await.unwrap();
+        let mut writes = super::Batch::new();
+        let step = writes.push(|sql| {
+            sql.push("INSERT INTO t VALUES (3), (4)");
+        });
+        assert_eq!(tx.commit_with(writes).await.unwrap().rows(step), 2);
+        drop(tx);
+        assert_eq!(count(&writer).await, 2, "a committed batch was lost");
     }
 }
