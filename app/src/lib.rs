@@ -19,6 +19,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
 pub mod phone_format;
 #[cfg(feature = "ssr")]
 pub mod state;

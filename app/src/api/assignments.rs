@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
 use super::ApiError;
-use crate::domain::{LocationId, UserId, VoiceUser};
+use crate::domain::{LocationId, Saved, UserId, VoiceUser};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignRequest {
@@ -28,22 +28,25 @@ pub struct RemoveRequest {
 pub const MAX_REMOVE: usize = 200;
 
 /// Assigns a number (and its emergency location) to a user, or changes the
-/// number or location the user already has. Returns the user as now stored.
+/// number or location the user already has. Returns the user as now stored,
+/// and the change set to undo it by.
 #[server(prefix = "/api", endpoint = "assignments/assign", input = Json)]
-pub async fn assign_number(request: AssignRequest) -> Result<VoiceUser, ApiError> {
+pub async fn assign_number(request: AssignRequest) -> Result<Saved<VoiceUser>, ApiError> {
     ssr::assign(request).await
 }
 
 /// Takes a user's number back into the unassigned inventory.
 #[server(prefix = "/api", endpoint = "assignments/remove", input = Json)]
-pub async fn remove_number(request: RemoveRequest) -> Result<VoiceUser, ApiError> {
+pub async fn remove_number(request: RemoveRequest) -> Result<Saved<VoiceUser>, ApiError> {
     ssr::remove(request).await
 }
 
 /// Takes the numbers of several selected users back into the unassigned
 /// inventory, all or none: if any user changed meanwhile, nothing is removed.
 #[server(prefix = "/api", endpoint = "assignments/remove-selected", input = Json)]
-pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUser>, ApiError> {
+pub async fn remove_numbers(
+    requests: Vec<RemoveRequest>,
+) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
     ssr::remove_many(requests).await
 }
 
@@ -51,14 +54,15 @@ pub async fn remove_numbers(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUse
 mod ssr {
     use super::*;
     use crate::api::user_versions::checked;
-    use crate::api::write::write_reading;
+    use crate::api::write::{write_reading, wrote_one};
     use crate::domain::{
-        check_assignment, AuditAction, AuditRecord, NumberLookup, Permission, Violation, E164,
+        check_assignment, AuditAction, AuditRecord, Holding, NumberLookup, Permission, UserChange,
+        Violation, E164,
     };
     use crate::{phone_format, store};
 
     #[tracing::instrument(skip_all, fields(user = %request.user_id))]
-    pub async fn assign(request: AssignRequest) -> Result<VoiceUser, ApiError> {
+    pub async fn assign(request: AssignRequest) -> Result<Saved<VoiceUser>, ApiError> {
         let number = phone_format::parse_input(&request.number)
             .map_err(|e| ApiError::bad_request(e.to_string()))?;
         // The user, the number and the location in the call that begins
@@ -69,6 +73,7 @@ mod ssr {
         let location_step = request
             .location_id
             .map(|id| (id, store::locations::push_find(&mut reads, id)));
+        let set_step = store::change_sets::push_next_id(&mut reads);
         write_reading(Permission::ManageVoice, reads, async |w, read| {
             let today = w.today();
             let found_user = read
@@ -105,7 +110,10 @@ mod ssr {
             };
             if user.holds(&n.number.e164, location.id) {
                 // Saving what is already there changes nothing and records nothing.
-                return Ok(user);
+                return Ok(Saved {
+                    saved: user,
+                    change_set: None,
+                });
             }
             let at = w.state.clock.timestamp();
             let location_id = location.id;
@@ -114,12 +122,33 @@ mod ssr {
             } else {
                 AuditAction::NumberAssigned
             };
+            let summary = match action {
+                AuditAction::NumberAssigned => {
+                    format!(
+                        "Assigned {} to {}",
+                        n.number.international, user.display_name
+                    )
+                }
+                _ => format!(
+                    "Changed {}'s number to {} at {}",
+                    user.display_name, n.number.international, location.description
+                ),
+            };
             let saved = user.with_number(n.clone(), location);
-            // The assignment, the user's next version, the audit entry and
-            // the commit in one call: each call is time the other writers
-            // wait. Each statement changes what this transaction read under
-            // the write lock, so it does its part or fails the call.
+            // The change set, the assignment, the user's next version, the
+            // audit entry and the commit in one call: each call is time the
+            // other writers wait. Each statement changes what this
+            // transaction read under the write lock, so it does its part or
+            // fails the call.
             let mut batch = store::Batch::new();
+            let set = store::change_sets::read_next_id(read.first(set_step))?;
+            let change = UserChange {
+                user: user.id,
+                before: Holding::of(&user),
+                after: Holding::of(&saved),
+                version_after: user.version + 1,
+            };
+            w.record_set(&mut batch, set, summary, None, &[change]);
             let put =
                 store::assignments::push_put(&mut batch, user.id, number_id, location_id, &at);
             let bumped = store::users::push_bump_version(&mut batch, user.id, user.version);
@@ -140,20 +169,29 @@ mod ssr {
             wrote_one(&changed, put, "the assignment")?;
             wrote_one(&changed, bumped, "the user's version")?;
             tracing::info!(number = %number.e164, location = %location_id, "number assigned");
-            Ok(saved)
+            Ok(Saved {
+                saved,
+                change_set: Some(set),
+            })
         })
         .await
     }
 
-    pub async fn remove(request: RemoveRequest) -> Result<VoiceUser, ApiError> {
-        let mut removed = remove_many(vec![request]).await?;
-        removed
+    pub async fn remove(request: RemoveRequest) -> Result<Saved<VoiceUser>, ApiError> {
+        let Saved {
+            saved: mut removed,
+            change_set,
+        } = remove_many(vec![request]).await?;
+        let saved = removed
             .pop()
-            .ok_or_else(|| ApiError::internal("removing one number returned no user"))
+            .ok_or_else(|| ApiError::internal("removing one number returned no user"))?;
+        Ok(Saved { saved, change_set })
     }
 
     #[tracing::instrument(skip_all, fields(users = requests.len()))]
-    pub async fn remove_many(requests: Vec<RemoveRequest>) -> Result<Vec<VoiceUser>, ApiError> {
+    pub async fn remove_many(
+        requests: Vec<RemoveRequest>,
+    ) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
         if requests.is_empty() || requests.len() > MAX_REMOVE {
             return Err(ApiError::bad_request(format!(
                 "Select between 1 and {MAX_REMOVE} users to remove numbers from."
@@ -171,6 +209,7 @@ mod ssr {
             .iter()
             .map(|r| store::users::push_get(&mut reads, r.user_id))
             .collect();
+        let set_step = store::change_sets::push_next_id(&mut reads);
         write_reading(Permission::ManageVoice, reads, async |w, read| {
             let mut users = Vec::with_capacity(requests.len());
             for (request, step) in requests.iter().zip(steps) {
@@ -184,9 +223,31 @@ mod ssr {
                 }
                 users.push(user);
             }
-            // Every removal, version and audit entry, and the commit, in
-            // one call, each changing what was just read (as in `assign`).
+            // The change set, every removal, version and audit entry, and
+            // the commit in one call, each changing what was just read (as
+            // in `assign`).
             let mut batch = store::Batch::new();
+            let set = store::change_sets::read_next_id(read.first(set_step))?;
+            let changes: Vec<UserChange> = users
+                .iter()
+                .map(|u| UserChange {
+                    user: u.id,
+                    before: Holding::of(u),
+                    after: None,
+                    version_after: u.version + 1,
+                })
+                .collect();
+            let summary = match users.as_slice() {
+                [one] => format!(
+                    "Removed {} from {}",
+                    one.assigned_number
+                        .as_ref()
+                        .map_or("the number", |n| n.number.international.as_str()),
+                    one.display_name
+                ),
+                many => format!("Removed the numbers of {} users", many.len()),
+            };
+            w.record_set(&mut batch, set, summary, None, &changes);
             let mut steps = Vec::with_capacity(users.len());
             for user in &users {
                 let removed = store::assignments::push_remove(&mut batch, user.id);
@@ -206,21 +267,12 @@ mod ssr {
                 removed.push(user.without_number());
             }
             tracing::info!(users = ?ids, "numbers removed");
-            Ok(removed)
+            Ok(Saved {
+                saved: removed,
+                change_set: Some(set),
+            })
         })
         .await
-    }
-
-    /// What a committed statement must have changed: one row. Its change
-    /// was decided on data read under the same write lock, so another
-    /// count is a fault of the server's, not a race lost.
-    fn wrote_one(changed: &store::Changed, step: store::Step, what: &str) -> Result<(), ApiError> {
-        match changed.rows(step) {
-            1 => Ok(()),
-            n => Err(ApiError::internal(format!(
-                "{what} changed {n} rows, after its commit"
-            ))),
-        }
     }
 
     fn is_unique_violation(e: &sqlx::Error) -> bool {

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod assignments;
 pub mod audit_log;
 pub mod auth;
+pub mod change_sets;
 pub mod console;
 pub mod emergency_locations;
 mod error;
@@ -27,6 +28,8 @@ pub use error::{set_status, ApiError};
 pub mod access;
 #[cfg(feature = "ssr")]
 pub mod audit_export;
+#[cfg(feature = "ssr")]
+mod undo;
 #[cfg(feature = "ssr")]
 mod user_versions;
 #[cfg(feature = "ssr")]

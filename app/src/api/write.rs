@@ -8,7 +8,7 @@
 use super::access::authorize;
 use super::ApiError;
 use crate::auth::session::Caller;
-use crate::domain::{AuditAction, AuditRecord, Date, Permission};
+use crate::domain::{AuditAction, AuditRecord, ChangeSetId, Date, Permission, UserChange};
 use crate::state::AppState;
 use crate::store;
 
@@ -17,6 +17,8 @@ pub struct Write {
     pub state: AppState,
     pub caller: Caller,
     pub tx: store::WriteTx,
+    /// The change set this write records, once [`Write::record_set`] named it.
+    pub change_set: Option<ChangeSetId>,
 }
 
 impl Write {
@@ -42,7 +44,33 @@ impl Write {
     /// own statements.
     pub fn audit_in(&self, batch: &mut store::Batch, action: AuditAction, record: &AuditRecord) {
         let at = self.state.clock.now();
-        store::audit::push_append(batch, at, &self.caller.account.username, action, record);
+        let actor = &self.caller.account.username;
+        store::audit::push_append(batch, at, actor, action, record, self.change_set);
+    }
+
+    /// Records this write as the change set `id` (read with
+    /// `store::change_sets::push_next_id` in this transaction): what it did
+    /// to each of `users`, for undo. Audit entries added after name it.
+    pub fn record_set(
+        &mut self,
+        batch: &mut store::Batch,
+        id: ChangeSetId,
+        summary: String,
+        undoes: Option<ChangeSetId>,
+        users: &[UserChange],
+    ) {
+        store::change_sets::push_insert(
+            batch,
+            &store::change_sets::NewSet {
+                id,
+                at: self.state.clock.now(),
+                actor: &self.caller.account.username,
+                summary,
+                undoes,
+                users,
+            },
+        );
+        self.change_set = Some(id);
     }
 
     pub fn today(&self) -> Date {
@@ -69,7 +97,12 @@ pub async fn write_reading<T>(
 ) -> Result<T, ApiError> {
     let (state, caller) = authorize(permission).await?;
     let (tx, found) = state.writer.begin_reading(reads).await?;
-    let mut write = Write { state, caller, tx };
+    let mut write = Write {
+        state,
+        caller,
+        tx,
+        change_set: None,
+    };
     let done = change(&mut write, found).await?;
     write.tx.commit().await?;
     Ok(done)
@@ -84,8 +117,25 @@ pub async fn write_as<T>(
     change: impl AsyncFnOnce(&mut Write) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let tx = state.writer.begin().await?;
-    let mut write = Write { state, caller, tx };
+    let mut write = Write {
+        state,
+        caller,
+        tx,
+        change_set: None,
+    };
     let done = change(&mut write).await?;
     write.tx.commit().await?;
     Ok(done)
+}
+
+/// What a committed statement must have changed: one row. Its change was
+/// decided on data read under the same write lock, so another count is a
+/// fault of the server's, not a race lost.
+pub fn wrote_one(changed: &store::Changed, step: store::Step, what: &str) -> Result<(), ApiError> {
+    match changed.rows(step) {
+        1 => Ok(()),
+        n => Err(ApiError::internal(format!(
+            "{what} changed {n} rows, after its commit"
+        ))),
+    }
 }

@@ -7,8 +7,8 @@ use super::VoiceUsersState;
 use crate::api::assignments::{assign_number, AssignRequest};
 use crate::api::ApiError;
 use crate::domain::{
-    check_assignment, EmergencyLocation, Licence, NumberLookup, NumberSource, TelephoneNumber,
-    Violation, VoiceUser,
+    check_assignment, EmergencyLocation, Licence, NumberLookup, NumberSource, Saved,
+    TelephoneNumber, Violation, VoiceUser,
 };
 
 /// The **Assign number** page, as a dialog: pick a number and a validated
@@ -75,16 +75,16 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
         });
     };
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => {
+        Some(Ok(Saved { saved, change_set })) => {
             let number = saved
                 .assigned_number
                 .as_ref()
                 .map(|n| n.number.international.clone())
                 .unwrap_or_default();
-            state.status.set(Some(format!(
-                "Assigned {number} to {}.",
-                saved.display_name
-            )));
+            state.announce_saved(
+                format!("Assigned {number} to {}.", saved.display_name),
+                change_set,
+            );
             state.record(saved);
             close();
         }

@@ -19,10 +19,7 @@ pub fn LicenceEditor(user: VoiceUser) -> impl IntoView {
     let needs_confirm = RwSignal::new(false);
     Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
-            state.status.set(Some(format!(
-                "Updated the licenses of {}.",
-                saved.display_name
-            )));
+            state.announce(format!("Updated the licenses of {}.", saved.display_name));
             state.record(saved);
         }
         Some(Err(ApiError::LicenceNeeded { message })) => {

@@ -6,7 +6,7 @@ use super::VoiceUsersState;
 use crate::api::assignments::remove_numbers;
 use crate::api::assignments::RemoveRequest;
 use crate::api::ApiError;
-use crate::domain::VoiceUser;
+use crate::domain::{Saved, VoiceUser};
 
 /// "Remove selected assigned number?": Yes takes the numbers of the selected
 /// users back into the unassigned inventory, all in one go.
@@ -34,11 +34,11 @@ pub fn RemoveDialog(users: Vec<VoiceUser>) -> impl IntoView {
     let remove = Action::new(move |r: &Vec<RemoveRequest>| remove_numbers(r.clone()));
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| match remove.value().get() {
-        Some(Ok(saved)) => {
+        Some(Ok(Saved { saved, change_set })) => {
             for user in saved {
                 state.record(user);
             }
-            state.status.set(Some(done_message.clone()));
+            state.announce_saved(done_message.clone(), change_set);
             close();
         }
         Some(Err(ApiError::Stale { message, current })) => {

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::domain::{Date, UserId, VoiceUser};
+use crate::domain::{ChangeSetId, Date, UserId, VoiceUser};
 
 /// Which dialog is open over the Voice users page, and for whom.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,6 +11,13 @@ pub enum Dialog {
     Change(UserId),
     /// "Remove selected assigned number?" for the selected users who have one.
     RemoveSelected,
+}
+
+/// What the last action did, and the change set that undoes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub message: String,
+    pub undo: Option<ChangeSetId>,
 }
 
 /// The Voice users page's shared state, provided as context to the grid, the
@@ -22,7 +29,7 @@ pub struct VoiceUsersState {
     /// Users saved since the grid page was loaded; they win over the page's rows.
     pub fresh: RwSignal<HashMap<UserId, VoiceUser>>,
     /// The last outcome, announced in the page's status region.
-    pub status: RwSignal<Option<String>>,
+    pub status: RwSignal<Option<Outcome>>,
     pub dialog: RwSignal<Option<Dialog>>,
     /// The server's date, from the grid's last page: the rules the Assign
     /// number dialog runs before Save need it for re-use blocks.
@@ -45,6 +52,22 @@ impl VoiceUsersState {
         self.fresh
             .with(|f| f.get(&user.id).cloned())
             .unwrap_or_else(|| user.clone())
+    }
+
+    /// Says what happened, in the page's status region.
+    pub fn announce(&self, message: String) {
+        self.status.set(Some(Outcome {
+            message,
+            undo: None,
+        }));
+    }
+
+    /// Says what a Save did, offering Undo for its change set.
+    pub fn announce_saved(&self, message: String, change_set: Option<ChangeSetId>) {
+        self.status.set(Some(Outcome {
+            message,
+            undo: change_set,
+        }));
     }
 
     /// Takes in a user as the server now has it.

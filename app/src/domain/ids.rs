@@ -32,3 +32,7 @@ id_type!(
     /// Identifies a number of the organisation's inventory.
     NumberId
 );
+id_type!(
+    /// Identifies a change set: the changes of one Save, import or undo.
+    ChangeSetId
+);

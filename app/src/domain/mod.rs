@@ -8,6 +8,7 @@ mod account;
 mod address;
 mod areas;
 mod audit;
+mod change_set;
 mod country;
 mod date;
 mod ids;
@@ -19,6 +20,7 @@ mod paging;
 mod phone;
 mod role;
 mod rules;
+mod set_rules;
 mod user;
 mod user_list;
 
@@ -29,10 +31,11 @@ pub use audit::{
     describe_location, describe_voice, AuditAction, AuditEntry, AuditPage, AuditQuery, AuditRecord,
     AUDIT_PAGE,
 };
+pub use change_set::{ChangeSet, ChangeSetPage, Holding, Saved, UserChange, CHANGE_SET_PAGE};
 pub use choice::Choice;
 pub use country::{Country, CountryError};
 pub use date::{format_utc, rfc3339, Date, DateError};
-pub use ids::{AccountId, LocationId, NumberId, UserId};
+pub use ids::{AccountId, ChangeSetId, LocationId, NumberId, UserId};
 pub use licence::Licence;
 pub use location::EmergencyLocation;
 pub use number::{
@@ -46,6 +49,7 @@ pub use paging::{check_length, Cursor, Page, Paged, QueryError, MAX_CURSOR_KEY, 
 pub use phone::{E164Error, PhoneNumber, E164};
 pub use role::{Permission, Role};
 pub use rules::{check_assignment, NumberLookup, Violation};
+pub use set_rules::{check_set, Proposal, Proposed};
 pub use user::VoiceUser;
 pub use user_list::{
     search_keeps, search_term, search_text, UserCursor, UserPage, UserQuery, UserSort,

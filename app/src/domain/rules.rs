@@ -54,12 +54,23 @@ pub enum Violation {
     LocationRequired,
     #[error("The emergency location '{location}' is not validated; only validated emergency locations can be used.")]
     LocationNotValidated { location: String },
+    #[error("Telephone Number '{number}' is also given to {other} in this change; each number can go to one user.")]
+    NumberTwiceInSet { number: String, other: String },
+    #[error("{user} appears more than once in this change; keep one row for them.")]
+    UserTwiceInSet { user: String },
+    #[error("{user} has no assigned number to remove.")]
+    NothingToRemove { user: String },
+    #[error("{user} has changed since; undoing would overwrite that change.")]
+    ChangedSince { user: String },
 }
 
 impl Violation {
     /// True when another admin got there first: a conflict, not a mistake.
     pub fn is_conflict(&self) -> bool {
-        matches!(self, Violation::AlreadyAssigned { .. })
+        matches!(
+            self,
+            Violation::AlreadyAssigned { .. } | Violation::ChangedSince { .. }
+        )
     }
 }
 

@@ -70,6 +70,10 @@ fn names(found: &[Violation]) -> Vec<&'static str> {
             Violation::LocationCountryMismatch { .. } => "location country",
             Violation::LocationRequired => "location required",
             Violation::LocationNotValidated { .. } => "not validated",
+            Violation::NumberTwiceInSet { .. } => "number twice",
+            Violation::UserTwiceInSet { .. } => "user twice",
+            Violation::NothingToRemove { .. } => "nothing to remove",
+            Violation::ChangedSince { .. } => "changed since",
         })
         .collect()
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::{
-    ActionPane, AssignDialog, Dialog, RemoveDialog, UsersGrid, VoiceUsersState,
+    ActionPane, AssignDialog, Dialog, OutcomeStatus, RemoveDialog, UsersGrid, VoiceUsersState,
 };
 
 /// Voice > Voice users: the grid, the action pane, and the dialogs.
@@ -27,9 +27,7 @@ pub fn VoiceUsersPage() -> impl IntoView {
                     "Select a user to assign, change or remove the phone number listed in their "
                     <strong>"Work Phone"</strong> " box."
                 </p>
-                <p class="status" role="status">
-                    {move || state.status.get()}
-                </p>
+                <OutcomeStatus />
                 <UsersGrid />
             </section>
             <ActionPane />

@@ -8,7 +8,7 @@ use super::rows;
 use super::search_index::{fts_phrase, index_answers, matching};
 use super::SearchTerm;
 use super::{Batch, Step};
-use crate::domain::{AuditAction, AuditEntry, AuditQuery, AuditRecord, Cursor, Page};
+use crate::domain::{AuditAction, AuditEntry, AuditQuery, AuditRecord, ChangeSetId, Cursor, Page};
 
 pub async fn append(
     conn: &mut SqliteConnection,
@@ -18,24 +18,25 @@ pub async fn append(
     record: &AuditRecord,
 ) -> Result<(), sqlx::Error> {
     let mut batch = Batch::new();
-    push_append(&mut batch, at, actor, action, record);
+    push_append(&mut batch, at, actor, action, record, None);
     batch.run(conn).await?;
     Ok(())
 }
 
-/// [`append`] as a statement of `batch`.
+/// [`append`] as a statement of `batch`, for an entry of `change_set` if any.
 pub fn push_append(
     batch: &mut Batch,
     at: i64,
     actor: &str,
     action: AuditAction,
     record: &AuditRecord,
+    change_set: Option<ChangeSetId>,
 ) -> Step {
     let (actor, record) = (actor.to_owned(), record.clone());
     batch.push(move |sql| {
         sql.push(
-            "INSERT INTO audit_log (at, actor, action, target, user_name, number, before, after) \
-             VALUES (",
+            "INSERT INTO audit_log (at, actor, action, target, user_name, number, before, after, \
+             change_set) VALUES (",
         );
         let mut values = sql.separated(", ");
         values
@@ -46,7 +47,8 @@ pub fn push_append(
             .push_bind(record.user_name)
             .push_bind(record.number)
             .push_bind(record.before)
-            .push_bind(record.after);
+            .push_bind(record.after)
+            .push_bind(change_set.map(|c| c.0));
         values.push_unseparated(")");
     })
 }

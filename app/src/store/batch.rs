@@ -159,6 +159,11 @@ impl Fetched {
     pub fn first(&self, step: Step) -> Option<&SqliteRow> {
         self.0[step.0].first()
     }
+
+    /// Every row `step` returned.
+    pub fn rows(&self, step: Step) -> &[SqliteRow] {
+        &self.0[step.0]
+    }
 }
 
 /// How many rows each statement of a batch changed.

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod assignments;
 pub mod audit;
 mod batch;
+pub mod change_sets;
 mod keyset;
 pub mod licences;
 pub mod locations;

@@ -11,6 +11,7 @@ mod assignments;
 mod audit_log;
 mod bad_input;
 mod caching;
+mod change_sets;
 mod concurrency;
 mod emergency_locations;
 mod helpers;

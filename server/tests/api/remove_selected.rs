@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::helpers::*;
 
 async fn remove_selected(app: &TestApp, users: &[(i64, i64)]) -> (u16, Value) {
-    app.send(Call::remove_selected(users)).await
+    saved(app.send(Call::remove_selected(users)).await)
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ async fn assigning_a_number_writes_one_entry_naming_the_actor_user_and_number() 
     let since = app.last_audit_id().await;
 
     let assign = Call::assign(MEGAN, &number, Some(REDMOND_HQ), 1);
-    let (status, megan) = app.send_with(&voice_admin, assign).await;
+    let (status, megan) = saved(app.send_with(&voice_admin, assign).await);
 
     assert_eq!(status, 200, "{megan}");
     let international = megan["assigned_number"]["number"]["international"]

@@ -75,7 +75,10 @@ async fn a_change_whose_entry_cannot_be_written_does_not_happen() {
     )
     .await;
 
-    let recorded: Vec<_> = writes().filter(|w| w.changes.contains(&AUDIT)).collect();
+    // Undo needs a change set saved first: `change_sets.rs` tests it alone.
+    let recorded: Vec<_> = writes()
+        .filter(|w| w.changes.contains(&AUDIT) && w.path != "/api/change-sets/undo")
+        .collect();
     assert!(recorded.len() >= 15, "the matrix's recorded writes");
     for write in recorded {
         let before = app.snapshot_of(&ALL_TABLES).await;

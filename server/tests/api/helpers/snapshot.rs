@@ -5,13 +5,15 @@ use super::harness::TestApp;
 
 /// Every table the application writes: the organisation's state first,
 /// then sessions and the sign-in throttle.
-pub const ALL_TABLES: [&str; 10] = [
+pub const ALL_TABLES: [&str; 12] = [
     "licences",
     "voice_users",
     "user_licences",
     "emergency_locations",
     "phone_numbers",
     "number_assignments",
+    "change_sets",
+    "change_set_users",
     "accounts",
     "audit_log",
     "sessions",
@@ -20,7 +22,7 @@ pub const ALL_TABLES: [&str; 10] = [
 
 /// The tables whose rows make up the organisation's state: not sessions or
 /// the sign-in throttle, which every sign-in changes.
-pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(8).0;
+pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(10).0;
 
 /// Every row of each table, as text, by table name.
 pub type Snapshot = std::collections::BTreeMap<&'static str, String>;
@@ -57,7 +59,7 @@ impl TestApp {
                 .join(" || '|' || ");
             let sql = format!(
                 "SELECT COALESCE(group_concat(r, char(10)), '') \
-                 FROM (SELECT {row} AS r FROM {table} ORDER BY rowid)"
+                 FROM (SELECT {row} AS r FROM {table} ORDER BY r)"
             );
             let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
                 .fetch_one(&self.pool)

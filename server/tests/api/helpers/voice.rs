@@ -43,12 +43,14 @@ impl TestApp {
         location_id: Option<i64>,
         expected_version: i64,
     ) -> (u16, Value) {
-        self.send(Call::assign(user_id, number, location_id, expected_version))
-            .await
+        saved(
+            self.send(Call::assign(user_id, number, location_id, expected_version))
+                .await,
+        )
     }
 
     pub async fn remove(&self, user_id: i64, expected_version: i64) -> (u16, Value) {
-        self.send(Call::remove(user_id, expected_version)).await
+        saved(self.send(Call::remove(user_id, expected_version)).await)
     }
 
     pub async fn assignable(&self, text: &str, country: Option<&str>, limit: u32) -> (u16, Value) {
@@ -107,4 +109,14 @@ pub fn e164s(numbers: &Value) -> Vec<String> {
         .iter()
         .map(|n| n["number"]["e164"].as_str().expect("an e164").to_owned())
         .collect()
+}
+
+/// What a save answered with: on success the saved value (the answer also
+/// names its change set, which the change set tests look at), else the error.
+pub fn saved((status, body): (u16, Value)) -> (u16, Value) {
+    if status == 200 {
+        (status, body["saved"].clone())
+    } else {
+        (status, body)
+    }
 }

@@ -57,6 +57,8 @@ fn may(role: &str, needs: Needs) -> bool {
 }
 
 pub const AUDIT: &str = "audit_log";
+pub const SETS: &str = "change_sets";
+pub const SET_USERS: &str = "change_set_users";
 
 /// A check that runs against the app after a call.
 pub type Checked<'a> = Pin<Box<dyn Future<Output = ()> + 'a>>;

@@ -31,7 +31,17 @@ fn nothing() -> Value {
     json!({})
 }
 
-pub const READS: [Read; 13] = [
+pub const READS: [Read; 14] = [
+    Read {
+        path: "/api/change-sets/list",
+        needs: Needs::ViewVoice,
+        body: || json!({ "before": null }),
+        check: |role, answer| {
+            // A fresh organisation has saved nothing yet.
+            assert_eq!(answer["sets"], json!([]), "{role}: {answer}");
+            assert!(answer["next"].is_null(), "{role}: {answer}");
+        },
+    },
     Read {
         path: "/api/voice-users/list",
         needs: Needs::ViewVoice,

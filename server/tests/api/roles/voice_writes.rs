@@ -4,14 +4,14 @@
 use serde_json::json;
 
 use super::fixture::location_description;
-use super::{Needs, Write, AUDIT};
+use super::{Needs, Write, AUDIT, SETS, SET_USERS};
 use crate::helpers::*;
 
-pub const VOICE_WRITES: [Write; 10] = [
+pub const VOICE_WRITES: [Write; 11] = [
     Write {
         path: "/api/assignments/assign",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", AUDIT],
+        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
         body: |f, _| {
             json!({ "request": {
                 "user_id": MEGAN, "number": f.free_us, "location_id": REDMOND_HQ, "expected_version": 1
@@ -19,9 +19,10 @@ pub const VOICE_WRITES: [Write; 10] = [
         },
         check: |app, f, role, answer| {
             Box::pin(async move {
-                let number = &answer["assigned_number"]["number"]["e164"];
+                let number = &answer["saved"]["assigned_number"]["number"]["e164"];
                 assert_eq!(number, f.free_us.as_str(), "{role}: {answer}");
-                assert_eq!(answer["version"], 2, "{role}: {answer}");
+                assert_eq!(answer["saved"]["version"], 2, "{role}: {answer}");
+                assert_eq!(answer["change_set"], 1, "{role}: {answer}");
                 assert_eq!(app.holder_of(&f.free_us).await, Some(MEGAN), "{role}");
             })
         },
@@ -29,12 +30,15 @@ pub const VOICE_WRITES: [Write; 10] = [
     Write {
         path: "/api/assignments/remove",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", AUDIT],
+        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
         body: |_, _| json!({ "request": { "user_id": ALEX, "expected_version": 1 } }),
         check: |app, _, role, answer| {
             Box::pin(async move {
-                assert_eq!(answer["id"], ALEX, "{role}: {answer}");
-                assert!(answer["assigned_number"].is_null(), "{role}: {answer}");
+                assert_eq!(answer["saved"]["id"], ALEX, "{role}: {answer}");
+                assert!(
+                    answer["saved"]["assigned_number"].is_null(),
+                    "{role}: {answer}"
+                );
                 assert_eq!(app.holder_of(ALEXS_NUMBER).await, None, "{role}");
             })
         },
@@ -42,7 +46,7 @@ pub const VOICE_WRITES: [Write; 10] = [
     Write {
         path: "/api/assignments/remove-selected",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", AUDIT],
+        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
         body: |_, _| {
             json!({ "requests": [
                 { "user_id": NESTOR, "expected_version": 1 },
@@ -51,13 +55,31 @@ pub const VOICE_WRITES: [Write; 10] = [
         },
         check: |app, _, role, answer| {
             Box::pin(async move {
-                let users = answer.as_array().expect("a list of users");
+                let users = answer["saved"].as_array().expect("a list of users");
                 assert_eq!(users.len(), 2, "{role}: {answer}");
                 let freed = users.iter().all(|u| u["assigned_number"].is_null());
                 assert!(freed, "{role}: {answer}");
                 for id in [NESTOR, PATTI] {
                     let user = app.user(id).await;
                     assert!(user["assigned_number"].is_null(), "{role}: {user}");
+                }
+            })
+        },
+    },
+    Write {
+        // The set before: the removal of Nestor's and Patti's numbers.
+        path: "/api/change-sets/undo",
+        needs: Needs::ManageVoice,
+        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        body: |_, _| json!({ "request": { "change_set": 3 } }),
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                let users = answer["saved"].as_array().expect("a list of users");
+                assert_eq!(users.len(), 2, "{role}: {answer}");
+                assert_eq!(answer["change_set"], 4, "{role}: {answer}");
+                for id in [NESTOR, PATTI] {
+                    let user = app.user(id).await;
+                    assert!(!user["assigned_number"].is_null(), "{role}: {user}");
                 }
             })
         },

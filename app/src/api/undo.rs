@@ -1,0 +1,195 @@
+//! Undoing a change set: every user of the set gets back what they held
+//! before it (number and emergency location, or none), in one transaction
+//! that is itself a change set. It goes ahead only if each user is still
+//! as the set left them and the restored assignments meet every rule as a
+//! set (a number one user gives back may go to another user of the set);
+//! otherwise the admin gets every reason and nothing is written.
+
+use super::write::{write_reading, wrote_one};
+use super::ApiError;
+use crate::domain::{
+    check_set, AuditAction, AuditRecord, ChangeSetId, EmergencyLocation, Holding, NumberId,
+    NumberLookup, Permission, Proposal, Proposed, Saved, TelephoneNumber, UserChange, Violation,
+    VoiceUser,
+};
+use crate::store;
+
+/// One user of the set: what the set did, the user now, and the number and
+/// location they held before, as they are now.
+struct Restore<'a> {
+    change: &'a UserChange,
+    user: VoiceUser,
+    number: Option<(NumberId, TelephoneNumber)>,
+    location: Option<EmergencyLocation>,
+}
+
+#[tracing::instrument(skip_all, fields(change_set = %id))]
+pub async fn undo(id: ChangeSetId) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
+    let mut reads = store::Batch::new();
+    let set_step = store::change_sets::push_get(&mut reads, id);
+    let users_step = store::change_sets::push_users(&mut reads, id);
+    let next_step = store::change_sets::push_next_id(&mut reads);
+    write_reading(Permission::ManageVoice, reads, async |w, read| {
+        let set = read
+            .first(set_step)
+            .map(store::change_sets::read_set)
+            .transpose()?
+            .ok_or_else(|| ApiError::not_found(format!("There is no change {id}.")))?;
+        if let Some(by) = set.undone_by {
+            return Err(ApiError::Conflict {
+                message: format!("Change {id} was already undone, by change {by}."),
+            });
+        }
+        let changes = store::change_sets::read_users(read.rows(users_step))?;
+        let next = store::change_sets::read_next_id(read.first(next_step))?;
+
+        let mut now = store::Batch::new();
+        let steps: Vec<_> = changes
+            .iter()
+            .map(|c| {
+                let user = store::users::push_get(&mut now, c.user);
+                let before = c.before.as_ref().map(|h| {
+                    (
+                        store::numbers::push_find(&mut now, &h.number),
+                        store::locations::push_find(&mut now, h.location),
+                    )
+                });
+                (user, before)
+            })
+            .collect();
+        let found = now.fetch(&mut w.tx).await?;
+        let mut restores = Vec::with_capacity(changes.len());
+        for (change, (user_step, before)) in changes.iter().zip(steps) {
+            let user = found
+                .first(user_step)
+                .map(store::users::read_one)
+                .transpose()?
+                .ok_or_else(|| ApiError::internal(format!("change {id} names a missing user")))?;
+            let (number, location) = match before {
+                None => (None, None),
+                Some((n, l)) => (
+                    found
+                        .first(n)
+                        .map(store::numbers::read_found)
+                        .transpose()?
+                        .flatten(),
+                    found
+                        .first(l)
+                        .map(store::locations::read)
+                        .transpose()?
+                        .flatten(),
+                ),
+            };
+            restores.push(Restore {
+                change,
+                user,
+                number,
+                location,
+            });
+        }
+        refuse_unless_undoable(&restores, &w.today())?;
+
+        let mut batch = store::Batch::new();
+        let restored: Vec<VoiceUser> = restores
+            .iter()
+            .map(|r| match (&r.number, &r.location) {
+                (Some((_, n)), Some(l)) => r.user.with_number(n.clone(), l.clone()),
+                _ => r.user.without_number(),
+            })
+            .collect();
+        let changes_now: Vec<UserChange> = restores
+            .iter()
+            .zip(&restored)
+            .map(|(r, after)| UserChange {
+                user: r.user.id,
+                before: Holding::of(&r.user),
+                after: Holding::of(after),
+                version_after: r.user.version + 1,
+            })
+            .collect();
+        let summary = format!("Undid change {id}: {}", set.summary);
+        w.record_set(&mut batch, next, summary, Some(id), &changes_now);
+        // Every number back first: one user's may be another's to take.
+        for r in &restores {
+            store::assignments::push_remove(&mut batch, r.user.id);
+        }
+        let at = w.state.clock.timestamp();
+        let mut one_each = Vec::new();
+        for (r, after) in restores.iter().zip(&restored) {
+            if let (Some((number, _)), Some(location)) = (&r.number, &r.location) {
+                let put =
+                    store::assignments::push_put(&mut batch, r.user.id, *number, location.id, &at);
+                one_each.push((put, "a restored assignment"));
+            }
+            let bumped = store::users::push_bump_version(&mut batch, r.user.id, r.user.version);
+            one_each.push((bumped, "a user's version"));
+            let (action, record) = match (&r.user.assigned_number, &after.assigned_number) {
+                (_, None) => (
+                    AuditAction::NumberRemoved,
+                    AuditRecord::number_removed(&r.user, format!("undo of change {id}")),
+                ),
+                (None, Some(_)) => (
+                    AuditAction::NumberAssigned,
+                    AuditRecord::voice_change(&r.user, after),
+                ),
+                (Some(_), Some(_)) => (
+                    AuditAction::NumberChanged,
+                    AuditRecord::voice_change(&r.user, after),
+                ),
+            };
+            w.audit_in(&mut batch, action, &record);
+        }
+        let changed = w.tx.commit_with(batch).await?;
+        for (step, what) in one_each {
+            wrote_one(&changed, step, what)?;
+        }
+        tracing::info!(users = restored.len(), undo = %next, "change set undone");
+        Ok(Saved {
+            saved: restored,
+            change_set: Some(next),
+        })
+    })
+    .await
+}
+
+/// Every reason the set can't be undone exactly: users changed since
+/// (then nothing else is judged), or the rules the restored set breaks.
+fn refuse_unless_undoable(
+    restores: &[Restore<'_>],
+    today: &crate::domain::Date,
+) -> Result<(), ApiError> {
+    let changed_since: Vec<Violation> = restores
+        .iter()
+        .filter(|r| r.user.version != r.change.version_after)
+        .map(|r| Violation::ChangedSince {
+            user: r.user.display_name.clone(),
+        })
+        .collect();
+    if !changed_since.is_empty() {
+        return Err(ApiError::Rejected {
+            violations: changed_since,
+        });
+    }
+    let proposals: Vec<Proposal<'_>> = restores
+        .iter()
+        .map(|r| Proposal {
+            user: &r.user,
+            change: match &r.change.before {
+                None => Proposed::Remove,
+                Some(held) => Proposed::Assign {
+                    number: match &r.number {
+                        Some((_, n)) => NumberLookup::Found(n),
+                        None => NumberLookup::NotFound(&held.number),
+                    },
+                    location: r.location.as_ref(),
+                },
+            },
+        })
+        .collect();
+    let violations: Vec<Violation> = check_set(&proposals, today).into_iter().flatten().collect();
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Rejected { violations })
+    }
+}
