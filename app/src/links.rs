@@ -3,11 +3,13 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+mod grid_params;
 mod grid_views;
 
 pub use grid_views::{
-    number_query, phone_numbers, user_query, voice_users, voice_users_at, voice_users_matching,
-    PHONE_NUMBERS_PATH, VOICE_USERS_PATH,
+    checked_number_query, checked_user_query, number_query, phone_numbers, phone_numbers_export,
+    user_query, voice_users, voice_users_at, voice_users_export, voice_users_matching,
+    PHONE_NUMBERS_EXPORT_PATH, PHONE_NUMBERS_PATH, VOICE_USERS_EXPORT_PATH, VOICE_USERS_PATH,
 };
 
 use crate::domain::AuditQuery;

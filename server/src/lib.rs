@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 pub mod accounts;
 pub mod allocator;
+pub mod body_limits;
 pub mod caching;
 pub mod config;
 pub mod demo;

@@ -1,4 +1,4 @@
-//! The whole HTTP surface: pages, server functions, the CSV export and
+//! The whole HTTP surface: pages, server functions, the CSV exports and
 //! static assets, and the layers every response passes through.
 
 use std::net::SocketAddr;
@@ -17,7 +17,6 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::{DefaultOnFailure, TraceLayer};
 use tracing::Level;
@@ -25,9 +24,6 @@ use tracing::Level;
 use crate::caching;
 use crate::config::Settings;
 use crate::security::{self, Https, PublicOrigin};
-
-/// Server function calls are small JSON bodies; anything bigger is refused.
-const MAX_REQUEST_BYTES: usize = 64 * 1024;
 
 pub fn leptos_options(settings: &Settings, address: SocketAddr) -> LeptosOptions {
     let env = match std::env::var("LEPTOS_ENV").as_deref() {
@@ -72,6 +68,14 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
             app::links::AUDIT_EXPORT_PATH,
             get(app::api::audit_export::export_csv),
         )
+        .route(
+            app::links::VOICE_USERS_EXPORT_PATH,
+            get(app::api::voice_users_export::export_csv),
+        )
+        .route(
+            app::links::PHONE_NUMBERS_EXPORT_PATH,
+            get(app::api::phone_numbers_export::export_csv),
+        )
         .with_state(state.clone());
     let routes = route_list();
     let context = {
@@ -99,7 +103,7 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
             context, shell,
         ))
         .with_state(options)
-        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
+        .layer(middleware::from_fn(crate::body_limits::limit_body))
         .layer(middleware::from_fn_with_state(
             public_origin,
             security::refuse_cross_site,

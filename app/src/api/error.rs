@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
-use crate::domain::{Violation, VoiceUser};
+use crate::domain::{ImportReport, RowViolations, Violation, VoiceUser};
 
 /// What a server function can answer instead of a result. The first variants
 /// are things the admin can act on; `Unavailable` and `Internal` mean
@@ -12,6 +12,14 @@ pub enum ApiError {
     /// The assignment breaks one or more rules (422; 409 when the number was taken).
     #[error("{}", join(violations))]
     Rejected { violations: Vec<Violation> },
+    /// Rows of a set break rules, each listed with its place in the set
+    /// (422; 409 when one lost a race): nothing of the set was written.
+    #[error("{}", rows_text(rows))]
+    RowsRejected { rows: Vec<RowViolations> },
+    /// Lines of an imported file can't be saved (422), each with its
+    /// reasons in `report`: nothing of the file was written.
+    #[error("Nothing was imported: {} lines have problems.", report.refused())]
+    ImportRefused { report: ImportReport },
     /// Someone changed the record since it was read (409). `current` is what
     /// the record looks like now, so the pane can refresh.
     #[error("{message}")]
@@ -75,6 +83,14 @@ fn join(violations: &[Violation]) -> String {
         .join(" ")
 }
 
+fn rows_text(rows: &[RowViolations]) -> String {
+    let problems: usize = rows.iter().map(|r| r.violations.len()).sum();
+    format!(
+        "Nothing was saved: {} of the rows break {problems} rules.",
+        rows.len()
+    )
+}
+
 impl ApiError {
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::BadRequest {
@@ -94,7 +110,18 @@ impl ApiError {
             ApiError::Rejected { violations } if violations.iter().any(Violation::is_conflict) => {
                 409
             }
-            ApiError::Rejected { .. } | ApiError::InvalidAddress { .. } => 422,
+            ApiError::RowsRejected { rows }
+                if rows
+                    .iter()
+                    .flat_map(|r| &r.violations)
+                    .any(Violation::is_conflict) =>
+            {
+                409
+            }
+            ApiError::Rejected { .. }
+            | ApiError::RowsRejected { .. }
+            | ApiError::ImportRefused { .. }
+            | ApiError::InvalidAddress { .. } => 422,
             ApiError::Stale { .. } | ApiError::Conflict { .. } | ApiError::LicenceNeeded { .. } => {
                 409
             }

@@ -11,10 +11,12 @@ pub mod accounts;
 pub mod assignments;
 pub mod audit_log;
 pub mod auth;
+pub mod bulk;
 pub mod change_sets;
 pub mod console;
 pub mod emergency_locations;
 mod error;
+pub mod import;
 pub mod licences;
 pub mod new_numbers;
 pub mod phone_numbers;
@@ -27,10 +29,22 @@ pub use error::{set_status, ApiError};
 #[cfg(feature = "ssr")]
 pub mod access;
 #[cfg(feature = "ssr")]
+mod apply_set;
+#[cfg(feature = "ssr")]
 pub mod audit_export;
+#[cfg(feature = "ssr")]
+mod bulk_rows;
+#[cfg(feature = "ssr")]
+mod csv_stream;
+#[cfg(feature = "ssr")]
+mod import_lines;
+#[cfg(feature = "ssr")]
+pub mod phone_numbers_export;
 #[cfg(feature = "ssr")]
 mod undo;
 #[cfg(feature = "ssr")]
 mod user_versions;
+#[cfg(feature = "ssr")]
+pub mod voice_users_export;
 #[cfg(feature = "ssr")]
 pub mod write;

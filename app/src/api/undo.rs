@@ -5,12 +5,12 @@
 //! set (a number one user gives back may go to another user of the set);
 //! otherwise the admin gets every reason and nothing is written.
 
-use super::write::{write_reading, wrote_one};
+use super::apply_set::{apply_set, Target};
+use super::write::write_reading;
 use super::ApiError;
 use crate::domain::{
-    check_set, AuditAction, AuditRecord, ChangeSetId, EmergencyLocation, Holding, NumberId,
-    NumberLookup, Permission, Proposal, Proposed, Saved, TelephoneNumber, UserChange, Violation,
-    VoiceUser,
+    check_set, ChangeSetId, EmergencyLocation, NumberId, NumberLookup, Permission, Proposal,
+    Proposed, Saved, TelephoneNumber, UserChange, Violation, VoiceUser,
 };
 use crate::store;
 
@@ -89,65 +89,20 @@ pub async fn undo(id: ChangeSetId) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
         }
         refuse_unless_undoable(&restores, &w.today())?;
 
-        let mut batch = store::Batch::new();
-        let restored: Vec<VoiceUser> = restores
-            .iter()
-            .map(|r| match (&r.number, &r.location) {
-                (Some((_, n)), Some(l)) => r.user.with_number(n.clone(), l.clone()),
-                _ => r.user.without_number(),
-            })
-            .collect();
-        let changes_now: Vec<UserChange> = restores
-            .iter()
-            .zip(&restored)
-            .map(|(r, after)| UserChange {
-                user: r.user.id,
-                before: Holding::of(&r.user),
-                after: Holding::of(after),
-                version_after: r.user.version + 1,
+        let targets = restores
+            .into_iter()
+            .map(|r| Target {
+                to: match (r.number, r.location) {
+                    (Some((id, n)), Some(l)) => Some((id, n, l)),
+                    _ => None,
+                },
+                user: r.user,
             })
             .collect();
         let summary = format!("Undid change {id}: {}", set.summary);
-        w.record_set(&mut batch, next, summary, Some(id), &changes_now);
-        // Every number back first: one user's may be another's to take.
-        for r in &restores {
-            store::assignments::push_remove(&mut batch, r.user.id);
-        }
-        let at = w.state.clock.timestamp();
-        let mut one_each = Vec::new();
-        for (r, after) in restores.iter().zip(&restored) {
-            if let (Some((number, _)), Some(location)) = (&r.number, &r.location) {
-                let put =
-                    store::assignments::push_put(&mut batch, r.user.id, *number, location.id, &at);
-                one_each.push((put, "a restored assignment"));
-            }
-            let bumped = store::users::push_bump_version(&mut batch, r.user.id, r.user.version);
-            one_each.push((bumped, "a user's version"));
-            let (action, record) = match (&r.user.assigned_number, &after.assigned_number) {
-                (_, None) => (
-                    AuditAction::NumberRemoved,
-                    AuditRecord::number_removed(&r.user, format!("undo of change {id}")),
-                ),
-                (None, Some(_)) => (
-                    AuditAction::NumberAssigned,
-                    AuditRecord::voice_change(&r.user, after),
-                ),
-                (Some(_), Some(_)) => (
-                    AuditAction::NumberChanged,
-                    AuditRecord::voice_change(&r.user, after),
-                ),
-            };
-            w.audit_in(&mut batch, action, &record);
-        }
-        let changed = w.tx.commit_with(batch).await?;
-        for (step, what) in one_each {
-            wrote_one(&changed, step, what)?;
-        }
-        tracing::info!(users = restored.len(), undo = %next, "change set undone");
-        Ok(Saved {
-            saved: restored,
-            change_set: Some(next),
-        })
+        let saved = apply_set(w, next, summary, Some(id), targets).await?;
+        tracing::info!(users = saved.saved.len(), undo = ?saved.change_set, "change set undone");
+        Ok(saved)
     })
     .await
 }

@@ -132,10 +132,20 @@ pub async fn write_as<T>(
 /// decided on data read under the same write lock, so another count is a
 /// fault of the server's, not a race lost.
 pub fn wrote_one(changed: &store::Changed, step: store::Step, what: &str) -> Result<(), ApiError> {
+    wrote(changed, step, 1, what)
+}
+
+/// As [`wrote_one`], for a statement that must have changed `expected` rows.
+pub fn wrote(
+    changed: &store::Changed,
+    step: store::Step,
+    expected: u64,
+    what: &str,
+) -> Result<(), ApiError> {
     match changed.rows(step) {
-        1 => Ok(()),
+        n if n == expected => Ok(()),
         n => Err(ApiError::internal(format!(
-            "{what} changed {n} rows, after its commit"
+            "{what}: {n} rows changed where {expected} should have, after the commit"
         ))),
     }
 }

@@ -96,17 +96,12 @@ where
 
 /// "280", "12,345", or "1,000+" when counting stopped there.
 pub fn count_text(total: i64, capped: bool) -> String {
-    let digits = total.unsigned_abs().to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
     let sign = if total < 0 { "-" } else { "" };
     let more = if capped { "+" } else { "" };
-    format!("{sign}{grouped}{more}")
+    format!(
+        "{sign}{}{more}",
+        crate::domain::grouped(total.unsigned_abs())
+    )
 }
 
 #[cfg(test)]

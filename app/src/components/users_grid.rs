@@ -72,6 +72,9 @@ pub fn UsersGrid() -> impl IntoView {
                     ..query.get()
                 }) />
             })}
+            <a class="button" href=move || query.with(links::voice_users_export) download="">
+                "Export CSV"
+            </a>
         </div>
         {loaded(paging.first, "Loading voice users…", move |page: UserPage| {
             load_as_scrolled(viewport, paging, &page);

@@ -8,10 +8,12 @@ mod account;
 mod address;
 mod areas;
 mod audit;
+mod bulk;
 mod change_set;
 mod country;
 mod date;
 mod ids;
+mod import_report;
 mod licence;
 mod location;
 mod number;
@@ -31,11 +33,15 @@ pub use audit::{
     describe_location, describe_voice, AuditAction, AuditEntry, AuditPage, AuditQuery, AuditRecord,
     AUDIT_PAGE,
 };
+pub use bulk::{
+    BulkRow, Narrowing, Range, RowViolations, SuggestRequest, Suggestion, MAX_BULK_ROWS,
+};
 pub use change_set::{ChangeSet, ChangeSetPage, Holding, Saved, UserChange, CHANGE_SET_PAGE};
 pub use choice::Choice;
 pub use country::{Country, CountryError};
 pub use date::{format_utc, rfc3339, Date, DateError};
 pub use ids::{AccountId, ChangeSetId, LocationId, NumberId, UserId};
+pub use import_report::{ImportApplied, ImportLineReport, ImportReport};
 pub use licence::Licence;
 pub use location::EmergencyLocation;
 pub use number::{
@@ -45,7 +51,9 @@ pub use number_list::{
     number_search_keeps, search_city, AssignableNumbers, NumberCursor, NumberFilter, NumberPage,
     NumberQuery, NumberSort, StateFilter, MAX_ASSIGNABLE, MAX_NUMBER_PAGE, NUMBER_PAGE,
 };
-pub use paging::{check_length, Cursor, Page, Paged, QueryError, MAX_CURSOR_KEY, MAX_SEARCH};
+pub use paging::{
+    check_length, grouped, Cursor, Page, Paged, QueryError, MAX_CURSOR_KEY, MAX_SEARCH,
+};
 pub use phone::{E164Error, PhoneNumber, E164};
 pub use role::{Permission, Role};
 pub use rules::{check_assignment, NumberLookup, Violation};

@@ -62,6 +62,14 @@ pub enum Violation {
     NothingToRemove { user: String },
     #[error("{user} has changed since; undoing would overwrite that change.")]
     ChangedSince { user: String },
+    #[error("{user} was changed by another admin meanwhile; review the row and save again.")]
+    UserChangedMeanwhile { user: String },
+    #[error("There is no voice user {user}.")]
+    UnknownUser { user: String },
+    #[error("There is no emergency location {location}.")]
+    UnknownLocation { location: String },
+    #[error("{message}")]
+    NumberUnreadable { message: String },
 }
 
 impl Violation {
@@ -69,7 +77,9 @@ impl Violation {
     pub fn is_conflict(&self) -> bool {
         matches!(
             self,
-            Violation::AlreadyAssigned { .. } | Violation::ChangedSince { .. }
+            Violation::AlreadyAssigned { .. }
+                | Violation::ChangedSince { .. }
+                | Violation::UserChangedMeanwhile { .. }
         )
     }
 }

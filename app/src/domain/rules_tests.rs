@@ -74,6 +74,10 @@ fn names(found: &[Violation]) -> Vec<&'static str> {
             Violation::UserTwiceInSet { .. } => "user twice",
             Violation::NothingToRemove { .. } => "nothing to remove",
             Violation::ChangedSince { .. } => "changed since",
+            Violation::UserChangedMeanwhile { .. } => "changed meanwhile",
+            Violation::UnknownUser { .. } => "unknown user",
+            Violation::UnknownLocation { .. } => "unknown location",
+            Violation::NumberUnreadable { .. } => "unreadable",
         })
         .collect()
 }

@@ -71,15 +71,6 @@ fn in_column(column: Option<&str>) -> String {
     column.map(|c| format!(", column {c}")).unwrap_or_default()
 }
 
-/// 10000 as "10,000", as the admin reads limits elsewhere in the console.
 pub(super) fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
+    crate::domain::grouped(n as u64)
 }

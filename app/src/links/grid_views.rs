@@ -1,9 +1,13 @@
 //! The Voice users and Phone numbers grids' views as addresses: search,
 //! filters and sort in the query string, read back into the grid's query.
+//! Each grid's CSV export takes the same query string as its page.
 
+use std::collections::HashMap;
+
+use super::grid_params::{choice, descending, exactly, value, Param, Unreadable};
 use super::with_query;
 use crate::domain::{
-    Choice, LocationId, NumberQuery, NumberSort, UserQuery, UserSort, NUMBER_PAGE, USER_PAGE,
+    Choice, LocationId, NumberQuery, NumberSort, QueryError, UserQuery, NUMBER_PAGE, USER_PAGE,
 };
 
 /// Voice users, searched for `text` (e.g. a number's holder).
@@ -24,6 +28,15 @@ pub fn voice_users_at(location: LocationId) -> String {
 
 pub const VOICE_USERS_PATH: &str = "/voice/users";
 pub const PHONE_NUMBERS_PATH: &str = "/voice/phone-numbers";
+pub const VOICE_USERS_EXPORT_PATH: &str = "/api/voice-users/export.csv";
+pub const PHONE_NUMBERS_EXPORT_PATH: &str = "/api/phone-numbers/export.csv";
+
+/// The parameters of a Voice users address, in the order it writes them.
+const USER_KEYS: [&str; 4] = ["search", "location", "sort", "order"];
+/// The parameters of a Phone numbers address.
+const NUMBER_KEYS: [&str; 7] = [
+    "search", "state", "type", "source", "country", "sort", "order",
+];
 
 /// The sort's part of an address: nothing for the grid's default order.
 fn sort_parts<S: Choice + Default>(
@@ -50,28 +63,45 @@ fn search_part(search: &str) -> (&'static str, Option<String>) {
 /// The Voice users page showing the grid as `query` asks (search, location,
 /// sort; not the page), so a view can be bookmarked and Back returns to it.
 pub fn voice_users(query: &UserQuery) -> String {
+    with_query(VOICE_USERS_PATH, &user_parts(query))
+}
+
+/// Every voice user of the view `query` asks for, as CSV.
+pub fn voice_users_export(query: &UserQuery) -> String {
+    with_query(VOICE_USERS_EXPORT_PATH, &user_parts(query))
+}
+
+fn user_parts(query: &UserQuery) -> [(&'static str, Option<String>); 4] {
     let [sort, order] = sort_parts(query.sort, query.descending);
-    with_query(
-        VOICE_USERS_PATH,
-        &[
-            search_part(&query.search),
-            ("location", query.location.map(|l| l.to_string())),
-            sort,
-            order,
-        ],
-    )
+    [
+        search_part(&query.search),
+        ("location", query.location.map(|l| l.to_string())),
+        sort,
+        order,
+    ]
 }
 
 /// The grid's query an address of [`voice_users`] describes; what it can't
 /// read falls back to the default, as a hand-edited bookmark might need.
 pub fn user_query(param: impl Fn(&str) -> Option<String>) -> UserQuery {
+    read_user_query(&param, &mut |_| {})
+}
+
+/// The grid's query the parameters of [`voice_users_export`] describe, or
+/// what is wrong with them.
+pub fn checked_user_query(params: &HashMap<String, String>) -> Result<UserQuery, QueryError> {
+    exactly(params, &USER_KEYS, read_user_query)
+}
+
+fn read_user_query(param: Param, bad: Unreadable) -> UserQuery {
+    let id = || "an emergency location's id".to_owned();
     UserQuery {
         search: param("search").unwrap_or_default(),
-        location: param("location").and_then(|l| l.parse().ok().map(LocationId)),
-        sort: param("sort")
-            .and_then(|s| UserSort::from_code(&s))
-            .unwrap_or_default(),
-        descending: param("order").as_deref() == Some("desc"),
+        location: value(param, bad, "location", id, |l| {
+            l.parse().ok().map(LocationId)
+        }),
+        sort: choice(param, bad, "sort").unwrap_or_default(),
+        descending: descending(param, bad),
         after: None,
         limit: USER_PAGE,
     }
@@ -79,37 +109,50 @@ pub fn user_query(param: impl Fn(&str) -> Option<String>) -> UserQuery {
 
 /// The Phone numbers page with its grid as `query` asks.
 pub fn phone_numbers(query: &NumberQuery) -> String {
+    with_query(PHONE_NUMBERS_PATH, &number_parts(query))
+}
+
+/// Every number of the view `query` asks for, as CSV.
+pub fn phone_numbers_export(query: &NumberQuery) -> String {
+    with_query(PHONE_NUMBERS_EXPORT_PATH, &number_parts(query))
+}
+
+fn number_parts(query: &NumberQuery) -> [(&'static str, Option<String>); 7] {
     let [sort, order] = sort_parts(query.sort, query.descending);
     fn code<C: Choice>(c: Option<C>) -> Option<String> {
         c.map(|c| c.code().to_owned())
     }
-    with_query(
-        PHONE_NUMBERS_PATH,
-        &[
-            search_part(&query.search),
-            ("state", code(query.state)),
-            ("type", code(query.kind)),
-            ("source", code(query.source)),
-            ("country", code(query.country)),
-            sort,
-            order,
-        ],
-    )
+    [
+        search_part(&query.search),
+        ("state", code(query.state)),
+        ("type", code(query.kind)),
+        ("source", code(query.source)),
+        ("country", code(query.country)),
+        sort,
+        order,
+    ]
 }
 
 /// The grid's query an address of [`phone_numbers`] describes.
 pub fn number_query(param: impl Fn(&str) -> Option<String>) -> NumberQuery {
-    fn pick<C: Choice>(code: Option<String>) -> Option<C> {
-        code.and_then(|c| C::from_code(&c))
-    }
+    read_number_query(&param, &mut |_| {})
+}
+
+/// The grid's query the parameters of [`phone_numbers_export`] describe,
+/// or what is wrong with them.
+pub fn checked_number_query(params: &HashMap<String, String>) -> Result<NumberQuery, QueryError> {
+    exactly(params, &NUMBER_KEYS, read_number_query)
+}
+
+fn read_number_query(param: Param, bad: Unreadable) -> NumberQuery {
     NumberQuery {
         search: param("search").unwrap_or_default(),
-        state: pick(param("state")),
-        kind: pick(param("type")),
-        source: pick(param("source")),
-        country: pick(param("country")),
-        sort: pick::<NumberSort>(param("sort")).unwrap_or_default(),
-        descending: param("order").as_deref() == Some("desc"),
+        state: choice(param, bad, "state"),
+        kind: choice(param, bad, "type"),
+        source: choice(param, bad, "source"),
+        country: choice(param, bad, "country"),
+        sort: choice::<NumberSort>(param, bad, "sort").unwrap_or_default(),
+        descending: descending(param, bad),
         after: None,
         limit: NUMBER_PAGE,
     }
@@ -118,6 +161,7 @@ pub fn number_query(param: impl Fn(&str) -> Option<String>) -> NumberQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::UserSort;
 
     #[test]
     fn a_grid_view_round_trips_through_its_address() {
@@ -153,6 +197,9 @@ mod tests {
             assert_eq!(voice_users(&query), address);
             let back = user_query(|key| param(address, key));
             assert_eq!(back, query, "{address}");
+            let export = voice_users_export(&query).replace("/api/voice-users/export.csv", "");
+            assert_eq!(export, address.replace("/voice/users", ""), "{address}");
+            assert_eq!(checked_user_query(&params(address)), Ok(query));
         }
         let numbers = [
             (
@@ -181,6 +228,13 @@ mod tests {
         for (query, address) in numbers {
             assert_eq!(phone_numbers(&query), address);
             assert_eq!(number_query(|key| param(address, key)), query, "{address}");
+            let export = phone_numbers_export(&query).replace("/api/phone-numbers/export.csv", "");
+            assert_eq!(
+                export,
+                address.replace("/voice/phone-numbers", ""),
+                "{address}"
+            );
+            assert_eq!(checked_number_query(&params(address)), Ok(query));
         }
     }
 
@@ -196,6 +250,13 @@ mod tests {
                 ..NumberQuery::default()
             }
         );
+    }
+
+    /// Every parameter of `address`, decoded.
+    fn params(address: &str) -> HashMap<String, String> {
+        let keys = USER_KEYS.iter().chain(&NUMBER_KEYS);
+        keys.filter_map(|&key| Some((key.to_owned(), param(address, key)?)))
+            .collect()
     }
 
     /// The decoded value of `key` in `address`'s query string.

@@ -86,6 +86,9 @@ pub fn PhoneNumbersPage() -> impl IntoView {
             <FilterSelect label="Type" on_pick=by_kind current=picked(filters, |f| f.kind) />
             <FilterSelect label="Source" on_pick=by_source current=picked(filters, |f| f.source) />
             <FilterSelect label="Country or region" on_pick=by_country current=picked(filters, |f| f.country) />
+            <a class="button" href=move || filters.with(links::phone_numbers_export) download="">
+                "Export CSV"
+            </a>
             <AddMenu hidden=!manage adding porting />
             <button
                 type="button"

@@ -48,26 +48,7 @@ pub fn push_insert(batch: &mut Batch, set: &NewSet<'_>) {
             .push_bind(undoes);
         values.push_unseparated(")");
     });
-    for change in set.users {
-        let change = change.clone();
-        batch.push(move |sql| {
-            sql.push(
-                "INSERT INTO change_set_users (change_set, user_id, before_number, \
-                 before_location, after_number, after_location, version_after) VALUES (",
-            );
-            let (before, after) = (change.before.as_ref(), change.after.as_ref());
-            let mut values = sql.separated(", ");
-            values
-                .push_bind(id)
-                .push_bind(change.user.0)
-                .push_bind(before.map(|h| h.number.as_str().to_owned()))
-                .push_bind(before.map(|h| h.location.0))
-                .push_bind(after.map(|h| h.number.as_str().to_owned()))
-                .push_bind(after.map(|h| h.location.0))
-                .push_bind(change.version_after);
-            values.push_unseparated(")");
-        });
-    }
+    super::sets::push_set_users(batch, set.id, set.users);
 }
 
 const SET_COLUMNS: &str = "s.id, s.at, s.actor, s.summary, s.users, s.undoes, \

@@ -62,7 +62,7 @@ pub(super) fn push_state(qb: &mut QueryBuilder<Sqlite>, filter: StateFilter, tod
 
 /// ` AND (...)`: numbers a user could be given on `today`, as
 /// `TelephoneNumber::is_assignable` says: unassigned user numbers.
-fn push_assignable(qb: &mut QueryBuilder<Sqlite>, today: &Date) {
+pub(super) fn push_assignable(qb: &mut QueryBuilder<Sqlite>, today: &Date) {
     qb.push(format_args!(" AND n.kind = '{}'", NumberKind::User.code()));
     push_state(qb, StateFilter::Unassigned, today);
 }
@@ -84,10 +84,16 @@ pub fn push_find(batch: &mut super::Batch, e164: &E164) -> super::Step {
 }
 
 fn push_find_sql(qb: &mut QueryBuilder<Sqlite>, e164: &E164) {
-    select_number_columns(qb);
-    qb.push(FROM)
-        .push(" WHERE n.e164 = ")
+    push_select_found(qb);
+    qb.push(" WHERE n.e164 = ")
         .push_bind(e164.as_str().to_owned());
+}
+
+/// `SELECT` numbers with their holders, as [`read_found`] reads them; the
+/// caller adds the `WHERE`.
+pub(super) fn push_select_found(qb: &mut QueryBuilder<Sqlite>) {
+    select_number_columns(qb);
+    qb.push(FROM);
 }
 
 /// A number and its id as [`find`] and [`push_find`] select them.

@@ -83,7 +83,7 @@ fn select_one() -> QueryBuilder<Sqlite> {
     qb
 }
 
-fn push_select_one(qb: &mut QueryBuilder<Sqlite>) {
+pub(super) fn push_select_one(qb: &mut QueryBuilder<Sqlite>) {
     select_user_columns(qb);
     qb.push(
         ", (SELECT group_concat(held.licence, ',') FROM user_licences held \

@@ -3,13 +3,15 @@
 //! next to the same store calls made straight on a connection to its
 //! database (the SQL statements the request runs, with its session
 //! look-up), so a busy machine shows as both columns slowing together.
-//! Then writes: eight admins assigning and removing numbers at once. Then
-//! the server's resident memory. Prints tables; asserts nothing.
+//! Then the CSV exports of every user and number, streamed. Then writes:
+//! eight admins assigning and removing numbers at once. Then the server's
+//! resident memory. Prints tables; asserts nothing.
 //!
 //! `cargo bench -p server --bench api [-- [--writes] ORG ...]` where ORG is
 //! a demo organisation (default: contoso contoso-100k); `--writes` skips
 //! the reads.
 
+mod exports;
 mod reads;
 mod table;
 mod writes;
@@ -112,6 +114,11 @@ async fn measure(org: DemoOrg, reads: bool) -> anyhow::Result<()> {
         reads::measure(&admin, &pool).await?;
         println!(
             "server's resident memory after the reads: {} MB",
+            server.resident_mb()
+        );
+        exports::measure(&admin).await?;
+        println!(
+            "server's resident memory after the exports: {} MB",
             server.resident_mb()
         );
     }

@@ -3,6 +3,7 @@
 
 use serde_json::{json, Value};
 
+use super::clients::read;
 use super::harness::TestApp;
 
 #[derive(Clone, Debug)]
@@ -142,9 +143,12 @@ impl TestApp {
         self.call(call.path, call.body).await
     }
 
-    /// Sends `call` with `client`.
+    /// Sends `call` with `client`; a path "GET /..." (a CSV export) is a GET.
     pub async fn send_with(&self, client: &reqwest::Client, call: Call) -> (u16, Value) {
-        self.call_with(client, call.path, call.body).await
+        match call.path.strip_prefix("GET ") {
+            Some(path) => read(self.get_with(client, path).await).await,
+            None => self.call_with(client, call.path, call.body).await,
+        }
     }
 
     /// Sends `call` as the admin; panics unless it answers 200.

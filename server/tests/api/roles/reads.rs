@@ -5,8 +5,10 @@ use serde_json::{json, Value};
 use super::Needs;
 use crate::helpers::*;
 
-/// The CSV export is the one read that is not a server function: a GET.
+/// The CSV exports are the reads that are not server functions: GETs.
 pub const EXPORT: &str = "GET /api/audit/export.csv";
+pub const USERS_EXPORT: &str = "GET /api/voice-users/export.csv";
+pub const NUMBERS_EXPORT: &str = "GET /api/phone-numbers/export.csv";
 
 pub struct Read {
     pub path: &'static str,
@@ -19,8 +21,8 @@ pub struct Read {
 impl Read {
     /// Calls this read with `client`: status and body.
     pub async fn call(&self, app: &TestApp, client: &reqwest::Client) -> (u16, Value) {
-        if self.path == EXPORT {
-            read(app.export_csv(client, "").await).await
+        if let Some(path) = self.path.strip_prefix("GET ") {
+            read(app.get_with(client, path).await).await
         } else {
             app.call_with(client, self.path, (self.body)()).await
         }
@@ -31,7 +33,40 @@ fn nothing() -> Value {
     json!({})
 }
 
-pub const READS: [Read; 14] = [
+pub const READS: [Read; 19] = [
+    Read {
+        path: "/api/import/check",
+        needs: Needs::ManageVoice,
+        body: || json!({ "request": { "file": "Username,Action\r\nalexw@contoso.com,remove\r\n" } }),
+        check: |role, answer| {
+            assert_eq!(
+                answer["lines"][0]["problems"],
+                json!([]),
+                "{role}: {answer}"
+            );
+        },
+    },
+    Read {
+        path: "/api/bulk/suggest",
+        needs: Needs::ManageVoice,
+        body: || json!({ "request": { "users": [MEGAN], "narrow": { "city": "", "range": "" } } }),
+        check: |role, answer| {
+            let number = &answer[0]["number"]["number"]["e164"];
+            assert!(
+                number.as_str().is_some_and(|n| n.starts_with("+1")),
+                "{role}: {answer}"
+            );
+        },
+    },
+    Read {
+        path: "/api/bulk/check",
+        needs: Needs::ManageVoice,
+        body: || {
+            json!({ "rows": [{ "user_id": ALEX, "expected_version": 1, "number": null,
+                               "location_id": null }] })
+        },
+        check: |role, answer| assert_eq!(answer, &json!([]), "{role}"),
+    },
     Read {
         path: "/api/change-sets/list",
         needs: Needs::ViewVoice,
@@ -103,6 +138,28 @@ pub const READS: [Read; 14] = [
             }})
         },
         check: |role, answer| assert_eq!(answer["total"], 540, "{role}: {answer}"),
+    },
+    Read {
+        path: USERS_EXPORT,
+        needs: Needs::ViewVoice,
+        body: nothing,
+        check: |role, answer| {
+            let text = answer["text"].as_str().expect("CSV text");
+            let rows = parse_csv(text.strip_prefix('\u{feff}').expect("a BOM"));
+            assert_eq!(rows[0][0], "Username", "{role}: {answer}");
+            assert_eq!(rows.len(), 1 + 280, "{role}");
+        },
+    },
+    Read {
+        path: NUMBERS_EXPORT,
+        needs: Needs::ViewVoice,
+        body: nothing,
+        check: |role, answer| {
+            let text = answer["text"].as_str().expect("CSV text");
+            let rows = parse_csv(text.strip_prefix('\u{feff}').expect("a BOM"));
+            assert_eq!(rows[0][0], "Username", "{role}: {answer}");
+            assert_eq!(rows.len(), 1 + 540, "{role}");
+        },
     },
     Read {
         path: "/api/licences/list",

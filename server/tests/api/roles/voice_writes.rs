@@ -7,7 +7,7 @@ use super::fixture::location_description;
 use super::{Needs, Write, AUDIT, SETS, SET_USERS};
 use crate::helpers::*;
 
-pub const VOICE_WRITES: [Write; 11] = [
+pub const VOICE_WRITES: [Write; 13] = [
     Write {
         path: "/api/assignments/assign",
         needs: Needs::ManageVoice,
@@ -81,6 +81,38 @@ pub const VOICE_WRITES: [Write; 11] = [
                     let user = app.user(id).await;
                     assert!(!user["assigned_number"].is_null(), "{role}: {user}");
                 }
+            })
+        },
+    },
+    Write {
+        // A bulk save of one row: Adele's number back to the inventory.
+        path: "/api/bulk/save",
+        needs: Needs::ManageVoice,
+        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        body: |_, _| {
+            json!({ "rows": [{ "user_id": ADELE, "expected_version": 1, "number": null,
+                               "location_id": null }] })
+        },
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                assert!(
+                    answer["saved"][0]["assigned_number"].is_null(),
+                    "{role}: {answer}"
+                );
+                assert_eq!(app.holder_of(ADELES_NUMBER).await, None, "{role}");
+            })
+        },
+    },
+    Write {
+        // Patti has her number again since the undo before.
+        path: "/api/import/apply",
+        needs: Needs::ManageVoice,
+        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        body: |_, _| json!({ "request": { "file": "Username,Action\npattif@contoso.com,remove\n" } }),
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                assert_eq!(answer["changed"], 1, "{role}: {answer}");
+                assert!(app.user(PATTI).await["assigned_number"].is_null(), "{role}");
             })
         },
     },

@@ -1,0 +1,45 @@
+//! What Check and Apply of an imported file answer: every line with an
+//! action, as read, and every reason it can't be saved.
+
+use serde::{Deserialize, Serialize};
+
+use super::ChangeSetId;
+
+/// One line of the file as Check judged it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportLineReport {
+    /// The file's line number, as a text editor counts.
+    pub line: usize,
+    pub username: String,
+    pub number: String,
+    pub location: String,
+    pub action: String,
+    /// Every reason the line can't be saved; empty when it can.
+    pub problems: Vec<String>,
+}
+
+/// The whole file as Check judged it: Apply writes only a file without
+/// problems, all of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Lines with an action or a problem, in file order.
+    pub lines: Vec<ImportLineReport>,
+    /// Lines without an action: left as they are.
+    pub unchanged: usize,
+}
+
+impl ImportReport {
+    /// How many lines have problems.
+    pub fn refused(&self) -> usize {
+        self.lines.iter().filter(|l| !l.problems.is_empty()).count()
+    }
+}
+
+/// What Apply did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportApplied {
+    /// Users whose number or location changed.
+    pub changed: usize,
+    /// The change set to undo it by; `None` when the file changed nothing.
+    pub change_set: Option<ChangeSetId>,
+}

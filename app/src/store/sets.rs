@@ -1,0 +1,208 @@
+//! Reads and writes of many users at once (a bulk save, an import, an
+//! undo): each is one statement over a JSON array of values (`json_each`),
+//! so 10,000 rows cost a handful of statements, not 40,000, and no limit on
+//! bound variables applies.
+
+use serde_json::{json, Value};
+use sqlx::sqlite::SqliteRow;
+
+use super::rows::LOCATION_COLUMNS;
+use super::{Batch, Step};
+use crate::domain::{
+    AuditAction, AuditRecord, ChangeSetId, LocationId, NumberId, UserChange, UserId, E164,
+};
+
+/// The users with these ids, as `users::read_one` reads each row.
+pub fn push_users(batch: &mut Batch, ids: &[UserId]) -> Step {
+    let ids = json!(ids.iter().map(|i| i.0).collect::<Vec<_>>()).to_string();
+    batch.push(|sql| {
+        super::users::push_select_one(sql);
+        sql.push(" WHERE u.id IN (SELECT value FROM json_each(")
+            .push_bind(ids)
+            .push("))");
+    })
+}
+
+/// The users with these usernames, compared without case.
+pub fn push_users_named(batch: &mut Batch, usernames: &[String]) -> Step {
+    let names = json!(usernames
+        .iter()
+        .map(|n| n.to_lowercase())
+        .collect::<Vec<_>>())
+    .to_string();
+    batch.push(|sql| {
+        super::users::push_select_one(sql);
+        sql.push(" WHERE lower(u.username) IN (SELECT value FROM json_each(")
+            .push_bind(names)
+            .push("))");
+    })
+}
+
+/// The inventory's numbers among `numbers`, as `numbers::read_found` reads each row.
+pub fn push_numbers(batch: &mut Batch, numbers: &[E164]) -> Step {
+    let numbers = json!(numbers.iter().map(E164::as_str).collect::<Vec<_>>()).to_string();
+    batch.push(|sql| {
+        super::numbers::push_select_found(sql);
+        sql.push(" WHERE n.e164 IN (SELECT value FROM json_each(")
+            .push_bind(numbers)
+            .push("))");
+    })
+}
+
+/// The numbers the users with these usernames hold: what a line that
+/// keeps a user's number refers to.
+pub fn push_numbers_held_by(batch: &mut Batch, usernames: &[String]) -> Step {
+    let names = json!(usernames
+        .iter()
+        .map(|n| n.to_lowercase())
+        .collect::<Vec<_>>())
+    .to_string();
+    batch.push(|sql| {
+        super::numbers::push_select_found(sql);
+        sql.push(
+            " WHERE a.user_id IN (SELECT u.id FROM voice_users u \
+             WHERE lower(u.username) IN (SELECT value FROM json_each(",
+        )
+        .push_bind(names)
+        .push(")))");
+    })
+}
+
+/// Every emergency location, as `locations::read` reads each row: few
+/// enough to judge rows by id or by description.
+pub fn push_locations(batch: &mut Batch) -> Step {
+    batch.push(|sql| {
+        sql.push(format_args!(
+            "SELECT {LOCATION_COLUMNS} FROM emergency_locations l ORDER BY l.id"
+        ));
+    })
+}
+
+/// The rows of `step` read by `read`, skipping none.
+pub fn read_all<T>(
+    rows: &[SqliteRow],
+    read: impl Fn(&SqliteRow) -> Result<T, sqlx::Error>,
+) -> Result<Vec<T>, sqlx::Error> {
+    rows.iter().map(read).collect()
+}
+
+/// What a set writes: who gives back the number they hold, who gets which
+/// number at which location, whose version moves on, and the audit entries.
+pub struct SetWrites<'a> {
+    pub set: ChangeSetId,
+    pub at: i64,
+    pub assigned_at: &'a str,
+    pub actor: &'a str,
+    pub giving_back: Vec<UserId>,
+    pub taking: Vec<(UserId, NumberId, LocationId)>,
+    pub versions: Vec<(UserId, i64)>,
+    pub entries: Vec<(AuditAction, AuditRecord)>,
+}
+
+/// The steps whose counts say the writes did all they should.
+pub struct SetSteps {
+    pub given_back: Step,
+    pub taken: Step,
+    pub moved_on: Step,
+}
+
+/// The set's writes as four statements of `batch`, numbers given back
+/// before any is taken: one user's may be another's to take.
+pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
+    let giving_back = json!(w.giving_back.iter().map(|u| u.0).collect::<Vec<_>>()).to_string();
+    let given_back = batch.push(|sql| {
+        sql.push("DELETE FROM number_assignments WHERE user_id IN (SELECT value FROM json_each(")
+            .push_bind(giving_back)
+            .push("))");
+    });
+    let taking: Vec<Value> = w
+        .taking
+        .iter()
+        .map(|(u, n, l)| json!([u.0, n.0, l.0]))
+        .collect();
+    let assigned_at = w.assigned_at.to_owned();
+    let taken = batch.push(|sql| {
+        sql.push(
+            "INSERT INTO number_assignments (user_id, number_id, location_id, assigned_at) \
+             SELECT value ->> 0, value ->> 1, value ->> 2, ",
+        )
+        .push_bind(assigned_at)
+        .push(" FROM json_each(")
+        .push_bind(Value::Array(taking).to_string())
+        .push(")");
+    });
+    let versions: Vec<Value> = w.versions.iter().map(|(u, v)| json!([u.0, v])).collect();
+    let moved_on = batch.push(|sql| {
+        sql.push(
+            "UPDATE voice_users SET version = version + 1 WHERE (id, version) IN \
+             (SELECT value ->> 0, value ->> 1 FROM json_each(",
+        )
+        .push_bind(Value::Array(versions).to_string())
+        .push("))");
+    });
+    let entries: Vec<Value> = w
+        .entries
+        .iter()
+        .map(|(action, r)| {
+            json!([
+                action.code(),
+                r.target,
+                r.user_name,
+                r.number,
+                r.before,
+                r.after
+            ])
+        })
+        .collect();
+    let (at, actor, set) = (w.at, w.actor.to_owned(), w.set.0);
+    batch.push(|sql| {
+        sql.push(
+            "INSERT INTO audit_log (at, actor, action, target, user_name, number, before, after, \
+             change_set) SELECT ",
+        )
+        .push_bind(at)
+        .push(", ")
+        .push_bind(actor)
+        .push(", value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ")
+        .push_bind(set)
+        .push(" FROM json_each(")
+        .push_bind(Value::Array(entries).to_string())
+        .push(")");
+    });
+    SetSteps {
+        given_back,
+        taken,
+        moved_on,
+    }
+}
+
+/// What a set did to each of its users, as one statement of `batch`.
+pub fn push_set_users(batch: &mut Batch, set: ChangeSetId, users: &[UserChange]) {
+    let rows: Vec<Value> = users
+        .iter()
+        .map(|c| {
+            let (before, after) = (c.before.as_ref(), c.after.as_ref());
+            json!([
+                c.user.0,
+                before.map(|h| h.number.as_str()),
+                before.map(|h| h.location.0),
+                after.map(|h| h.number.as_str()),
+                after.map(|h| h.location.0),
+                c.version_after
+            ])
+        })
+        .collect();
+    batch.push(|sql| {
+        sql.push(
+            "INSERT INTO change_set_users (change_set, user_id, before_number, before_location, \
+             after_number, after_location, version_after) SELECT ",
+        )
+        .push_bind(set.0)
+        .push(
+            ", value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 \
+             FROM json_each(",
+        )
+        .push_bind(Value::Array(rows).to_string())
+        .push(")");
+    });
+}
