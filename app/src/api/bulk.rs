@@ -43,6 +43,9 @@ mod ssr {
     };
     use crate::store;
 
+    /// Users who may take the same numbers: one country, the same sources.
+    type Group = (Country, Vec<NumberSource>);
+
     fn bounded(count: usize) -> Result<(), ApiError> {
         if count == 0 {
             return Err(ApiError::bad_request("Choose at least one user."));
@@ -129,7 +132,7 @@ mod ssr {
             .collect();
         // Users who may take the same numbers ask for them together, groups
         // in the order their first user came.
-        let mut groups: Vec<((Country, Vec<NumberSource>), Vec<UserId>)> = Vec::new();
+        let mut groups: Vec<(Group, Vec<UserId>)> = Vec::new();
         for id in &request.users {
             if let Some(user) = users.get(id) {
                 let sources: Vec<NumberSource> = NumberSource::ALL

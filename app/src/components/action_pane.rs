@@ -99,7 +99,7 @@ fn SeveralSelected() -> impl IntoView {
     view! {
         <h2>{move || format!("{} users selected", state.selected.with(Vec::len))}</h2>
         <p class="muted">
-            "Each user gets a number of their own: select one user to assign or change a number. Remove takes the numbers of all the selected users."
+            "Assign numbers gives each selected user without a number one of their own; Change location moves the selected users who have one; Remove takes their numbers back."
         </p>
         <ul class="plain">
             {move || {
@@ -126,6 +126,23 @@ fn SeveralSelected() -> impl IntoView {
                 view! {
                     <p class="muted">{format!("{with_numbers} of the {selected} selected users have a number.")}</p>
                     <div class="actions">
+                        <button
+                            type="button"
+                            class="primary"
+                            hidden=!can(Permission::ManageVoice)
+                            disabled=with_numbers == selected
+                            on:click=move |_| state.dialog.set(Some(Dialog::AssignSelected))
+                        >
+                            "Assign numbers"
+                        </button>
+                        <button
+                            type="button"
+                            hidden=!can(Permission::ManageVoice)
+                            disabled=with_numbers == 0
+                            on:click=move |_| state.dialog.set(Some(Dialog::MoveSelected))
+                        >
+                            "Change location"
+                        </button>
                         <button
                             type="button"
                             hidden=!can(Permission::ManageVoice)

@@ -11,6 +11,10 @@ pub enum Dialog {
     Change(UserId),
     /// "Remove selected assigned number?" for the selected users who have one.
     RemoveSelected,
+    /// "Assign numbers" for the selected users who have none.
+    AssignSelected,
+    /// "Change location" for the selected users who have a number.
+    MoveSelected,
 }
 
 /// What the last action did, and the change set that undoes it.
@@ -130,6 +134,16 @@ impl VoiceUsersState {
             s.iter()
                 .map(|u| self.latest(u))
                 .filter(|u| u.assigned_number.is_some())
+                .collect()
+        })
+    }
+
+    /// The selected users who hold no number.
+    pub fn selected_without_numbers(&self) -> Vec<VoiceUser> {
+        self.selected.with(|s| {
+            s.iter()
+                .map(|u| self.latest(u))
+                .filter(|u| u.assigned_number.is_none())
                 .collect()
         })
     }

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::can;
 use crate::components::{
-    ActionPane, AssignDialog, Dialog, OutcomeStatus, RemoveDialog, UsersGrid, VoiceUsersState,
+    ActionPane, AssignDialog, BulkDialog, Dialog, OutcomeStatus, RemoveDialog, UsersGrid, VoiceUsersState,
 };
+use crate::domain::Permission;
 
 /// Voice > Voice users: the grid, the action pane, and the dialogs.
 #[component]
@@ -27,6 +29,12 @@ pub fn VoiceUsersPage() -> impl IntoView {
                     "Select a user to assign, change or remove the phone number listed in their "
                     <strong>"Work Phone"</strong> " box."
                 </p>
+                <div class="page-commands">
+                    {can(Permission::ManageVoice).then(|| view! {
+                        <a class="button" href="/voice/users/import">"Import"</a>
+                    })}
+                    <a class="button" href="/voice/changes">"Recent changes"</a>
+                </div>
                 <OutcomeStatus />
                 <UsersGrid />
             </section>
@@ -53,6 +61,20 @@ fn dialog_for(state: VoiceUsersState, open: Dialog) -> Option<AnyView> {
                 return None;
             }
             view! { <RemoveDialog users /> }.into_any()
+        }
+        Dialog::AssignSelected => {
+            let users = state.selected_without_numbers();
+            if users.is_empty() {
+                return None;
+            }
+            view! { <BulkDialog users moving=false /> }.into_any()
+        }
+        Dialog::MoveSelected => {
+            let users = state.selected_with_numbers();
+            if users.is_empty() {
+                return None;
+            }
+            view! { <BulkDialog users moving=true /> }.into_any()
         }
     };
     Some(view)
