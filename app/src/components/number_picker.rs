@@ -5,13 +5,19 @@ use super::debounce::on_typing_pause;
 use super::grid_parts::count_text;
 use super::loaded;
 use crate::api::phone_numbers::list_assignable_numbers;
-use crate::domain::{AssignableNumbers, Country, Date, NumberFilter, TelephoneNumber};
+use crate::domain::{
+    AssignableNumbers, Country, Date, Licence, NumberFilter, NumberSource, TelephoneNumber,
+};
 
 /// **Select number to assign**: the organisation's unassigned user numbers,
-/// filtered by typed digits or city; the user's country first.
+/// filtered by typed digits or city; the user's country first, and of
+/// those first the numbers the user's licences allow, the first of them
+/// preselected. The others say which license they need.
 #[component]
 pub fn NumberPicker(
     country: Country,
+    /// The user's licences: which numbers they may take.
+    licences: Vec<Licence>,
     chosen: RwSignal<Option<TelephoneNumber>>,
     /// The server's date, once known, for the re-use block rule.
     today: RwSignal<Option<Date>>,
@@ -29,9 +35,20 @@ pub fn NumberPicker(
         }
     });
     let on_filter = on_typing_pause(move |value| filter.set(value));
+    let allowed = move |n: &TelephoneNumber| Licence::allow(&licences, n.source);
+    let allowed_too = allowed.clone();
     Effect::new(move |_| {
         if let Some(Ok(found)) = numbers.get() {
             today.set(Some(found.today));
+            // The suggestion: the first number this user may take.
+            if chosen.with_untracked(Option::is_none) {
+                let first = found
+                    .numbers
+                    .iter()
+                    .find(|n| n.number.country == country && allowed(n))
+                    .cloned();
+                chosen.set(first);
+            }
         }
     });
 
@@ -49,7 +66,11 @@ pub fn NumberPicker(
             if found.available == 0 {
                 return view! { <NoNumbersTip /> }.into_any();
             }
-            let list = found.numbers.clone();
+            // Stable: the server's order (own country first) within each part.
+            let (mut list, others): (Vec<_>, Vec<_>) =
+                found.numbers.iter().cloned().partition(|n| allowed_too(n));
+            let first_other = list.len();
+            list.extend(others);
             let empty = list.is_empty();
             let on_change = {
                 let list = list.clone();
@@ -64,7 +85,12 @@ pub fn NumberPicker(
                     <select size="8" on:change=on_change>
                         {list
                             .into_iter()
-                            .map(|n| {
+                            .enumerate()
+                            .map(|(i, n)| {
+                                let needs = (i >= first_other).then(|| match n.source {
+                                    NumberSource::CallingPlan => " — needs a Calling Plan license",
+                                    _ => " — needs Phone System or Enterprise E5",
+                                });
                                 let e164 = n.number.e164.to_string();
                                 let is_chosen = {
                                     let e164 = e164.clone();
@@ -72,7 +98,13 @@ pub fn NumberPicker(
                                 };
                                 view! {
                                     <option value=e164 prop:selected=is_chosen>
-                                        {format!("{} · {} · {}", n.number.international, n.city, n.source.label())}
+                                        {format!(
+                                            "{} · {} · {}{}",
+                                            n.number.international,
+                                            n.city,
+                                            n.source.label(),
+                                            needs.unwrap_or_default()
+                                        )}
                                     </option>
                                 }
                             })
