@@ -104,6 +104,7 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
         ))
         .with_state(options)
         .layer(middleware::from_fn(crate::body_limits::limit_body))
+        .layer(middleware::from_fn(crate::allocator::trim_after_bulk))
         .layer(middleware::from_fn_with_state(
             public_origin,
             security::refuse_cross_site,

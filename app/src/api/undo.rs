@@ -6,6 +6,7 @@
 //! otherwise the admin gets every reason and nothing is written.
 
 use super::apply_set::{apply_set, Target};
+use super::bulk_rows::Found;
 use super::write::write_reading;
 use super::ApiError;
 use crate::domain::{
@@ -43,41 +44,30 @@ pub async fn undo(id: ChangeSetId) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
         let changes = store::change_sets::read_users(read.rows(users_step))?;
         let next = store::change_sets::read_next_id(read.first(next_step))?;
 
-        let mut now = store::Batch::new();
-        let steps: Vec<_> = changes
+        // The set's users, and the numbers and locations they held before,
+        // as they are now: three statements however many users.
+        let ids: Vec<_> = changes.iter().map(|c| c.user).collect();
+        let before: Vec<_> = changes
             .iter()
-            .map(|c| {
-                let user = store::users::push_get(&mut now, c.user);
-                let before = c.before.as_ref().map(|h| {
-                    (
-                        store::numbers::push_find(&mut now, &h.number),
-                        store::locations::push_find(&mut now, h.location),
-                    )
-                });
-                (user, before)
-            })
+            .filter_map(|c| c.before.as_ref().map(|h| h.number.clone()))
             .collect();
-        let found = now.fetch(&mut w.tx).await?;
+        let mut now = store::Batch::new();
+        let users_step = store::sets::push_users(&mut now, &ids);
+        let numbers_step = store::sets::push_numbers(&mut now, &before);
+        let locations_step = store::sets::push_locations(&mut now);
+        let fetched = now.fetch(&mut w.tx).await?;
+        let found = Found::read(&fetched, users_step, numbers_step, locations_step)?;
         let mut restores = Vec::with_capacity(changes.len());
-        for (change, (user_step, before)) in changes.iter().zip(steps) {
-            let user = found
-                .first(user_step)
-                .map(store::users::read_one)
-                .transpose()?
-                .ok_or_else(|| ApiError::internal(format!("change {id} names a missing user")))?;
-            let (number, location) = match before {
+        for change in &changes {
+            let user =
+                found.users.get(&change.user).cloned().ok_or_else(|| {
+                    ApiError::internal(format!("change {id} names a missing user"))
+                })?;
+            let (number, location) = match &change.before {
                 None => (None, None),
-                Some((n, l)) => (
-                    found
-                        .first(n)
-                        .map(store::numbers::read_found)
-                        .transpose()?
-                        .flatten(),
-                    found
-                        .first(l)
-                        .map(store::locations::read)
-                        .transpose()?
-                        .flatten(),
+                Some(h) => (
+                    found.numbers.get(&h.number).cloned(),
+                    found.locations.get(&h.location).cloned(),
                 ),
             };
             restores.push(Restore {

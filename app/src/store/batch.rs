@@ -10,6 +10,10 @@ use futures_util::TryStreamExt;
 use sqlx::sqlite::{SqliteQueryResult, SqliteRow};
 use sqlx::{AssertSqlSafe, Either, Execute, QueryBuilder, Sqlite, SqliteConnection};
 
+/// Batches of at most this many statements keep their prepared statements
+/// for the next call: the writes and reads every request sends.
+const CACHED_UP_TO: usize = 16;
+
 /// The statements to send, and how many there are.
 pub struct Batch {
     sql: QueryBuilder<Sqlite>,
@@ -120,12 +124,17 @@ impl Batch {
             .take_arguments()
             .map_err(sqlx::Error::Encode)?
             .unwrap_or_default();
+        // A batch of many statements is built once (a bulk save's): caching
+        // its prepared statements would only hold memory.
+        let persistent = self.statements <= CACHED_UP_TO;
         // sqlx 0.9 marks several statements in one prepared query as
         // deprecated (launchbadge/sqlx#3108) while its SQLite driver still
         // runs them; should a later sqlx drop it, this one place goes back
         // to a call per statement.
         #[allow(deprecated)]
-        let mut results = sqlx::query_with(AssertSqlSafe(sql), arguments).fetch_many(&mut *conn);
+        let mut results = sqlx::query_with(AssertSqlSafe(sql), arguments)
+            .persistent(persistent)
+            .fetch_many(&mut *conn);
         while let Some(result) = results.try_next().await? {
             each(result);
         }

@@ -11,6 +11,7 @@
 //! a demo organisation (default: contoso contoso-100k); `--writes` skips
 //! the reads.
 
+mod bulk;
 mod exports;
 mod reads;
 mod table;
@@ -125,6 +126,11 @@ async fn measure(org: DemoOrg, reads: bool) -> anyhow::Result<()> {
     writes::measure(&base, PASSWORD, &pool).await?;
     println!(
         "server's resident memory after the writes: {} MB",
+        server.resident_mb()
+    );
+    bulk::measure(&base, PASSWORD, &pool).await?;
+    println!(
+        "server's resident memory after the import: {} MB",
         server.resident_mb()
     );
     Ok(())
