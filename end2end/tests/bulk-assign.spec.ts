@@ -122,3 +122,17 @@ test('an admin moves several users to another emergency location at once', async
     expect(user_.assigned_number?.number.international).toBe(number);
   }
 });
+
+test('an admin selects every user a search finds, not only the rows loaded', async ({ page }) => {
+  await openVoiceUsers(page);
+  await searchBox(page).fill('a');
+  const foot = page.getByText(/^Showing \d+ of \d+ users$/);
+  await expect(foot).toHaveText(/^Showing 50 of \d+ users$/);
+  const total = Number((await foot.textContent())!.match(/of (\d+) users/)![1]);
+  expect(total).toBeGreaterThan(50);
+
+  await page.getByRole('button', { name: `Select all ${total} users matching` }).click();
+
+  await expect(actionPane(page).getByRole('heading', { name: `${total} users selected` })).toBeVisible();
+  await expect(statusMessage(page, `Selected ${total} users.`)).toBeVisible();
+});

@@ -20,6 +20,7 @@ mod port_dialog;
 mod release_dialog;
 mod remove_dialog;
 mod search_box;
+mod select_matching;
 mod users_grid;
 mod virtual_rows;
 mod virtual_table;

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use super::address::use_address_query;
 use super::grid_parts::{count_text, load_more, SortHeader};
 use super::search_box::SearchBox;
+use super::select_matching::SelectMatching;
 use super::virtual_rows::{load_as_scrolled, use_viewport};
 use super::virtual_table::VirtualTable;
 use super::{loaded, use_paging, Paging, VoiceUsersState};
@@ -125,6 +126,9 @@ pub fn UsersGrid() -> impl IntoView {
                 {none.then(|| view! { <p class="muted">"No voice users match your search."</p> })}
                 <div class="grid-foot">
                     <span>{move || format!("Showing {} of {total} users", count_text(shown() as i64, false))}</span>
+                    {(page.total > 1).then(|| view! {
+                        <SelectMatching query=query.into() total=page.total capped=page.total_capped />
+                    })}
                     {load_more(paging, &page)}
                 </div>
             }

@@ -100,6 +100,14 @@ impl VoiceUsersState {
         });
     }
 
+    /// Ticks every one of `users`, keeping the users ticked already.
+    pub fn select_all(&self, users: Vec<VoiceUser>) {
+        self.selected.update(|s| {
+            let ticked: std::collections::HashSet<UserId> = s.iter().map(|u| u.id).collect();
+            s.extend(users.into_iter().filter(|u| !ticked.contains(&u.id)));
+        });
+    }
+
     /// Ticks every one of `users`, or unticks them all when they all are.
     pub fn toggle_all(&self, users: &[VoiceUser]) {
         let all = !users.is_empty() && users.iter().all(|u| self.is_selected(u.id));
