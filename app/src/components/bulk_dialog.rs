@@ -122,7 +122,9 @@ pub fn BulkDialog(
         }
         Some(Err(ApiError::RowsRejected { .. })) => {
             checked.refetch();
-            server_says.set(Some("Nothing was saved: the rows below show why.".to_owned()));
+            server_says.set(Some(
+                "Nothing was saved: the rows below show why.".to_owned(),
+            ));
         }
         Some(Err(e)) => server_says.set(Some(e.to_string())),
         None => {}
@@ -144,7 +146,11 @@ pub fn BulkDialog(
             save.dispatch(chosen.with_untracked(|c| rows.with_untracked(|r| requests(r, c))));
         }
     };
-    let title = if moving { "Change location" } else { "Assign numbers" };
+    let title = if moving {
+        "Change location"
+    } else {
+        "Assign numbers"
+    };
 
     view! {
         <Modal role="dialog" labelledby="bulk-title" wide=true on_close=move |_| close()>

@@ -16,7 +16,8 @@ pub type Chosen = RwSignal<BTreeMap<Country, LocationId>>;
 /// A list of the validated locations of `country`, labelled for it.
 #[component]
 pub fn CountryLocation(country: Country, chosen: Chosen) -> impl IntoView {
-    let locations = LocalResource::new(move || list_validated_locations(String::new(), Some(country)));
+    let locations =
+        LocalResource::new(move || list_validated_locations(String::new(), Some(country)));
     let label = format!("Emergency location for users in {}", country.name());
     view! {
         <label class="field">
