@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pages::{
-    AdminsPage, AuditLogPage, EmergencyLocationsPage, LicensesPage, PhoneNumbersPage,
-    VoiceUsersPage,
+    AdminsPage, AuditLogPage, EmergencyLocationsPage, ImportPage, LicensesPage, PhoneNumbersPage,
+    RecentChangesPage, VoiceUsersPage,
 };
 
 /// One lazily loaded page: a unit route type whose view renders `$page`.
@@ -61,4 +61,12 @@ lazy_page!(
 lazy_page!(
     /// Settings > Audit log.
     AuditLogRoute => AuditLogPage
+);
+lazy_page!(
+    /// Voice users > Import.
+    ImportRoute => ImportPage
+);
+lazy_page!(
+    /// Voice > Recent changes.
+    RecentChangesRoute => RecentChangesPage
 );

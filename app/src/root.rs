@@ -9,8 +9,8 @@ use crate::api::ApiError;
 use crate::components::{error_view, reload_to, CurrentAccount};
 use crate::domain::{Account, Permission};
 use crate::lazy_pages::{
-    AdminsRoute, AuditLogRoute, EmergencyLocationsRoute, LicensesRoute, PhoneNumbersRoute,
-    VoiceUsersRoute,
+    AdminsRoute, AuditLogRoute, EmergencyLocationsRoute, ImportRoute, LicensesRoute,
+    PhoneNumbersRoute, RecentChangesRoute, VoiceUsersRoute,
 };
 use crate::pages::{ChangePasswordPage, HomePage, MyProfilePage, NotFoundPage, SignInPage};
 
@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomeRoute />
                     // These pages' code comes in chunks of its own (lazy_pages.rs).
                     <Route path=path!("/voice/users") view={Lazy::<VoiceUsersRoute>::new()} />
+                    <Route path=path!("/voice/users/import") view={Lazy::<ImportRoute>::new()} />
+                    <Route path=path!("/voice/changes") view={Lazy::<RecentChangesRoute>::new()} />
                     <Route path=path!("/voice/phone-numbers") view={Lazy::<PhoneNumbersRoute>::new()} />
                     <Route
                         path=path!("/voice/emergency-locations")
@@ -184,6 +186,7 @@ fn Console(account: Account, voice: bool, children: Children) -> impl IntoView {
                             <li><A href="/voice/users">"Voice users"</A></li>
                             <li><A href="/voice/phone-numbers">"Phone numbers"</A></li>
                             <li><A href="/voice/emergency-locations">"Emergency locations"</A></li>
+                            <li><A href="/voice/changes">"Recent changes"</A></li>
                         </ul>
                     }.into_any()),
                     (true, false) => Some(view! {

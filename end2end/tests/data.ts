@@ -39,6 +39,12 @@
 // | voice-gate          |                                |                                      | the navigation                              |
 // | change-location     | Patti Fernandez                | +1 212-555-0100                      | New York Office; London Office, Seattle     |
 // |                     |                                |                                      | Office (picked, not saved)                  |
+// | import              | Fatima Young*, Matthew Chen*,  | +1 206-555-0117*, +1 425-555-0182*,  | Seattle Office, Redmond HQ; account         |
+// |                     | Ngozi Wright*, Mark Davis      | +44 161 496 0019 (checked, never     | helpdesk                                    |
+// |                     |                                | saved)                               |                                             |
+// | recent-changes      | Lisa Okafor*                   | +1 206-555-0142*                     | Seattle Office; account helpdesk            |
+// | export              | the Kowalskis (read only)      | the Operator Connect numbers (read   |                                             |
+// |                     |                                | only)                                |                                             |
 //
 // Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory only
 // (reads Megan Bowen). Server 127.0.0.3:3102 (contoso-without-voice):
@@ -66,8 +72,9 @@
 //   everywhere or lock it; create other accounts under a runId.
 //
 // Free for new specs: unassigned Calling Plan numbers Redmond +1 425-555-0105
-// to 0121, Seattle +1 206-555-0103 to 0119, New York +1 212-555-0101 to 0120,
-// Manchester +44 161 496 0000 to 0009 and 0011 to 0019; the users no row names.
+// to 0121, Seattle +1 206-555-0103 to 0116, 0118 and 0119, New York +1
+// 212-555-0101 to 0120, Manchester +44 161 496 0000 to 0009 and 0011 to 0018;
+// the users no row names.
 
 export const CHANGE_LOCATION = {
   user: 'Patti Fernandez', // US, Enterprise E5 + Domestic Calling Plan
@@ -173,6 +180,30 @@ export const MY_PROFILE = {
   user: 'Adele Vance',
   number: '+1 425-555-0100',
   location: 'Redmond HQ',
+} as const;
+
+export const IMPORT = {
+  /** Gets a number from the file, then loses it again by Undo. */
+  assigned: { user: 'Fatima Young', username: 'fatimay@contoso.com', number: '+1 206-555-0117', location: 'Seattle Office' },
+  /** Loses his number by the file, then gets it back by Undo. */
+  removed: { user: 'Matthew Chen', username: 'matthewc@contoso.com', number: '+1 425-555-0182', location: 'Redmond HQ' },
+  /** US: a GB number breaks the rules; takes Fatima's number between a Check and an Apply. */
+  refused: { user: 'Ngozi Wright', username: 'ngoziw@contoso.com', number: '+44 161 496 0019' },
+  /** On a line without an action: left as he is. */
+  unchanged: { user: 'Mark Davis', username: 'markd@contoso.com' },
+} as const;
+
+export const RECENT_CHANGES = {
+  user: 'Lisa Okafor', // US, E5 + Domestic Calling Plan
+  number: '+1 206-555-0142',
+  location: 'Seattle Office',
+} as const;
+
+export const EXPORT = {
+  /** Six users, some with numbers, two with accents: Renée, Zoë. */
+  search: 'Kowalski',
+  /** A Source filter of a handful of numbers, some assigned. */
+  source: 'Operator Connect',
 } as const;
 
 /** Letters and digits no earlier run on this server used, e.g. `mfx3q1k2a`. */

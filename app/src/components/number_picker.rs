@@ -87,7 +87,7 @@ pub fn NumberPicker(
                             .into_iter()
                             .enumerate()
                             .map(|(i, n)| {
-                                let needs = (i >= first_other).then(|| match n.source {
+                                let needs = (i >= first_other).then_some(match n.source {
                                     NumberSource::CallingPlan => " — needs a Calling Plan license",
                                     _ => " — needs Phone System or Enterprise E5",
                                 });

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ChangeSetId, LocationId, UserId, VoiceUser, E164};
+use super::{ChangeSetId, LocationId, Paged, UserId, VoiceUser, E164};
 
 /// One change set as the Recent changes view lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +73,17 @@ pub struct ChangeSetPage {
     pub sets: Vec<ChangeSet>,
     /// Pass as `before` for the next page; `None` on the last.
     pub next: Option<ChangeSetId>,
+}
+
+impl Paged for ChangeSetPage {
+    type Row = ChangeSet;
+    type Cursor = ChangeSetId;
+    fn rows(&self) -> &[ChangeSet] {
+        &self.sets
+    }
+    fn next(&self) -> Option<ChangeSetId> {
+        self.next
+    }
 }
 
 /// How many change sets a page lists.

@@ -5,6 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use super::ChangeSetId;
 
+/// The downloadable template of an import file: the columns in the order
+/// the exports write them, then one line of each action. CRLF and the
+/// number in international form with spaces and brackets, which
+/// spreadsheets keep as text.
+pub const IMPORT_TEMPLATE: &str = "Username,Phone number,Emergency location,Action\r\n\
+meganb@contoso.com,+1 (425) 555-0150,Redmond HQ,assign\r\n\
+alexw@contoso.com,,Seattle Office,change\r\n\
+pattif@contoso.com,,,remove\r\n";
+
 /// One line of the file as Check judged it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportLineReport {

@@ -41,7 +41,7 @@ pub use choice::Choice;
 pub use country::{Country, CountryError};
 pub use date::{format_utc, rfc3339, Date, DateError};
 pub use ids::{AccountId, ChangeSetId, LocationId, NumberId, UserId};
-pub use import_report::{ImportApplied, ImportLineReport, ImportReport};
+pub use import_report::{ImportApplied, ImportLineReport, ImportReport, IMPORT_TEMPLATE};
 pub use licence::Licence;
 pub use location::EmergencyLocation;
 pub use number::{

@@ -36,12 +36,9 @@ pub const COLUMNS: [&str; 4] = [USERNAME, PHONE_NUMBER, EMERGENCY_LOCATION, ACTI
 /// The most data lines one file may hold (blank lines don't count).
 pub const MAX_LINES: usize = 10_000;
 
-/// The downloadable template. CRLF and the number in international form
-/// with spaces and brackets, which spreadsheets keep as text.
-pub const TEMPLATE: &str = "Username,Phone number,Emergency location,Action\r\n\
-meganb@contoso.com,+1 (425) 555-0150,Redmond HQ,assign\r\n\
-alexw@contoso.com,,Seattle Office,change\r\n\
-pattif@contoso.com,,,remove\r\n";
+/// The downloadable template; it lives in the domain because the Import
+/// page offers it from the browser.
+pub use crate::domain::IMPORT_TEMPLATE as TEMPLATE;
 
 /// What a line asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,7 +3,8 @@ use leptos_meta::Title;
 
 use crate::components::can;
 use crate::components::{
-    ActionPane, AssignDialog, BulkDialog, Dialog, OutcomeStatus, RemoveDialog, UsersGrid, VoiceUsersState,
+    ActionPane, AssignDialog, BulkDialog, Dialog, OutcomeStatus, RemoveDialog, UsersGrid,
+    VoiceUsersState,
 };
 use crate::domain::Permission;
 

@@ -87,12 +87,17 @@ impl<'a, Id: RowId> Keyset<'a, Id> {
     }
 
     /// ` AND (...)`: only the rows after the cursor, to follow a WHERE clause.
+    /// The first term (the key from the cursor's on) is what SQLite seeks
+    /// the sort's index with: given only the OR, with bound values, it
+    /// scans the index from its start, so page 100 would read 100 pages.
     pub fn push_after(&self, qb: &mut QueryBuilder<Sqlite>) {
         let Some(after) = self.after else { return };
         let (id, cmp) = (self.id, self.comparison());
         match self.key {
             Some(key) => {
-                qb.push(format_args!(" AND ({key} {cmp} "))
+                qb.push(format_args!(" AND {key} {cmp}= "))
+                    .push_bind(after.key.clone())
+                    .push(format_args!(" AND ({key} {cmp} "))
                     .push_bind(after.key.clone())
                     .push(format_args!(" OR ({key} = "))
                     .push_bind(after.key.clone())
@@ -180,7 +185,7 @@ mod tests {
             (
                 Keyset::sorted("lower(t.name)", "t.id", true, Some(&after), 50),
                 "SELECT t.id AS id, lower(t.name) AS sort_key FROM t WHERE t.x = 1 \
-                 AND (lower(t.name) < ? OR (lower(t.name) = ? AND t.id < ?)) \
+                 AND lower(t.name) <= ? AND (lower(t.name) < ? OR (lower(t.name) = ? AND t.id < ?)) \
                  ORDER BY sort_key DESC, t.id DESC LIMIT ?",
                 "a later page, descending",
             ),

@@ -5,11 +5,13 @@
 use crate::helpers::*;
 
 /// Each page and its name, its heading and the first part of its title.
-const PAGES: [(&str, &str); 8] = [
+const PAGES: [(&str, &str); 10] = [
     ("/", "Dashboard"),
     ("/voice/users", "Voice users"),
     ("/voice/phone-numbers", "Phone numbers"),
     ("/voice/emergency-locations", "Emergency locations"),
+    ("/voice/users/import", "Import"),
+    ("/voice/changes", "Recent changes"),
     ("/billing/licenses", "Licenses"),
     ("/settings/admins", "Admins"),
     ("/settings/audit-log", "Audit log"),
