@@ -20,6 +20,14 @@ test.beforeEach(async ({ page }) => {
   }
 });
 
+// The suggestions are the first free numbers, which other specs pick too:
+// give them back.
+test.afterEach(async ({ page }) => {
+  for (const user of USERS) {
+    await withoutNumber(page.request, user);
+  }
+});
+
 function bulkDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Assign numbers' });
 }
@@ -135,4 +143,22 @@ test('an admin selects every user a search finds, not only the rows loaded', asy
 
   await expect(actionPane(page).getByRole('heading', { name: `${total} users selected` })).toBeVisible();
   await expect(statusMessage(page, `Selected ${total} users.`)).toBeVisible();
+});
+
+test("a row may take a location of its own instead of its country's", async ({ page }) => {
+  await selectBoth(page);
+  const dialog = bulkDialog(page);
+  await expect(dialog.getByLabel(`Phone number for ${USERS[1]}`)).toHaveValue(/^\+1 /);
+  await dialog
+    .getByLabel('Emergency location for users in United States')
+    .selectOption({ label: 'Redmond HQ — 1 Microsoft Way, Redmond' });
+  await dialog
+    .getByLabel(`Emergency location for ${USERS[1]}`)
+    .selectOption({ label: 'Seattle Office — 2701 Alaskan Way, Seattle' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await expect(statusMessage(page, `Assigned numbers to ${USERS.length} users.`)).toBeVisible();
+  const [first, second] = [await voiceUser(page.request, USERS[0]), await voiceUser(page.request, USERS[1])];
+  expect(first.emergency_location?.description).toBe('Redmond HQ');
+  expect(second.emergency_location?.description).toBe('Seattle Office');
 });

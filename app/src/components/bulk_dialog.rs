@@ -7,31 +7,41 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::bulk_locations::{Chosen, CountryLocation};
+use super::bulk_locations::{locations_of, Chosen, CountryLocation, RowLocation};
 use super::modal::Modal;
 use super::VoiceUsersState;
 use crate::api::bulk::{check_rows, save_rows, suggest_numbers};
 use crate::api::ApiError;
 use crate::domain::{
-    BulkRow, Country, Narrowing, RowViolations, Saved, SuggestRequest, Suggestion, VoiceUser,
+    BulkRow, Country, LocationId, Narrowing, RowViolations, Saved, SuggestRequest, Suggestion,
+    VoiceUser,
 };
 
-/// One user's row: the number they are to get, as shown or typed.
+/// One user's row: the number they are to get, as shown or typed, and a
+/// location of their own when not their country's.
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
     user: VoiceUser,
     number: String,
     note: Option<String>,
+    location: Option<LocationId>,
+}
+
+impl Row {
+    fn location(&self, chosen: &BTreeMap<Country, LocationId>) -> Option<LocationId> {
+        self.location
+            .or_else(|| chosen.get(&self.user.usage_location).copied())
+    }
 }
 
 /// What the dialog saves for each row.
-fn requests(rows: &[Row], chosen: &BTreeMap<Country, crate::domain::LocationId>) -> Vec<BulkRow> {
+fn requests(rows: &[Row], chosen: &BTreeMap<Country, LocationId>) -> Vec<BulkRow> {
     rows.iter()
         .map(|r| BulkRow {
             user_id: r.user.id,
             expected_version: r.user.version,
             number: Some(r.number.clone()),
-            location_id: chosen.get(&r.user.usage_location).copied(),
+            location_id: r.location(chosen),
         })
         .collect()
 }
@@ -55,6 +65,7 @@ pub fn BulkDialog(
                 .map(|n| n.number.international.clone())
                 .unwrap_or_default(),
             note: None,
+            location: None,
         })
         .collect();
     let rows = RwSignal::new(start);
@@ -65,6 +76,7 @@ pub fn BulkDialog(
         c.dedup();
         c
     };
+    let locations = StoredValue::new(locations_of(&countries));
     let (city, range) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
 
     let suggest = Action::new(move |r: &SuggestRequest| suggest_numbers(r.clone()));
@@ -130,9 +142,8 @@ pub fn BulkDialog(
         None => {}
     });
     let ready = move || {
-        let all_located = rows.with(|r| {
-            chosen.with(|c| r.iter().all(|row| c.contains_key(&row.user.usage_location)))
-        });
+        let all_located =
+            rows.with(|r| chosen.with(|c| r.iter().all(|row| row.location(c).is_some())));
         let numbered = rows.with(|r| !r.is_empty() && r.iter().all(|row| !row.number.is_empty()));
         let clean = checked
             .get()
@@ -173,13 +184,17 @@ pub fn BulkDialog(
                     </button>
                 </div>
             })}
-            {countries.into_iter().map(|country| view! { <CountryLocation country chosen /> }).collect_view()}
+            {countries.iter().map(|&country| {
+                let locations = locations.with_value(|l| l[&country]);
+                view! { <CountryLocation country locations chosen /> }
+            }).collect_view()}
             <table class="grid bulk-rows">
                 <thead>
                     <tr>
                         <th scope="col">"Display name"</th>
                         <th scope="col">"Usage location"</th>
                         <th scope="col">"Phone number"</th>
+                        <th scope="col">"Emergency location"</th>
                         <th scope="col">"Problems"</th>
                         <th scope="col"><span class="visually-hidden">"Drop"</span></th>
                     </tr>
@@ -203,11 +218,17 @@ pub fn BulkDialog(
                             }
                             .into_any()
                         };
+                        let own = Signal::derive(move || rows.with(|r| r.get(i).and_then(|r| r.location)));
+                        let on_pick = Callback::new(move |picked: Option<LocationId>| {
+                            rows.update(|r| if let Some(r) = r.get_mut(i) { r.location = picked; });
+                        });
+                        let row_locations = locations.with_value(|l| l[&row.user.usage_location]);
                         view! {
                             <tr>
                                 <td>{name.clone()}</td>
                                 <td>{row.user.usage_location.name()}</td>
                                 <td>{number_cell}</td>
+                                <td><RowLocation name=name.clone() locations=row_locations own on_pick /></td>
                                 <td class="problems">
                                     {row.note.clone().map(|n| view! { <p class="muted">{n}</p> })}
                                     {move || problems_of(i).into_iter().map(|p| view! { <p class="error">{p}</p> }).collect_view()}
