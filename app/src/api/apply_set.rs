@@ -113,6 +113,9 @@ pub async fn apply_set(
         },
     );
     let changed = w.tx.commit_with(batch).await?;
+    if moving.len() > 100 {
+        w.tx.shrink().await?;
+    }
     let steps = [
         (steps.given_back, "numbers given back"),
         (steps.taken, "numbers taken"),
