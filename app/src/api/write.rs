@@ -96,16 +96,7 @@ pub async fn write_reading<T>(
     change: impl AsyncFnOnce(&mut Write, store::Fetched) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let (state, caller) = authorize(permission).await?;
-    let (tx, found) = state.writer.begin_reading(reads).await?;
-    let mut write = Write {
-        state,
-        caller,
-        tx,
-        change_set: None,
-    };
-    let done = change(&mut write, found).await?;
-    write.tx.commit().await?;
-    Ok(done)
+    run(state, caller, reads, change).await
 }
 
 /// As [`write`], for a caller already authorized: a function that must do
@@ -116,14 +107,27 @@ pub async fn write_as<T>(
     caller: Caller,
     change: impl AsyncFnOnce(&mut Write) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    let tx = state.writer.begin().await?;
+    run(state, caller, store::Batch::new(), async move |w, _| {
+        change(w).await
+    })
+    .await
+}
+
+/// Begins the transaction with `reads`, lets `change` run, commits.
+async fn run<T>(
+    state: AppState,
+    caller: Caller,
+    reads: store::Batch,
+    change: impl AsyncFnOnce(&mut Write, store::Fetched) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let (tx, found) = state.writer.begin_reading(reads).await?;
     let mut write = Write {
         state,
         caller,
         tx,
         change_set: None,
     };
-    let done = change(&mut write).await?;
+    let done = change(&mut write, found).await?;
     write.tx.commit().await?;
     Ok(done)
 }

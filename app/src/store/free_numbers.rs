@@ -2,7 +2,6 @@
 //! one country and of the sources a group of users' licences allow, in
 //! number order, narrowed to a city or a range.
 
-use serde_json::json;
 use sqlx::{QueryBuilder, SqliteConnection};
 
 use super::numbers::{push_assignable, push_select_found, read_found};
@@ -17,7 +16,7 @@ pub async fn free(
     narrow: &Narrowing,
     limit: usize,
 ) -> Result<Vec<(NumberId, TelephoneNumber)>, sqlx::Error> {
-    let sources = json!(sources.iter().map(|s| s.code()).collect::<Vec<_>>()).to_string();
+    let sources = super::sets::json_array(sources.iter().map(|s| s.code()));
     let mut qb = QueryBuilder::new("");
     push_select_found(&mut qb);
     qb.push(" WHERE n.country = ")

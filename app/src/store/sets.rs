@@ -12,9 +12,14 @@ use crate::domain::{
     AuditAction, AuditRecord, ChangeSetId, LocationId, NumberId, UserChange, UserId, E164,
 };
 
+/// `items` as a JSON array: the value a `json_each` statement reads.
+pub(super) fn json_array<T: serde::Serialize>(items: impl IntoIterator<Item = T>) -> String {
+    Value::Array(items.into_iter().map(|i| json!(i)).collect()).to_string()
+}
+
 /// The users with these ids, as `users::read_one` reads each row.
 pub fn push_users(batch: &mut Batch, ids: &[UserId]) -> Step {
-    let ids = json!(ids.iter().map(|i| i.0).collect::<Vec<_>>()).to_string();
+    let ids = json_array(ids.iter().map(|i| i.0));
     batch.push(|sql| {
         super::users::push_select_one(sql);
         sql.push(" WHERE u.id IN (SELECT value FROM json_each(")
@@ -25,11 +30,7 @@ pub fn push_users(batch: &mut Batch, ids: &[UserId]) -> Step {
 
 /// The users with these usernames, compared without case.
 pub fn push_users_named(batch: &mut Batch, usernames: &[String]) -> Step {
-    let names = json!(usernames
-        .iter()
-        .map(|n| n.to_lowercase())
-        .collect::<Vec<_>>())
-    .to_string();
+    let names = json_array(usernames.iter().map(|n| n.to_lowercase()));
     batch.push(|sql| {
         super::users::push_select_one(sql);
         sql.push(" WHERE lower(u.username) IN (SELECT value FROM json_each(")
@@ -40,7 +41,7 @@ pub fn push_users_named(batch: &mut Batch, usernames: &[String]) -> Step {
 
 /// The inventory's numbers among `numbers`, as `numbers::read_found` reads each row.
 pub fn push_numbers(batch: &mut Batch, numbers: &[E164]) -> Step {
-    let numbers = json!(numbers.iter().map(E164::as_str).collect::<Vec<_>>()).to_string();
+    let numbers = json_array(numbers.iter().map(E164::as_str));
     batch.push(|sql| {
         super::numbers::push_select_found(sql);
         sql.push(" WHERE n.e164 IN (SELECT value FROM json_each(")
@@ -52,11 +53,7 @@ pub fn push_numbers(batch: &mut Batch, numbers: &[E164]) -> Step {
 /// The numbers the users with these usernames hold: what a line that
 /// keeps a user's number refers to.
 pub fn push_numbers_held_by(batch: &mut Batch, usernames: &[String]) -> Step {
-    let names = json!(usernames
-        .iter()
-        .map(|n| n.to_lowercase())
-        .collect::<Vec<_>>())
-    .to_string();
+    let names = json_array(usernames.iter().map(|n| n.to_lowercase()));
     batch.push(|sql| {
         super::numbers::push_select_found(sql);
         sql.push(
@@ -109,17 +106,13 @@ pub struct SetSteps {
 /// The set's writes as four statements of `batch`, numbers given back
 /// before any is taken: one user's may be another's to take.
 pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
-    let giving_back = json!(w.giving_back.iter().map(|u| u.0).collect::<Vec<_>>()).to_string();
+    let giving_back = json_array(w.giving_back.iter().map(|u| u.0));
     let given_back = batch.push(|sql| {
         sql.push("DELETE FROM number_assignments WHERE user_id IN (SELECT value FROM json_each(")
             .push_bind(giving_back)
             .push("))");
     });
-    let taking: Vec<Value> = w
-        .taking
-        .iter()
-        .map(|(u, n, l)| json!([u.0, n.0, l.0]))
-        .collect();
+    let taking = json_array(w.taking.iter().map(|(u, n, l)| [u.0, n.0, l.0]));
     let assigned_at = w.assigned_at.to_owned();
     let taken = batch.push(|sql| {
         sql.push(
@@ -128,32 +121,28 @@ pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
         )
         .push_bind(assigned_at)
         .push(" FROM json_each(")
-        .push_bind(Value::Array(taking).to_string())
+        .push_bind(taking)
         .push(")");
     });
-    let versions: Vec<Value> = w.versions.iter().map(|(u, v)| json!([u.0, v])).collect();
+    let versions = json_array(w.versions.iter().map(|(u, v)| [u.0, *v]));
     let moved_on = batch.push(|sql| {
         sql.push(
             "UPDATE voice_users SET version = version + 1 WHERE (id, version) IN \
              (SELECT value ->> 0, value ->> 1 FROM json_each(",
         )
-        .push_bind(Value::Array(versions).to_string())
+        .push_bind(versions)
         .push("))");
     });
-    let entries: Vec<Value> = w
-        .entries
-        .iter()
-        .map(|(action, r)| {
-            json!([
-                action.code(),
-                r.target,
-                r.user_name,
-                r.number,
-                r.before,
-                r.after
-            ])
-        })
-        .collect();
+    let entries = json_array(w.entries.iter().map(|(action, r)| {
+        (
+            action.code(),
+            &r.target,
+            &r.user_name,
+            &r.number,
+            &r.before,
+            &r.after,
+        )
+    }));
     let (at, actor, set) = (w.at, w.actor.to_owned(), w.set.0);
     batch.push(|sql| {
         sql.push(
@@ -166,7 +155,7 @@ pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
         .push(", value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ")
         .push_bind(set)
         .push(" FROM json_each(")
-        .push_bind(Value::Array(entries).to_string())
+        .push_bind(entries)
         .push(")");
     });
     SetSteps {
@@ -178,20 +167,17 @@ pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
 
 /// What a set did to each of its users, as one statement of `batch`.
 pub fn push_set_users(batch: &mut Batch, set: ChangeSetId, users: &[UserChange]) {
-    let rows: Vec<Value> = users
-        .iter()
-        .map(|c| {
-            let (before, after) = (c.before.as_ref(), c.after.as_ref());
-            json!([
-                c.user.0,
-                before.map(|h| h.number.as_str()),
-                before.map(|h| h.location.0),
-                after.map(|h| h.number.as_str()),
-                after.map(|h| h.location.0),
-                c.version_after
-            ])
-        })
-        .collect();
+    let rows = json_array(users.iter().map(|c| {
+        let (before, after) = (c.before.as_ref(), c.after.as_ref());
+        (
+            c.user.0,
+            before.map(|h| h.number.as_str()),
+            before.map(|h| h.location.0),
+            after.map(|h| h.number.as_str()),
+            after.map(|h| h.location.0),
+            c.version_after,
+        )
+    }));
     batch.push(|sql| {
         sql.push(
             "INSERT INTO change_set_users (change_set, user_id, before_number, before_location, \
@@ -202,7 +188,7 @@ pub fn push_set_users(batch: &mut Batch, set: ChangeSetId, users: &[UserChange])
             ", value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 \
              FROM json_each(",
         )
-        .push_bind(Value::Array(rows).to_string())
+        .push_bind(rows)
         .push(")");
     });
 }
