@@ -13,4 +13,6 @@ pub struct AppState {
     pub writer: crate::store::Writer,
     pub clock: Arc<dyn Clock>,
     pub auth: crate::auth::AuthSettings,
+    /// How far each long check or apply running now has got.
+    pub progress: crate::tracker::Tracker,
 }

@@ -48,7 +48,10 @@
 //
 // Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory only
 // (reads Megan Bowen). Server 127.0.0.3:3102 (contoso-without-voice):
-// voice-gate only (reads the navigation).
+// voice-gate only (reads the navigation). Server 127.0.0.4:3103
+// (contoso-100k): large-directory (reads the first 5,000 users' names) and
+// bulk-review (reviews the users matching 'anna' and the first 10,000;
+// moves the former with a number to other locations* and undoes it).
 //
 // Every spec can run again on the same server: before it runs, its users get
 // back (or lose) their numbers and licences, numbers it added are released

@@ -173,6 +173,40 @@ test('a long report shows its first 200 lines until Show all', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText('The file has more than 10,000 lines.');
 });
 
+test('checking a long file shows how far the server has got', async ({ page }) => {
+  await openImport(page);
+  const lines = Array.from({ length: 10_000 }, (_, i) => `nobody${i}@contoso.com,+1 425 555 ${String(i).padStart(4, '0')},,assign`);
+  await page.getByLabel('CSV file').setInputFiles(csv(lines));
+  // What the server reported while the check ran, in order.
+  const reports: { stage: string }[] = [];
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('/api/progress')) return;
+    const report = await response.json().catch(() => null);
+    if (report) reports.push({ stage: report.stage });
+  });
+  // The answer is held back a moment after the server has sent it, so the
+  // bar is seen however fast the check itself runs.
+  await page.route('**/api/import/check', async (route) => {
+    const response = await route.fetch();
+    await new Promise((done) => setTimeout(done, 1_500));
+    await route.fulfill({ response });
+  });
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const bar = page.getByRole('progressbar');
+  await expect(bar).toHaveAttribute('value', /^\d+$/);
+  await expect(bar).toHaveAttribute('max', '100');
+  await expect(statusMessage(page, /Reading the numbers|Reading users|Checking|Done/)).toBeVisible();
+  await expect(statusMessage(page, '0 lines ready, 10,000 lines with problems, 0 unchanged.')).toBeVisible();
+  await expect(bar).toHaveCount(0);
+
+  expect(reports.length).toBeGreaterThan(0);
+  expect(reports.at(-1)?.stage).toBe('Done');
+  const order = ['Parsing', 'Reading', 'Checking', 'Done'];
+  for (let i = 1; i < reports.length; i += 1) {
+    expect(order.indexOf(reports[i].stage)).toBeGreaterThanOrEqual(order.indexOf(reports[i - 1].stage));
+  }
+});
+
 test('a file not saved as UTF-8 is refused before it is sent', async ({ page }) => {
   await openImport(page);
   const sent: string[] = [];

@@ -93,6 +93,7 @@ impl Application {
             writer: writer.clone(),
             clock,
             auth,
+            progress: Default::default(),
         };
         let listener = TcpListener::bind(settings.listen)
             .await

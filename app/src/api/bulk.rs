@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use super::ApiError;
-use crate::domain::{BulkRow, RowViolations, Saved, SuggestRequest, Suggestion, VoiceUser};
+use crate::domain::{
+    BulkRow, ProgressKey, RowViolations, Saved, SuggestRequest, Suggestion, VoiceUser,
+};
 
 /// For each user, the next free user number of their usage location's
 /// country that their licences allow, none suggested twice.
@@ -17,16 +19,26 @@ pub async fn suggest_numbers(request: SuggestRequest) -> Result<Vec<Suggestion>,
 
 /// Every problem of every row, as Save would find it now; writes nothing.
 #[server(prefix = "/api", endpoint = "bulk/check", input = Json)]
-pub async fn check_rows(rows: Vec<BulkRow>) -> Result<Vec<RowViolations>, ApiError> {
-    ssr::check(rows).await
+pub async fn check_rows(
+    rows: Vec<BulkRow>,
+    /// The caller's name for this request, to follow it with `api::progress`.
+    #[server(default)]
+    progress: Option<ProgressKey>,
+) -> Result<Vec<RowViolations>, ApiError> {
+    ssr::check(rows, progress).await
 }
 
 /// Saves every row (a number and location, or none) in one transaction, as
 /// one change set; refused with every row's problems, writing nothing,
 /// when any row breaks a rule.
 #[server(prefix = "/api", endpoint = "bulk/save", input = Json)]
-pub async fn save_rows(rows: Vec<BulkRow>) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
-    ssr::save(rows).await
+pub async fn save_rows(
+    rows: Vec<BulkRow>,
+    /// The caller's name for this request, to follow it with `api::progress`.
+    #[server(default)]
+    progress: Option<ProgressKey>,
+) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
+    ssr::save(rows, progress).await
 }
 
 #[cfg(feature = "ssr")]
@@ -36,10 +48,10 @@ mod ssr {
     use super::*;
     use crate::api::access::authorize;
     use crate::api::apply_set::{apply_set, Target};
-    use crate::api::bulk_rows::{judge, reads, Judged};
-    use crate::api::write::write_reading;
+    use crate::api::bulk_rows::{judged, prepare, Judged};
+    use crate::api::write::write_reading_as;
     use crate::domain::{
-        grouped, Country, Licence, NumberSource, Permission, UserId, MAX_BULK_ROWS,
+        grouped, Country, Licence, NumberSource, Permission, Stage, UserId, MAX_BULK_ROWS,
     };
     use crate::store;
 
@@ -62,31 +74,40 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn check(rows: Vec<BulkRow>) -> Result<Vec<RowViolations>, ApiError> {
+    pub async fn check(
+        rows: Vec<BulkRow>,
+        progress: Option<ProgressKey>,
+    ) -> Result<Vec<RowViolations>, ApiError> {
         bounded(rows.len())?;
-        let (state, _) = authorize(Permission::ManageVoice).await?;
-        let mut batch = store::Batch::new();
-        let reads = reads(&rows, &mut batch);
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
+        let tracking = state.progress.start(caller.account.id, progress, false);
+        let (rows, reads, batch) = prepare(rows, tracking.clone()).await?;
         let mut conn = state.pool.acquire().await?;
         let found = batch.fetch(&mut conn).await?;
-        match judge(&rows, reads, &found, &state.clock.today())? {
+        drop(conn);
+        match judged(rows, reads, found, state.clock.today(), tracking).await? {
             Judged::Fine(_) => Ok(Vec::new()),
             Judged::Refused(problems) => Ok(problems),
         }
     }
 
     #[tracing::instrument(skip_all, fields(rows = rows.len()))]
-    pub async fn save(rows: Vec<BulkRow>) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
+    pub async fn save(
+        rows: Vec<BulkRow>,
+        progress: Option<ProgressKey>,
+    ) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
         bounded(rows.len())?;
-        let mut batch = store::Batch::new();
-        let reads = reads(&rows, &mut batch);
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
+        let tracking = state.progress.start(caller.account.id, progress, true);
+        let (rows, reads, mut batch) = prepare(rows, tracking.clone()).await?;
         let next = store::change_sets::push_next_id(&mut batch);
-        write_reading(Permission::ManageVoice, batch, async |w, found| {
-            let targets = match judge(&rows, reads, &found, &w.today())? {
+        write_reading_as(state, caller, batch, async move |w, found| {
+            let id = store::change_sets::read_next_id(found.first(next))?;
+            let targets = match judged(rows, reads, found, w.today(), tracking.clone()).await? {
                 Judged::Fine(targets) => targets,
                 Judged::Refused(rows) => return Err(ApiError::RowsRejected { rows }),
             };
-            let id = store::change_sets::read_next_id(found.first(next))?;
+            tracking.stage(Stage::Writing, targets.len());
             let summary = summary(&targets);
             let saved = apply_set(w, id, summary, None, targets).await?;
             tracing::info!(change_set = ?saved.change_set, "bulk save");

@@ -6,11 +6,13 @@
 use std::collections::HashMap;
 
 use super::apply_set::Target;
+use super::off_thread::off_thread;
 use super::ApiError;
 use crate::domain::{
     check_set, BulkRow, Date, EmergencyLocation, LocationId, NumberId, NumberLookup, PhoneNumber,
-    Proposal, Proposed, RowViolations, TelephoneNumber, UserId, Violation, VoiceUser, E164,
+    Proposal, Proposed, RowViolations, Stage, TelephoneNumber, UserId, Violation, VoiceUser, E164,
 };
+use crate::tracker::Tracking;
 use crate::{phone_format, store};
 
 /// A row's number as read from its text: none, a number, or why not.
@@ -30,8 +32,12 @@ pub struct Reads {
     parsed: Vec<Parsed>,
 }
 
-pub fn reads(rows: &[BulkRow], batch: &mut store::Batch) -> Reads {
-    let parsed: Vec<Parsed> = rows.iter().map(|r| parse(r.number.as_deref())).collect();
+fn reads(rows: &[BulkRow], batch: &mut store::Batch, tracking: &Tracking) -> Reads {
+    let parsed = parse_all(
+        rows.iter().map(|r| r.number.as_deref()),
+        rows.len(),
+        tracking,
+    );
     let ids: Vec<UserId> = rows.iter().map(|r| r.user_id).collect();
     Reads {
         users: store::sets::push_users(batch, &ids),
@@ -39,6 +45,38 @@ pub fn reads(rows: &[BulkRow], batch: &mut store::Batch) -> Reads {
         locations: store::sets::push_locations(batch),
         parsed,
     }
+}
+
+/// [`reads`] off the workers (`off_thread`): the rows back, their reads,
+/// and the batch that sends them.
+pub async fn prepare(
+    rows: Vec<BulkRow>,
+    tracking: Tracking,
+) -> Result<(Vec<BulkRow>, Reads, store::Batch), ApiError> {
+    off_thread(move || {
+        let mut batch = store::Batch::new().observed(tracking.row_ticks());
+        let reads = reads(&rows, &mut batch, &tracking);
+        (rows, reads, batch)
+    })
+    .await
+}
+
+/// Reads `count` numbers, counting them. The reads of what they name come
+/// next, counted by the rows they return: about a user and a number a line.
+pub fn parse_all<'a>(
+    texts: impl Iterator<Item = Option<&'a str>>,
+    count: usize,
+    tracking: &Tracking,
+) -> Vec<Parsed> {
+    tracking.stage(Stage::Parsing, count);
+    let parsed = texts
+        .map(|text| {
+            tracking.tick();
+            parse(text)
+        })
+        .collect();
+    tracking.stage(Stage::Reading, 2 * count);
+    parsed
 }
 
 /// The inventory's entries for every number read.
@@ -94,23 +132,43 @@ pub enum Judged {
     Refused(Vec<RowViolations>),
 }
 
-pub fn judge(
+fn judge(
     rows: &[BulkRow],
     reads: Reads,
     fetched: &store::Fetched,
     today: &Date,
+    tracking: &Tracking,
 ) -> Result<Judged, ApiError> {
     let found = Found::read(fetched, reads.users, reads.numbers, reads.locations)?;
-    Ok(judge_found(rows, &reads.parsed, &found, today))
+    Ok(judge_found(rows, &reads.parsed, &found, today, tracking))
+}
+
+/// [`judge`] off the workers.
+pub async fn judged(
+    rows: Vec<BulkRow>,
+    reads: Reads,
+    fetched: store::Fetched,
+    today: Date,
+    tracking: Tracking,
+) -> Result<Judged, ApiError> {
+    off_thread(move || judge(&rows, reads, &fetched, &today, &tracking)).await?
 }
 
 /// [`judge`] on what was read already.
-pub fn judge_found(rows: &[BulkRow], parsed: &[Parsed], found: &Found, today: &Date) -> Judged {
+pub fn judge_found(
+    rows: &[BulkRow],
+    parsed: &[Parsed],
+    found: &Found,
+    today: &Date,
+    tracking: &Tracking,
+) -> Judged {
     let (users, numbers, locations) = (&found.users, &found.numbers, &found.locations);
     let mut problems: Vec<Vec<Violation>> = vec![Vec::new(); rows.len()];
     // The rows that name a user, with their place among `rows`.
     let mut judged: Vec<(usize, Proposal<'_>)> = Vec::new();
+    tracking.stage(Stage::Checking, rows.len());
     for (i, (row, parsed)) in rows.iter().zip(parsed).enumerate() {
+        tracking.tick();
         let Some(user) = users.get(&row.user_id) else {
             problems[i].push(Violation::UnknownUser {
                 user: row.user_id.to_string(),

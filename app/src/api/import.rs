@@ -8,12 +8,15 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
 use super::ApiError;
-use crate::domain::{ImportApplied, ImportReport};
+use crate::domain::{ImportApplied, ImportReport, ProgressKey};
 
 /// The file as the browser read it (UTF-8; a BOM is allowed).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportRequest {
     pub file: String,
+    /// The caller's name for this request, to follow it with `api::progress`.
+    #[serde(default)]
+    pub progress: Option<ProgressKey>,
 }
 
 /// Every line of the file, judged as Apply would judge it now.
@@ -34,11 +37,13 @@ mod ssr {
     use super::*;
     use crate::api::access::authorize;
     use crate::api::apply_set::apply_set;
-    use crate::api::import_lines::{judge, reads};
-    use crate::api::write::write_reading;
-    use crate::domain::{grouped, Permission};
+    use crate::api::import_lines::{judge, reads, Reads};
+    use crate::api::off_thread::off_thread;
+    use crate::api::write::write_reading_as;
+    use crate::domain::{grouped, Permission, Stage};
     use crate::import::{self, FileError, ImportFile};
     use crate::store;
+    use crate::tracker::Tracking;
 
     fn read(request: &ImportRequest) -> Result<ImportFile, ApiError> {
         import::read(request.file.as_bytes()).map_err(|e| match e {
@@ -51,28 +56,51 @@ mod ssr {
         })
     }
 
+    /// The file read and its numbers parsed, off the workers: the lines,
+    /// and the reads of what they name.
+    async fn prepare(
+        request: ImportRequest,
+        tracking: Tracking,
+    ) -> Result<(ImportFile, Reads, store::Batch), ApiError> {
+        off_thread(move || {
+            let file = read(&request)?;
+            let mut batch = store::Batch::new().observed(tracking.row_ticks());
+            let reads = reads(&file, &mut batch, &tracking);
+            Ok((file, reads, batch))
+        })
+        .await?
+    }
+
     pub async fn check(request: ImportRequest) -> Result<ImportReport, ApiError> {
-        let (state, _) = authorize(Permission::ManageVoice).await?;
-        let file = read(&request)?;
-        let mut batch = store::Batch::new();
-        let reads = reads(&file, &mut batch);
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
+        let tracking = state
+            .progress
+            .start(caller.account.id, request.progress.clone(), false);
+        let (file, reads, batch) = prepare(request, tracking.clone()).await?;
         let mut conn = state.pool.acquire().await?;
         let fetched = batch.fetch(&mut conn).await?;
-        Ok(judge(&file, reads, &fetched, &state.clock.today())?.0)
+        drop(conn);
+        let today = state.clock.today();
+        off_thread(move || Ok(judge(&file, reads, &fetched, &today, &tracking)?.0)).await?
     }
 
     #[tracing::instrument(skip_all, fields(bytes = request.file.len()))]
     pub async fn apply(request: ImportRequest) -> Result<ImportApplied, ApiError> {
-        let file = read(&request)?;
-        let mut batch = store::Batch::new();
-        let reads = reads(&file, &mut batch);
+        let (state, caller) = authorize(Permission::ManageVoice).await?;
+        let tracking = state
+            .progress
+            .start(caller.account.id, request.progress.clone(), true);
+        let (file, reads, mut batch) = prepare(request, tracking.clone()).await?;
         let next = store::change_sets::push_next_id(&mut batch);
-        write_reading(Permission::ManageVoice, batch, async |w, fetched| {
-            let (report, targets) = judge(&file, reads, &fetched, &w.today())?;
+        write_reading_as(state, caller, batch, async move |w, fetched| {
+            let id = store::change_sets::read_next_id(fetched.first(next))?;
+            let (today, judging) = (w.today(), tracking.clone());
+            let (report, targets) =
+                off_thread(move || judge(&file, reads, &fetched, &today, &judging)).await??;
             let Some(targets) = targets else {
                 return Err(ApiError::ImportRefused { report });
             };
-            let id = store::change_sets::read_next_id(fetched.first(next))?;
+            tracking.stage(Stage::Writing, targets.len());
             let lines = grouped(report.lines.len() as u64);
             let summary = format!("Imported a file of {lines} lines");
             let changed = targets.iter().filter(|t| !t.changes_nothing()).count();

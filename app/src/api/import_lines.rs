@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 
 use super::apply_set::Target;
-use super::bulk_rows::{judge_found, parse, push_parsed, Found, Judged, Parsed};
+use super::bulk_rows::{judge_found, parse, parse_all, push_parsed, Found, Judged, Parsed};
 use crate::domain::{BulkRow, Date, ImportLineReport, ImportReport, LocationId, VoiceUser};
 use crate::import::{Action, ImportFile, ImportLine};
 use crate::store;
+use crate::tracker::Tracking;
 
 /// The reads a file needs, sent in one call.
 pub struct Reads {
@@ -19,13 +20,10 @@ pub struct Reads {
     parsed: Vec<Parsed>,
 }
 
-pub fn reads(file: &ImportFile, batch: &mut store::Batch) -> Reads {
+pub fn reads(file: &ImportFile, batch: &mut store::Batch, tracking: &Tracking) -> Reads {
     let names: Vec<String> = file.lines.iter().map(|l| l.username.clone()).collect();
-    let parsed: Vec<Parsed> = file
-        .lines
-        .iter()
-        .map(|l| parse(l.number.as_deref()))
-        .collect();
+    let numbers = file.lines.iter().map(|l| l.number.as_deref());
+    let parsed = parse_all(numbers, file.lines.len(), tracking);
     Reads {
         users: store::sets::push_users_named(batch, &names),
         numbers: push_parsed(batch, &parsed),
@@ -41,6 +39,7 @@ pub fn judge(
     reads: Reads,
     fetched: &store::Fetched,
     today: &Date,
+    tracking: &Tracking,
 ) -> Result<(ImportReport, Option<Vec<Target>>), sqlx::Error> {
     let mut found = Found::read(fetched, reads.users, reads.numbers, reads.locations)?;
     // A "change" that keeps the number refers to the one the user holds.
@@ -133,7 +132,7 @@ pub fn judge(
         row_lines.push(i);
         row_parsed.push(parsed);
     }
-    let targets = match judge_found(&rows, &row_parsed, &found, today) {
+    let targets = match judge_found(&rows, &row_parsed, &found, today, tracking) {
         Judged::Fine(targets) => Some(targets),
         Judged::Refused(refused) => {
             for r in refused {

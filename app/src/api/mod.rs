@@ -22,6 +22,7 @@ pub mod new_numbers;
 pub mod phone_numbers;
 pub mod port_numbers;
 pub mod profile;
+pub mod progress;
 pub mod voice_users;
 
 pub use error::{set_status, ApiError};
@@ -38,6 +39,8 @@ mod bulk_rows;
 mod csv_stream;
 #[cfg(feature = "ssr")]
 mod import_lines;
+#[cfg(feature = "ssr")]
+mod off_thread;
 #[cfg(feature = "ssr")]
 pub mod phone_numbers_export;
 #[cfg(feature = "ssr")]

@@ -96,7 +96,7 @@ pub async fn write_reading<T>(
     change: impl AsyncFnOnce(&mut Write, store::Fetched) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let (state, caller) = authorize(permission).await?;
-    run(state, caller, reads, change).await
+    write_reading_as(state, caller, reads, change).await
 }
 
 /// As [`write`], for a caller already authorized: a function that must do
@@ -107,14 +107,14 @@ pub async fn write_as<T>(
     caller: Caller,
     change: impl AsyncFnOnce(&mut Write) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    run(state, caller, store::Batch::new(), async move |w, _| {
+    write_reading_as(state, caller, store::Batch::new(), async move |w, _| {
         change(w).await
     })
     .await
 }
 
-/// Begins the transaction with `reads`, lets `change` run, commits.
-async fn run<T>(
+/// As [`write_reading`], for a caller already authorized.
+pub async fn write_reading_as<T>(
     state: AppState,
     caller: Caller,
     reads: store::Batch,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::can;
 use super::licence_editor::LicenceEditor;
+use super::{can, count_text};
 use super::{Dialog, VoiceUsersState};
 use crate::domain::{Permission, VoiceUser};
 
@@ -93,31 +93,41 @@ fn UserDetails(user: VoiceUser) -> impl IntoView {
     }
 }
 
+/// The selected users the pane names: a selection of ten thousand is
+/// counted, not listed.
+const LISTED: usize = 50;
+
 #[component]
 fn SeveralSelected() -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     view! {
-        <h2>{move || format!("{} users selected", state.selected.with(Vec::len))}</h2>
+        <h2>{move || format!("{} users selected", count_text(state.selected.with(Vec::len) as i64, false))}</h2>
         <p class="muted">
             "Assign numbers gives each selected user without a number one of their own; Change location moves the selected users who have one; Remove takes their numbers back."
         </p>
         <ul class="plain">
             {move || {
-                state
-                    .selected
-                    .get()
-                    .into_iter()
-                    .map(|u| {
-                        let u = state.latest(&u);
-                        let number = u
-                            .assigned_number
-                            .map(|n| n.number.international)
-                            .unwrap_or_else(|| "no number".to_owned());
-                        view! { <li>{format!("{} ({number})", u.display_name)}</li> }
-                    })
-                    .collect_view()
+                state.selected.with(|s| {
+                    s.iter()
+                        .take(LISTED)
+                        .map(|u| {
+                            let u = state.latest(u);
+                            let number = u
+                                .assigned_number
+                                .map(|n| n.number.international)
+                                .unwrap_or_else(|| "no number".to_owned());
+                            view! { <li>{format!("{} ({number})", u.display_name)}</li> }
+                        })
+                        .collect_view()
+                })
             }}
         </ul>
+        {move || {
+            let more = state.selected.with(Vec::len).saturating_sub(LISTED);
+            (more > 0).then(|| view! {
+                <p class="muted">{format!("and {} more.", count_text(more as i64, false))}</p>
+            })
+        }}
         <section>
             <h3>"Assigned number"</h3>
             {move || {

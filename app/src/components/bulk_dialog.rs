@@ -1,49 +1,36 @@
-//! "Assign numbers" and "Change location" for the selected users: a review
-//! table with a row per user (the suggested or typed number, the problems
-//! the server finds for the whole set), one emergency location per
-//! country, and Save, which writes every row or none.
+//! "Assign numbers" and "Change location" for the selected users, up to
+//! ten thousand: a review table a page of rows at a time (the suggested or
+//! typed number, the problems the server finds for the whole set), one
+//! emergency location per country, and Save, which writes every row or
+//! none.
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::bulk_locations::{locations_of, Chosen, CountryLocation, RowLocation};
+use super::bulk_locations::{locations_of, Chosen, CountryLocation};
+use super::bulk_review::{apply_suggestions, problems_by_user, Problems, Row};
+use super::bulk_table::ReviewTable;
 use super::modal::Modal;
-use super::VoiceUsersState;
+use super::{count_text, new_key, VoiceUsersState, WorkProgress};
 use crate::api::bulk::{check_rows, save_rows, suggest_numbers};
 use crate::api::ApiError;
 use crate::domain::{
-    BulkRow, Country, LocationId, Narrowing, RowViolations, Saved, SuggestRequest, Suggestion,
-    VoiceUser,
+    BulkRow, Country, LocationId, Narrowing, ProgressKey, Saved, SuggestRequest, UserId, VoiceUser,
 };
 
-/// One user's row: the number they are to get, as shown or typed, and a
-/// location of their own when not their country's.
-#[derive(Clone, Debug, PartialEq)]
-struct Row {
-    user: VoiceUser,
-    number: String,
-    note: Option<String>,
-    location: Option<LocationId>,
+/// From this many rows a check or a save shows a progress bar: it takes
+/// long enough to be seen.
+const LONG: usize = 200;
+
+/// A progress key for a request of `rows` rows, when it is long.
+fn key_for(rows: usize) -> Option<ProgressKey> {
+    (rows >= LONG).then(new_key)
 }
 
-impl Row {
-    fn location(&self, chosen: &BTreeMap<Country, LocationId>) -> Option<LocationId> {
-        self.location
-            .or_else(|| chosen.get(&self.user.usage_location).copied())
-    }
-}
-
-/// What the dialog saves for each row.
+/// What the dialog checks and saves: every row, as it stands.
 fn requests(rows: &[Row], chosen: &BTreeMap<Country, LocationId>) -> Vec<BulkRow> {
-    rows.iter()
-        .map(|r| BulkRow {
-            user_id: r.user.id,
-            expected_version: r.user.version,
-            number: Some(r.number.clone()),
-            location_id: r.location(chosen),
-        })
-        .collect()
+    rows.iter().map(|r| r.request(chosen)).collect()
 }
 
 #[component]
@@ -54,28 +41,19 @@ pub fn BulkDialog(
 ) -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     let close = move || state.dialog.set(None);
-    let start: Vec<Row> = users
-        .iter()
-        .map(|u| Row {
-            user: u.clone(),
-            number: u
-                .assigned_number
-                .as_ref()
-                .filter(|_| moving)
-                .map(|n| n.number.international.clone())
-                .unwrap_or_default(),
-            note: None,
-            location: None,
-        })
-        .collect();
-    let rows = RwSignal::new(start);
-    let chosen: Chosen = RwSignal::new(BTreeMap::new());
     let countries: Vec<Country> = {
         let mut c: Vec<Country> = users.iter().map(|u| u.usage_location).collect();
         c.sort();
         c.dedup();
         c
     };
+    let rows = RwSignal::new(
+        users
+            .into_iter()
+            .map(|u| Row::new(u, moving))
+            .collect::<Vec<_>>(),
+    );
+    let chosen: Chosen = RwSignal::new(BTreeMap::new());
     let locations = StoredValue::new(locations_of(&countries));
     let (city, range) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
 
@@ -93,37 +71,66 @@ pub fn BulkDialog(
     }
     Effect::new(move |_| {
         if let Some(Ok(found)) = suggest.value().get() {
-            rows.update(|rows| apply_suggestions(rows, &found));
+            rows.with_untracked(|rows| apply_suggestions(rows, found));
         }
     });
 
-    // The server judges the whole set whenever a row or a location changes.
+    // The key of the long check or save running now, for its progress bar.
+    let (checking, saving) = (RwSignal::new(None), RwSignal::new(None));
+    // The server judges the whole set whenever a row or a location
+    // changes; its answer names rows by their place in what was sent.
     let checked = LocalResource::new(move || {
         let request = chosen.with(|c| rows.with(|r| requests(r, c)));
         async move {
             if request.is_empty() {
-                return Ok(Vec::new());
+                return Ok(Problems::new());
             }
-            check_rows(request).await
+            let sent: Vec<UserId> = request.iter().map(|r| r.user_id).collect();
+            let key = key_for(sent.len());
+            checking.set(key.clone());
+            let found = check_rows(request, key.clone()).await;
+            // A later check may have started meanwhile: its bar stays.
+            if checking.get_untracked() == key {
+                checking.set(None);
+            }
+            found.map(|found| problems_by_user(&sent, found))
         }
     });
-    let problems_of = move |i: usize| -> Vec<String> {
-        checked
-            .get()
-            .and_then(Result::ok)
-            .and_then(|all: Vec<RowViolations>| all.into_iter().find(|r| r.row == i))
-            .map(|r| r.violations.iter().map(ToString::to_string).collect())
-            .unwrap_or_default()
-    };
+    let problems = Memo::new(move |_| {
+        checked.with(|c| match c {
+            Some(Ok(found)) => found.clone(),
+            _ => Problems::new(),
+        })
+    });
 
-    let save = Action::new(move |r: &Vec<BulkRow>| save_rows(r.clone()));
+    let save = Action::new(move |r: &Vec<BulkRow>| {
+        let key = key_for(r.len());
+        saving.set(key.clone());
+        save_rows(r.clone(), key)
+    });
+    let following = Signal::derive(move || {
+        if save.pending().get() {
+            saving.get()
+        } else {
+            checking.get()
+        }
+    });
+    let starting = Signal::derive(move || {
+        let doing = if save.pending().get() {
+            "Saving"
+        } else {
+            "Checking"
+        };
+        format!(
+            "{doing} {} rows…",
+            count_text(rows.with(Vec::len) as i64, false)
+        )
+    });
     let server_says = RwSignal::new(None::<String>);
     Effect::new(move |_| match save.value().get() {
         Some(Ok(Saved { saved, change_set })) => {
-            let count = saved.len();
-            for user in saved {
-                state.record(user);
-            }
+            let count = count_text(saved.len() as i64, false);
+            state.record_all(saved);
             let message = if moving {
                 format!("Changed the emergency location of {count} users.")
             } else {
@@ -142,14 +149,16 @@ pub fn BulkDialog(
         None => {}
     });
     let ready = move || {
-        let all_located =
-            rows.with(|r| chosen.with(|c| r.iter().all(|row| row.location(c).is_some())));
-        let numbered = rows.with(|r| !r.is_empty() && r.iter().all(|row| !row.number.is_empty()));
-        let clean = checked
-            .get()
-            .and_then(Result::ok)
-            .is_some_and(|p: Vec<RowViolations>| p.is_empty());
-        all_located && numbered && clean && !save.pending().get()
+        let complete = rows.with(|r| {
+            chosen.with(|c| {
+                !r.is_empty()
+                    && r.iter().all(|row| {
+                        row.location_in(c).is_some() && row.number.with(|n| !n.is_empty())
+                    })
+            })
+        });
+        let clean = checked.with(|c| matches!(c, Some(Ok(found)) if found.is_empty()));
+        complete && clean && !save.pending().get()
     };
     let on_save = move |_| {
         if ready() {
@@ -167,7 +176,7 @@ pub fn BulkDialog(
         <Modal role="dialog" labelledby="bulk-title" wide=true on_close=move |_| close()>
             <h2 id="bulk-title">{title}</h2>
             <p class="muted">
-                {move || format!("{} users. Every row is saved, or none: a row with a problem keeps the others from being saved.", rows.with(Vec::len))}
+                {move || format!("{} users. Every row is saved, or none: a row with a problem keeps the others from being saved.", count_text(rows.with(Vec::len) as i64, false))}
             </p>
             {(!moving).then(|| view! {
                 <div class="search-row">
@@ -188,61 +197,8 @@ pub fn BulkDialog(
                 let locations = locations.with_value(|l| l[&country]);
                 view! { <CountryLocation country locations chosen /> }
             }).collect_view()}
-            <table class="grid bulk-rows">
-                <thead>
-                    <tr>
-                        <th scope="col">"Display name"</th>
-                        <th scope="col">"Usage location"</th>
-                        <th scope="col">"Phone number"</th>
-                        <th scope="col">"Emergency location"</th>
-                        <th scope="col">"Problems"</th>
-                        <th scope="col"><span class="visually-hidden">"Drop"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || rows.get().into_iter().enumerate().map(|(i, row)| {
-                        let name = row.user.display_name.clone();
-                        let number_cell = if moving {
-                            view! { <span>{row.number.clone()}</span> }.into_any()
-                        } else {
-                            view! {
-                                <input
-                                    type="text"
-                                    aria-label=format!("Phone number for {name}")
-                                    prop:value=row.number.clone()
-                                    on:change=move |ev| {
-                                        let typed = event_target_value(&ev);
-                                        rows.update(|r| if let Some(r) = r.get_mut(i) { r.number = typed; r.note = None; });
-                                    }
-                                />
-                            }
-                            .into_any()
-                        };
-                        let own = Signal::derive(move || rows.with(|r| r.get(i).and_then(|r| r.location)));
-                        let on_pick = Callback::new(move |picked: Option<LocationId>| {
-                            rows.update(|r| if let Some(r) = r.get_mut(i) { r.location = picked; });
-                        });
-                        let row_locations = locations.with_value(|l| l[&row.user.usage_location]);
-                        view! {
-                            <tr>
-                                <td>{name.clone()}</td>
-                                <td>{row.user.usage_location.name()}</td>
-                                <td>{number_cell}</td>
-                                <td><RowLocation name=name.clone() locations=row_locations own on_pick /></td>
-                                <td class="problems">
-                                    {row.note.clone().map(|n| view! { <p class="muted">{n}</p> })}
-                                    {move || problems_of(i).into_iter().map(|p| view! { <p class="error">{p}</p> }).collect_view()}
-                                </td>
-                                <td>
-                                    <button type="button" aria-label=format!("Drop {name}") on:click=move |_| rows.update(|r| { r.remove(i); })>
-                                        "Drop"
-                                    </button>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <WorkProgress following starting />
+            <ReviewTable rows problems locations moving />
             {move || server_says.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="button" class="primary" on:click=on_save disabled=move || !ready()>
@@ -251,19 +207,5 @@ pub fn BulkDialog(
                 <button type="button" on:click=move |_| close()>"Cancel"</button>
             </div>
         </Modal>
-    }
-}
-
-/// Puts the suggested numbers (or why there is none) into the rows.
-fn apply_suggestions(rows: &mut [Row], found: &[Suggestion]) {
-    for row in rows.iter_mut() {
-        if let Some(s) = found.iter().find(|s| s.user_id == row.user.id) {
-            row.number = s
-                .number
-                .as_ref()
-                .map(|n| n.number.international.clone())
-                .unwrap_or_default();
-            row.note = s.note.clone();
-        }
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::VoiceUsersState;
+use super::{count_text, VoiceUsersState};
 use crate::api::change_sets::{undo_change_set, UndoRequest};
 use crate::domain::{Permission, Saved};
 
@@ -16,11 +16,12 @@ pub fn OutcomeStatus() -> impl IntoView {
         Some(Ok(Saved { saved, change_set })) => {
             let message = match saved.as_slice() {
                 [one] => format!("Undone: {} is back as before.", one.display_name),
-                many => format!("Undone: {} users are back as before.", many.len()),
+                many => format!(
+                    "Undone: {} users are back as before.",
+                    count_text(many.len() as i64, false)
+                ),
             };
-            for user in saved {
-                state.record(user);
-            }
+            state.record_all(saved);
             // Undoing an undo puts the change back: offered too.
             state.announce_saved(message, change_set);
         }

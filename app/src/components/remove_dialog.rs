@@ -35,9 +35,7 @@ pub fn RemoveDialog(users: Vec<VoiceUser>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     Effect::new(move |_| match remove.value().get() {
         Some(Ok(Saved { saved, change_set })) => {
-            for user in saved {
-                state.record(user);
-            }
+            state.record_all(saved);
             state.announce_saved(done_message.clone(), change_set);
             close();
         }

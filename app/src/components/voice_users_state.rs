@@ -76,14 +76,21 @@ impl VoiceUsersState {
 
     /// Takes in a user as the server now has it.
     pub fn record(&self, user: VoiceUser) {
+        self.record_all(vec![user]);
+    }
+
+    /// Takes in many users as the server now has them (a bulk save's ten
+    /// thousand), touching the selection and the fresh copies once each.
+    pub fn record_all(&self, users: Vec<VoiceUser>) {
+        let by_id: HashMap<UserId, VoiceUser> = users.into_iter().map(|u| (u.id, u)).collect();
         self.selected.update(|s| {
-            for u in s.iter_mut().filter(|u| u.id == user.id) {
-                *u = user.clone();
+            for u in s.iter_mut() {
+                if let Some(fresh) = by_id.get(&u.id) {
+                    *u = fresh.clone();
+                }
             }
         });
-        self.fresh.update(|f| {
-            f.insert(user.id, user);
-        });
+        self.fresh.update(|f| f.extend(by_id));
     }
 
     pub fn is_selected(&self, id: UserId) -> bool {

@@ -20,6 +20,7 @@ mod number;
 mod number_list;
 mod paging;
 mod phone;
+mod progress;
 mod role;
 mod rules;
 mod set_rules;
@@ -55,6 +56,7 @@ pub use paging::{
     check_length, grouped, Cursor, Page, Paged, QueryError, MAX_CURSOR_KEY, MAX_SEARCH,
 };
 pub use phone::{E164Error, PhoneNumber, E164};
+pub use progress::{Progress, ProgressKey, Stage};
 pub use role::{Permission, Role};
 pub use rules::{check_assignment, NumberLookup, Violation};
 pub use set_rules::{check_set, Proposal, Proposed};

@@ -6,6 +6,8 @@
 //! changed rows comes back in order. The statements stay in their tables'
 //! files (`push_*` beside each function).
 
+use std::sync::Arc;
+
 use futures_util::TryStreamExt;
 use sqlx::sqlite::{SqliteQueryResult, SqliteRow};
 use sqlx::{AssertSqlSafe, Either, Execute, QueryBuilder, Sqlite, SqliteConnection};
@@ -14,11 +16,16 @@ use sqlx::{AssertSqlSafe, Either, Execute, QueryBuilder, Sqlite, SqliteConnectio
 /// for the next call: the writes and reads every request sends.
 const CACHED_UP_TO: usize = 16;
 
+/// Called once for every row a [`Batch::fetch`] receives, as it arrives:
+/// how a long read reports its progress.
+pub type RowObserver = Arc<dyn Fn() + Send + Sync>;
+
 /// The statements to send, and how many there are.
 pub struct Batch {
     sql: QueryBuilder<Sqlite>,
     statements: usize,
     frame: Frame,
+    observer: Option<RowObserver>,
 }
 
 /// Whole statements without values sent just before and after a batch's
@@ -46,7 +53,14 @@ impl Batch {
             sql: QueryBuilder::new(""),
             statements: 0,
             frame: Frame::default(),
+            observer: None,
         }
+    }
+
+    /// This batch, telling `observer` of each row it fetches.
+    pub fn observed(mut self, observer: Option<RowObserver>) -> Self {
+        self.observer = observer;
+        self
     }
 
     /// This batch, sent inside `frame`.
@@ -80,11 +94,17 @@ impl Batch {
 
     /// Runs every statement, in order, on `conn`, and keeps the rows each
     /// returns: for reads that belong together.
-    pub async fn fetch(self, conn: &mut SqliteConnection) -> Result<Fetched, sqlx::Error> {
+    pub async fn fetch(mut self, conn: &mut SqliteConnection) -> Result<Fetched, sqlx::Error> {
         let (expected, frame) = (self.statements, self.frame);
         let mut rows = vec![Vec::new()];
+        let observer = self.observer.take();
         self.send(conn, |result| match result {
-            Either::Right(row) => rows.last_mut().expect("a statement's rows").push(row),
+            Either::Right(row) => {
+                if let Some(observe) = &observer {
+                    observe();
+                }
+                rows.last_mut().expect("a statement's rows").push(row);
+            }
             // Each statement ends with its result.
             Either::Left(_) => rows.push(Vec::new()),
         })
@@ -182,5 +202,35 @@ pub struct Changed(Vec<u64>);
 impl Changed {
     pub fn rows(&self, step: Step) -> u64 {
         self.0[step.0]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use sqlx::{Connection, Row};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn an_observed_fetch_counts_every_row_as_it_arrives() {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        let seen = Arc::new(AtomicUsize::new(0));
+        let counter = seen.clone();
+        let mut batch = Batch::new().observed(Some(Arc::new(move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+        })));
+        let three = batch.push(|sql| {
+            sql.push("SELECT value FROM json_each('[1,2,3]')");
+        });
+        let none = batch.push(|sql| {
+            sql.push("SELECT 1 WHERE 0");
+        });
+        let fetched = batch.fetch(&mut conn).await.unwrap();
+        let values: Vec<i64> = fetched.rows(three).iter().map(|r| r.get(0)).collect();
+        assert_eq!(values, [1, 2, 3]);
+        assert!(fetched.rows(none).is_empty());
+        assert_eq!(seen.load(Ordering::Relaxed), 3);
     }
 }

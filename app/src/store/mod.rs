@@ -24,7 +24,7 @@ pub mod user_grid;
 pub mod users;
 mod writer;
 
-pub use batch::{Batch, Changed, Fetched, Step};
+pub use batch::{Batch, Changed, Fetched, RowObserver, Step};
 pub use writer::{WriteTx, Writer};
 
 use std::str::FromStr;

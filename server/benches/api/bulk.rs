@@ -3,6 +3,8 @@
 //! applied and undone; beside it, the reads the check runs, straight on a
 //! connection (the users, the numbers and the locations the file names).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::{json, Value};
@@ -64,6 +66,50 @@ async fn file(pool: &SqlitePool) -> anyhow::Result<Vec<(String, String, String)>
     Ok(lines)
 }
 
+/// Posts `body` (which names the progress key `key`) to `path`, asking for
+/// its progress every 20 ms: the answer, and when (in ms from the start)
+/// each step was first reported.
+async fn followed(
+    client: &reqwest::Client,
+    base: &str,
+    path: &str,
+    body: Value,
+    key: &str,
+) -> anyhow::Result<(Value, String)> {
+    let started = Instant::now();
+    let running = Arc::new(AtomicBool::new(true));
+    let asking = {
+        let (client, url) = (client.clone(), format!("{base}/api/progress"));
+        let (key, running) = (json!({ "key": key }), running.clone());
+        tokio::spawn(async move {
+            let mut seen: Vec<(String, u128)> = Vec::new();
+            while running.load(Ordering::Relaxed) {
+                let report: Value = match client.post(&url).json(&key).send().await {
+                    Ok(r) => r.json().await.unwrap_or(Value::Null),
+                    Err(_) => Value::Null,
+                };
+                if let Some(stage) = report["stage"].as_str() {
+                    if seen.last().is_none_or(|(s, _)| s != stage) {
+                        seen.push((stage.to_owned(), started.elapsed().as_millis()));
+                    }
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            seen
+        })
+    };
+    let answer = post(client, format!("{base}{path}"), body).await;
+    let total = started.elapsed().as_millis();
+    running.store(false, Ordering::Relaxed);
+    let seen = asking.await?;
+    let steps: Vec<String> = seen
+        .iter()
+        .map(|(stage, at)| format!("{stage} {at}"))
+        .chain([format!("answered {total}")])
+        .collect();
+    Ok((answer?, steps.join(", ")))
+}
+
 async fn post(client: &reqwest::Client, url: String, body: Value) -> anyhow::Result<Value> {
     let response = client.post(url).json(&body).send().await?;
     let status = response.status();
@@ -81,10 +127,17 @@ pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::R
     let users: Vec<String> = lines.iter().map(|l| l.0.clone()).collect();
     let client = super::reads::client()?;
     super::reads::sign_in(&client, base, password).await?;
-    let request = json!({ "request": { "file": csv } });
+    let request = |key: &str| json!({ "request": { "file": csv, "progress": key } });
 
     let started = Instant::now();
-    let report = post(&client, format!("{base}/api/import/check"), request.clone()).await?;
+    let (report, check_steps) = followed(
+        &client,
+        base,
+        "/api/import/check",
+        request("bench-check"),
+        "bench-check",
+    )
+    .await?;
     let check = started.elapsed();
     let refused = report["lines"].as_array().map_or(0, |l| {
         l.iter().filter(|l| l["problems"] != json!([])).count()
@@ -92,7 +145,14 @@ pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::R
     anyhow::ensure!(refused == 0, "{refused} lines refused");
 
     let started = Instant::now();
-    let applied = post(&client, format!("{base}/api/import/apply"), request).await?;
+    let (applied, apply_steps) = followed(
+        &client,
+        base,
+        "/api/import/apply",
+        request("bench-apply"),
+        "bench-apply",
+    )
+    .await?;
     let apply = started.elapsed();
 
     let started = Instant::now();
@@ -125,5 +185,7 @@ pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::R
         reads.as_secs_f64() * 1000.0,
         check.as_secs_f64() / reads.as_secs_f64()
     );
+    println!("  progress reported (ms from the start): check: {check_steps}");
+    println!("  apply: {apply_steps}");
     Ok(())
 }

@@ -27,6 +27,7 @@ mod pages;
 mod phone_numbers;
 mod phone_numbers_search;
 mod port_numbers;
+mod progress;
 mod remove_selected;
 mod roles;
 mod sign_in;

@@ -10,8 +10,9 @@ use crate::domain::grouped;
 /// imports, `server/src/body_limits.rs`), the file's text JSON-encoded in it.
 pub const MAX_REQUEST_BYTES: usize = 4 * 1024 * 1024;
 
-/// What the request adds around the file: `{"request":{"file":"…"}}`.
-const ENVELOPE: usize = r#"{"request":{"file":""}}"#.len();
+/// What the request adds around the file: `{"request":{"file":"…","progress":"…"}}`
+/// with the longest progress key.
+const ENVELOPE: usize = r#"{"request":{"file":"","progress":""}}"#.len() + 64;
 
 pub const TOO_LARGE: &str = "The file is larger than 4 MB. Import at most 10,000 lines at a \
                              time: split the file and choose each part.";

@@ -17,8 +17,8 @@ use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use crate::api::console::ConsoleAreas;
 use crate::api::import::{apply_import, check_import, ImportRequest};
 use crate::api::ApiError;
-use crate::components::{can, error_view};
-use crate::domain::{grouped, ImportReport, Permission, IMPORT_TEMPLATE};
+use crate::components::{can, error_view, new_key, WorkProgress};
+use crate::domain::{grouped, ImportReport, Permission, ProgressKey, IMPORT_TEMPLATE};
 use outcome::{Outcome, OutcomeLine};
 use report::{summary, ReportTable};
 
@@ -85,13 +85,23 @@ fn ImportForm() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let outcome = RwSignal::new(None::<Outcome>);
 
-    let check = Action::new(|(of, text): &(u32, Arc<String>)| {
-        let (of, file) = (*of, String::clone(text));
-        async move { (of, check_import(ImportRequest { file }).await) }
+    // The key of the check or apply running now, which its progress bar follows.
+    let key = RwSignal::new(None::<ProgressKey>);
+    let request = move |text: &Arc<String>| {
+        let progress = Some(new_key());
+        key.set(progress.clone());
+        ImportRequest {
+            file: String::clone(text),
+            progress,
+        }
+    };
+    let check = Action::new(move |(of, text): &(u32, Arc<String>)| {
+        let (of, request) = (*of, request(text));
+        async move { (of, check_import(request).await) }
     });
-    let apply = Action::new(|(of, text): &(u32, Arc<String>)| {
-        let (of, file) = (*of, String::clone(text));
-        async move { (of, apply_import(ImportRequest { file }).await) }
+    let apply = Action::new(move |(of, text): &(u32, Arc<String>)| {
+        let (of, request) = (*of, request(text));
+        async move { (of, apply_import(request).await) }
     });
     let current = move |of: u32| choice.get_untracked() == of;
     Effect::new(move |_| match check.value().get() {
@@ -185,16 +195,20 @@ fn ImportForm() -> impl IntoView {
             apply.dispatch((f.choice, f.text));
         }
     };
-    let working = move || {
-        let lines = chosen.with(|f| f.as_ref().map_or(0, |f| f.lines));
-        if check.pending().get() {
-            Some(file::busy_text("Checking", lines))
-        } else if apply.pending().get() {
-            Some(file::busy_text("Importing", lines))
+    let lines = move || chosen.with(|f| f.as_ref().map_or(0, |f| f.lines));
+    let following = Signal::derive(move || {
+        (check.pending().get() || apply.pending().get())
+            .then(|| key.get())
+            .flatten()
+    });
+    let starting = Signal::derive(move || {
+        let doing = if apply.pending().get() {
+            "Importing"
         } else {
-            reading.get().then(|| "Reading the file…".to_owned())
-        }
-    };
+            "Checking"
+        };
+        file::busy_text(doing, lines())
+    });
 
     view! {
         <p>
@@ -219,12 +233,13 @@ fn ImportForm() -> impl IntoView {
                 "Apply"
             </button>
         </div>
-        {move || working().map(|text| view! {
-            <div class="import-busy" role="status">
-                <span>{text.clone()}</span>
-                <progress aria-label=text></progress>
+        {move || reading.get().then(|| view! {
+            <div class="work-progress" role="status">
+                <span>"Reading the file…"</span>
+                <progress aria-label="Reading the file…"></progress>
             </div>
         })}
+        <WorkProgress following starting />
         {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
         <OutcomeLine outcome />
         <section aria-label="Check results" aria-busy=move || busy().to_string()>

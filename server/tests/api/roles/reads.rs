@@ -33,7 +33,7 @@ fn nothing() -> Value {
     json!({})
 }
 
-pub const READS: [Read; 19] = [
+pub const READS: [Read; 20] = [
     Read {
         path: "/api/import/check",
         needs: Needs::ManageVoice,
@@ -212,6 +212,13 @@ pub const READS: [Read; 19] = [
             assert_eq!(accounts.len(), 15, "{role}: {answer}");
             assert_eq!(accounts[0]["username"], "admin", "{role}: {answer}");
         },
+    },
+    Read {
+        path: "/api/progress",
+        needs: Needs::SignedIn,
+        body: || json!({ "key": "nothing-running" }),
+        // No request of this account runs under that key.
+        check: |role, answer| assert!(answer.is_null(), "{role}: {answer}"),
     },
     Read {
         path: "/api/auth/my-profile",
