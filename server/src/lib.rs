@@ -8,6 +8,7 @@ pub mod body_limits;
 pub mod caching;
 pub mod config;
 pub mod demo;
+pub mod gate;
 pub mod router;
 pub mod security;
 pub mod startup;

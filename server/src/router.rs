@@ -105,6 +105,11 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
         .with_state(options)
         .layer(middleware::from_fn(crate::body_limits::limit_body))
         .layer(middleware::from_fn(crate::allocator::trim_after_bulk))
+        // Who calls is known before a body is read, or even limited.
+        .layer(middleware::from_fn_with_state(
+            state,
+            crate::gate::check_caller,
+        ))
         .layer(middleware::from_fn_with_state(
             public_origin,
             security::refuse_cross_site,

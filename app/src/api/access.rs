@@ -40,6 +40,10 @@ pub async fn caller(state: &AppState) -> Result<Option<Caller>, ApiError> {
 /// The live session behind the request `parts`, if any; for plain axum
 /// handlers too.
 pub async fn caller_from(state: &AppState, parts: &Parts) -> Result<Option<Caller>, ApiError> {
+    // The gate in front of the API found it already (`api::gates`).
+    if let Some(caller) = parts.extensions.get::<Caller>() {
+        return Ok(Some(caller.clone()));
+    }
     let mut conn = state.pool.acquire().await?;
     let now = state.clock.now();
     let caller = crate::auth::session::caller(&mut conn, &parts.headers, &state.auth, now).await?;

@@ -38,6 +38,8 @@ mod bulk_rows;
 #[cfg(feature = "ssr")]
 mod csv_stream;
 #[cfg(feature = "ssr")]
+pub mod gates;
+#[cfg(feature = "ssr")]
 mod import_lines;
 #[cfg(feature = "ssr")]
 mod off_thread;

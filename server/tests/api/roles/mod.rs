@@ -5,6 +5,7 @@
 //! gate tests walk through.
 
 mod account_writes;
+mod before_body;
 mod fixture;
 mod profile;
 mod reads;
