@@ -1,9 +1,15 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-/// A modal dialog over a dimmed page: Escape or a click outside closes it,
-/// and the first control takes the focus when it opens, so the keyboard
-/// starts inside.
+/// What can take the focus inside a dialog, in the order Tab visits it.
+#[cfg(feature = "hydrate")]
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+                         select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// A modal dialog over a dimmed page: Escape or a click outside closes it.
+/// The first control takes the focus when it opens, so the keyboard starts
+/// inside; Tab and Shift+Tab go round its controls without leaving it; and
+/// when it closes the focus goes back to the control that opened it.
 #[component]
 pub fn Modal(
     /// `dialog`, or `alertdialog` for a confirmation.
@@ -16,6 +22,18 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let panel = NodeRef::<Div>::new();
+    #[cfg(feature = "hydrate")]
+    {
+        let opener = document()
+            .active_element()
+            .and_then(|e| leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(e).ok());
+        let opener = send_wrapper::SendWrapper::new(opener);
+        on_cleanup(move || {
+            if let Some(el) = opener.take().filter(|e| e.is_connected()) {
+                let _ = el.focus();
+            }
+        });
+    }
     Effect::new(move |_| {
         if let Some(panel) = panel.get() {
             let first = panel
@@ -29,6 +47,20 @@ pub fn Modal(
             }
         }
     });
+    // On the window, not the panel: Escape and Tab work wherever the focus
+    // is, even after a click on the dialog's own text left it on the page.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            on_close.run(());
+        }
+        #[cfg(feature = "hydrate")]
+        if ev.key() == "Tab" {
+            if let Some(panel) = panel.get_untracked() {
+                keep_tab_inside(&panel, &ev);
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
         <div class="backdrop" on:click=move |_| on_close.run(())></div>
         <div
@@ -39,13 +71,39 @@ pub fn Modal(
             aria-modal="true"
             aria-labelledby=labelledby
             aria-describedby=describedby
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    on_close.run(());
-                }
-            }
         >
             {children()}
         </div>
+    }
+}
+
+/// Tab from the last control goes to the first, Shift+Tab from the first
+/// to the last: the focus stays in the dialog.
+#[cfg(feature = "hydrate")]
+fn keep_tab_inside(panel: &leptos::web_sys::HtmlDivElement, ev: &leptos::ev::KeyboardEvent) {
+    use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys::HtmlElement;
+
+    let Ok(found) = panel.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let controls: Vec<HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        // Hidden controls (in a closed section) can't take the focus.
+        .filter(|e| e.offset_parent().is_some())
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let active = document().active_element();
+    let at = |e: &HtmlElement| active.as_ref().is_some_and(|a| a == e.unchecked_ref::<leptos::web_sys::Element>());
+    let inside = active.as_ref().is_some_and(|a| panel.contains(Some(a)));
+    if ev.shift_key() && (at(first) || !inside) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && (at(last) || !inside) {
+        ev.prevent_default();
+        let _ = first.focus();
     }
 }

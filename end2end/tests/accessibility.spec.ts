@@ -1,0 +1,122 @@
+// Every page and dialog of the console passes axe-core's WCAG 2.1 A and AA
+// rules without a serious or critical violation, in the light theme and in
+// the dark one the system setting chooses.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { withNumber, withoutNumber } from './arrange';
+import { ASSIGN_NUMBER, CHANGE_NUMBER, MY_PROFILE, REMOVE_NUMBER } from './data';
+import {
+  DEMO_PASSWORD,
+  actionPane,
+  assignDialog,
+  openVoiceUsers,
+  selectUser,
+  signIn,
+  waitForHydration,
+} from './helpers';
+
+/** The serious and critical violations on the page as it is now, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`));
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await violations(page), `${what} (${scheme})`).toEqual([]);
+  }
+}
+
+async function open(page: Page, path: string, heading: string): Promise<void> {
+  await page.goto(path);
+  await waitForHydration(page);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('sign-in', async ({ page }) => {
+    await page.goto('/');
+    await waitForHydration(page);
+    await expect(page.getByLabel('Password')).toBeVisible();
+    await expectAccessible(page, 'Sign in');
+  });
+});
+
+test('the pages of the console', async ({ page }) => {
+  const pages: [string, string][] = [
+    ['/', 'Dashboard'],
+    ['/voice/users', 'Voice users'],
+    ['/voice/phone-numbers', 'Phone numbers'],
+    ['/voice/emergency-locations', 'Emergency locations'],
+    ['/voice/changes', 'Recent changes'],
+    ['/voice/users/import', 'Import'],
+    ['/billing/licenses', 'Licenses'],
+    ['/settings/admins', 'Admins'],
+    ['/settings/audit-log', 'Audit log'],
+  ];
+  for (const [path, heading] of pages) {
+    await open(page, path, heading);
+    await expectAccessible(page, heading);
+  }
+});
+
+test('Voice users with the action pane, Assign number, Change and Remove', async ({ page }) => {
+  await withoutNumber(page.request, ASSIGN_NUMBER.user);
+  await withNumber(page.request, REMOVE_NUMBER.one.user, REMOVE_NUMBER.one.number, REMOVE_NUMBER.one.location);
+  await withNumber(page.request, CHANGE_NUMBER.user, CHANGE_NUMBER.oldNumber, CHANGE_NUMBER.oldLocation);
+  await openVoiceUsers(page);
+  await selectUser(page, ASSIGN_NUMBER.user);
+  await expectAccessible(page, 'Voice users with the action pane');
+
+  await actionPane(page).getByRole('button', { name: 'Assign number' }).click();
+  await expect(assignDialog(page).getByRole('heading', { name: 'Assign number' })).toBeVisible();
+  await expectAccessible(page, 'Assign number');
+  await page.keyboard.press('Escape');
+
+  await selectUser(page, CHANGE_NUMBER.user);
+  await actionPane(page).getByRole('button', { name: 'Change', exact: true }).click();
+  await expect(assignDialog(page)).toContainText(CHANGE_NUMBER.oldNumber);
+  await expectAccessible(page, 'Change');
+  await assignDialog(page).getByRole('button', { name: 'Change number' }).click();
+  await expect(assignDialog(page).getByRole('listbox', { name: 'Select number to assign' })).toBeVisible();
+  await expectAccessible(page, 'Change number');
+  await page.keyboard.press('Escape');
+
+  await selectUser(page, REMOVE_NUMBER.one.user);
+  await actionPane(page).getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Remove selected assigned number?' })).toBeVisible();
+  await expectAccessible(page, 'Remove selected assigned number?');
+});
+
+test('the Add dialogs of Phone numbers and Emergency locations', async ({ page }) => {
+  await open(page, '/voice/phone-numbers', 'Phone numbers');
+  for (const item of ['New user numbers', 'Port or upload numbers']) {
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expectAccessible(page, 'the Add menu');
+    await page.getByRole('menuitem', { name: item }).click();
+    await expect(page.getByRole('dialog', { name: item })).toBeVisible();
+    await expectAccessible(page, item);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: item })).toBeHidden();
+  }
+  await open(page, '/voice/emergency-locations', 'Emergency locations');
+  await page.getByRole('button', { name: 'Add location' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add emergency location' })).toBeVisible();
+  await expectAccessible(page, 'Add emergency location');
+});
+
+test('My profile of a user', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, MY_PROFILE.account, DEMO_PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
+  await expectAccessible(page, 'My profile');
+  await context.close();
+});
