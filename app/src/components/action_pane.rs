@@ -5,12 +5,31 @@ use super::{can, count_text};
 use super::{Dialog, VoiceUsersState};
 use crate::domain::{Permission, VoiceUser};
 
+/// The pane's element id: a user chosen from the keyboard sends the focus
+/// there (`focus_pane`).
+pub const PANE_ID: &str = "action-pane";
+
+/// Moves the focus to the Action pane once it shows what was just chosen,
+/// so Tab goes on to its buttons, not through the rest of the grid.
+pub fn focus_pane() {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(|| {
+        if let Some(pane) = document().get_element_by_id(PANE_ID) {
+            if let Ok(pane) =
+                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(pane)
+            {
+                let _ = pane.focus();
+            }
+        }
+    });
+}
+
 /// The Action pane: the selected user's details and what can be done.
 #[component]
 pub fn ActionPane() -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     view! {
-        <aside class="action-pane" aria-label="Action pane">
+        <aside id=PANE_ID class="action-pane" aria-label="Action pane" tabindex="-1">
             {move || {
                 let count = state.selected.with(Vec::len);
                 match state.focused() {

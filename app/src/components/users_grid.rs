@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::action_pane::focus_pane;
 use super::address::use_address_query;
 use super::grid_parts::{count_text, load_more, SortHeader};
 use super::search_box::SearchBox;
@@ -200,7 +201,17 @@ fn UserRow(user: VoiceUser, index: usize) -> impl IntoView {
                 />
             </td>
             <td title=user.display_name.clone()>
-                <button type="button" class="link" on:click=move |_| state.select_only(&for_select)>
+                <button
+                    type="button"
+                    class="link"
+                    on:click=move |ev| {
+                        state.select_only(&for_select);
+                        // A click from Enter or Space (no pointer) carries on in the pane.
+                        if ev.detail() == 0 {
+                            focus_pane();
+                        }
+                    }
+                >
                     {user.display_name.clone()}
                 </button>
             </td>
