@@ -13,6 +13,8 @@ pub struct AppState {
     pub writer: crate::store::Writer,
     pub clock: Arc<dyn Clock>,
     pub auth: crate::auth::AuthSettings,
+    /// How long sign-in accepts a one-time password after it was issued.
+    pub one_time_passwords: crate::domain::OneTimePasswordLifetime,
     /// How far each long check or apply running now has got.
     pub progress: crate::tracker::Tracker,
 }

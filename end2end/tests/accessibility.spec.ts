@@ -10,8 +10,10 @@ import {
   actionPane,
   assignDialog,
   openVoiceUsers,
+  searchBox,
   selectUser,
   signIn,
+  voiceUsersGrid,
   waitForHydration,
 } from './helpers';
 
@@ -119,4 +121,30 @@ test('My profile of a user', async ({ browser }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
   await expectAccessible(page, 'My profile');
   await context.close();
+});
+
+test('at 320 pixels wide (400% zoom) nothing scrolls sideways and every action is reachable', async ({ page }) => {
+  await withoutNumber(page.request, ASSIGN_NUMBER.user);
+  await page.setViewportSize({ width: 320, height: 640 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await openVoiceUsers(page);
+  expect(await sideways()).toBe(0);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeInViewport();
+  // Scrolled to first, as a person would: the grid sits below the menu here.
+  await searchBox(page).fill(ASSIGN_NUMBER.user);
+  await voiceUsersGrid(page).scrollIntoViewIfNeeded();
+  await selectUser(page, ASSIGN_NUMBER.user);
+  expect(await sideways()).toBe(0);
+  const assign = actionPane(page).getByRole('button', { name: 'Assign number' });
+  await assign.scrollIntoViewIfNeeded();
+  await expect(assign).toBeInViewport();
+  await assign.click();
+  const dialog = assignDialog(page);
+  for (const name of ['Save', 'Cancel']) {
+    const button = dialog.getByRole('button', { name });
+    await button.scrollIntoViewIfNeeded();
+    await expect(button).toBeInViewport();
+  }
+  expect(await sideways()).toBe(0);
+  await expectAccessible(page, 'Assign number at 320 pixels');
 });

@@ -1,12 +1,17 @@
 //! The accounts a fresh installation starts with: the first Global
 //! administrator, and with a demo organisation, optional demo accounts.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{bail, Context};
 use app::auth::password::{self, Passwords};
 use app::clock::Clock;
-use app::domain::{check_new_password, normalise_username, Role};
+use app::domain::{check_new_password, normalise_username, OneTimePasswordLifetime, Role};
 use app::store::accounts::{self, NewAccount};
 use sqlx::SqlitePool;
+
+/// Where a generated first password is written, in the data folder.
+pub const PASSWORD_FILE: &str = "first-admin-password.txt";
 
 /// What start-up did about the first administrator.
 #[derive(Debug, PartialEq, Eq)]
@@ -15,15 +20,42 @@ pub enum FirstAdmin {
     Existing,
     /// Created with the password from the settings.
     Created { username: String },
-    /// Created with a generated password, to be printed once.
-    Generated { username: String, password: String },
+    /// Created with a generated one-time password, written to
+    /// `password_file` (readable by the server's user only). Standard output
+    /// often ends in a log, so the password never goes there.
+    Generated {
+        username: String,
+        password_file: PathBuf,
+    },
 }
 
-/// Creates the first Global administrator when there is no account yet.
+impl FirstAdmin {
+    /// What the server prints about it on start, if anything.
+    pub fn announcement(&self, lifetime: OneTimePasswordLifetime) -> Option<String> {
+        match self {
+            FirstAdmin::Existing => None,
+            FirstAdmin::Created { username } => Some(format!(
+                "First administrator '{username}' created with the given password."
+            )),
+            FirstAdmin::Generated {
+                username,
+                password_file,
+            } => Some(format!(
+                "\nFirst administrator created. Sign in as '{username}' with the one-time password in\n\n    {}\n\n(readable only by this user) within {}, choose your own password, then delete the file.\n",
+                password_file.display(),
+                lifetime.span(),
+            )),
+        }
+    }
+}
+
+/// Creates the first Global administrator when there is no account yet; a
+/// generated password goes to [`PASSWORD_FILE`] in `data_dir`.
 pub async fn ensure_first_admin(
     pool: &SqlitePool,
     username: &str,
     given_password: Option<&str>,
+    data_dir: &Path,
     passwords: &Passwords,
     clock: &dyn Clock,
 ) -> anyhow::Result<FirstAdmin> {
@@ -61,14 +93,25 @@ pub async fn ensure_first_admin(
     )
     .await
     .context("creating the first administrator")?;
+    if !generated {
+        tx.commit().await?;
+        return Ok(FirstAdmin::Created { username });
+    }
+    // Written before the account is committed: if it can't be, there is no
+    // administrator whose password nobody knows.
+    let password_file = data_dir.join(PASSWORD_FILE);
+    std::fs::create_dir_all(data_dir)
+        .and_then(|()| crate::private_file::replace(&password_file, &format!("{secret}\n")))
+        .with_context(|| {
+            format!(
+                "writing the one-time password to {}",
+                password_file.display()
+            )
+        })?;
     tx.commit().await?;
-    Ok(if generated {
-        FirstAdmin::Generated {
-            username,
-            password: secret,
-        }
-    } else {
-        FirstAdmin::Created { username }
+    Ok(FirstAdmin::Generated {
+        username,
+        password_file,
     })
 }
 
@@ -120,4 +163,31 @@ pub async fn create_demo_accounts(
     }
     tx.commit().await?;
     Ok(created)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_announcement_names_the_file_never_the_password() {
+        let generated = FirstAdmin::Generated {
+            username: "admin".into(),
+            password_file: PathBuf::from("data").join(PASSWORD_FILE),
+        };
+
+        let text = generated
+            .announcement(OneTimePasswordLifetime::default())
+            .expect("something to say");
+
+        assert!(
+            text.contains("Sign in as 'admin' with the one-time password in\n\n    data/first-admin-password.txt\n"),
+            "{text}"
+        );
+        assert!(text.contains("within 24 hours, choose your own"), "{text}");
+        assert_eq!(
+            FirstAdmin::Existing.announcement(OneTimePasswordLifetime::default()),
+            None
+        );
+    }
 }

@@ -24,7 +24,9 @@ const PKG: &str = "/pkg/";
 /// Length of cargo-leptos's hashes: an MD5 in unpadded base64url.
 const HASH_LENGTH: usize = 22;
 
-/// Sets `Cache-Control` on every response that has none of its own.
+/// Sets `Cache-Control` on every response that has none of its own, and
+/// `no-store` on every page whatever it had: a rendered page carries the
+/// account's data for hydration.
 pub async fn cache_control(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
@@ -32,11 +34,16 @@ pub async fn cache_control(request: Request, next: Next) -> Response {
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
+    let html = content_type.is_some_and(is_html);
     let value = policy(&path, response.status(), content_type);
     let headers = response.headers_mut();
-    headers
-        .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static(value));
+    if html {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+    } else {
+        headers
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static(value));
+    }
     // The bundle is sent as its .br or .gz sibling, whichever the browser
     // accepts: a shared cache must keep one copy per encoding.
     if path.starts_with(PKG) && !headers.contains_key(header::VARY) {
@@ -59,12 +66,18 @@ pub fn policy(path: &str, status: StatusCode, content_type: Option<&str>) -> &'s
             REVALIDATE
         };
     }
-    let html = content_type.is_some_and(|t| t.starts_with("text/html"));
-    if html || path.starts_with("/api/") {
+    if content_type.is_some_and(is_html) || path.starts_with("/api/") {
         NO_STORE
     } else {
         REVALIDATE
     }
+}
+
+/// Whether a `Content-Type` is a page's, in any case (`Text/HTML; ...`).
+fn is_html(content_type: &str) -> bool {
+    content_type
+        .get(..9)
+        .is_some_and(|t| t.eq_ignore_ascii_case("text/html"))
 }
 
 /// Whether a file's name carries a cargo-leptos content hash, e.g.
@@ -119,6 +132,46 @@ mod tests {
         ];
         for (name, hashed, why) in cases {
             assert_eq!(is_hashed(&name), hashed, "{name}: {why}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_page_is_never_stored_whatever_its_handler_said() {
+        use axum::body::Body;
+        use axum::http::Request;
+        use axum::routing::get;
+        use axum::Router;
+        use tower::ServiceExt;
+
+        let cached = |content_type: &'static str| {
+            get(move || async move {
+                (
+                    [
+                        (header::CONTENT_TYPE, content_type),
+                        (header::CACHE_CONTROL, "public, max-age=600"),
+                    ],
+                    "body",
+                )
+            })
+        };
+        let routes = Router::new()
+            .route("/page", cached("text/html; charset=utf-8"))
+            .route("/upper", cached("Text/HTML"))
+            .route("/report.csv", cached("text/csv"))
+            .layer(axum::middleware::from_fn(cache_control));
+        let cases = [
+            ("/page", NO_STORE, "a page"),
+            ("/upper", NO_STORE, "a page, whatever the case"),
+            (
+                "/report.csv",
+                "public, max-age=600",
+                "anything else keeps its own",
+            ),
+        ];
+        for (path, want, why) in cases {
+            let request = Request::get(path).body(Body::empty()).unwrap();
+            let response = routes.clone().oneshot(request).await.unwrap();
+            assert_eq!(response.headers()[header::CACHE_CONTROL], want, "{why}");
         }
     }
 

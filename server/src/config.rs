@@ -48,6 +48,17 @@ pub struct Settings {
     #[arg(long, env = "SWITCHBOARD_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// A reverse proxy in front of the server, whose X-Forwarded-For names
+    /// the client: an address (10.0.0.5) or a range (10.0.0.0/8); repeat the
+    /// flag or separate with commas. Without it every client behind a proxy
+    /// shares the proxy's address in the sign-in throttle and the audit log.
+    #[arg(
+        long = "trusted-proxy",
+        env = "SWITCHBOARD_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxy: Vec<app::auth::client_address::TrustedProxy>,
+
     /// Minutes without a request after which a session ends.
     #[arg(long, env = "SWITCHBOARD_SESSION_IDLE_MINUTES", default_value_t = 30)]
     pub session_idle_minutes: i64,
@@ -55,6 +66,17 @@ pub struct Settings {
     /// Hours after sign-in after which a session ends, busy or not.
     #[arg(long, env = "SWITCHBOARD_SESSION_MAX_HOURS", default_value_t = 12)]
     pub session_max_hours: i64,
+
+    /// Hours sign-in accepts a one-time password (a new account's, a reset
+    /// one, the first administrator's) after it was issued.
+    #[arg(long, env = "SWITCHBOARD_ONE_TIME_PASSWORD_HOURS", default_value_t = app::domain::OneTimePasswordLifetime::DEFAULT_HOURS, value_parser = clap::value_parser!(u32).range(1..))]
+    pub one_time_password_hours: u32,
+
+    /// Archive audit entries older than this many days to a file in the data
+    /// folder, then delete them from the database; on start and daily.
+    /// Without it the audit log keeps everything.
+    #[arg(long, env = "SWITCHBOARD_AUDIT_RETENTION_DAYS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub audit_retention_days: Option<u32>,
 
     /// Memory argon2id uses to hash one password, in KiB. Lower only for tests.
     #[arg(long, env = "SWITCHBOARD_PASSWORD_HASH_MEMORY_KIB", default_value_t = app::auth::password::HashCost::default().memory_kib)]
@@ -101,6 +123,9 @@ impl Settings {
             idle_timeout: self.session_idle_minutes.max(1) * 60,
             absolute_timeout: self.session_max_hours.max(1) * 3600,
             passwords: app::auth::password::Passwords::new(cost)?,
+            trusted_proxies: app::auth::client_address::TrustedProxies::new(
+                self.trusted_proxy.clone(),
+            ),
         })
     }
 

@@ -4,11 +4,13 @@
 #![recursion_limit = "256"]
 pub mod accounts;
 pub mod allocator;
+pub mod audit_retention;
 pub mod body_limits;
 pub mod caching;
 pub mod config;
 pub mod demo;
 pub mod gate;
+pub mod private_file;
 pub mod router;
 pub mod security;
 pub mod startup;

@@ -1,5 +1,5 @@
+use app::domain::OneTimePasswordLifetime;
 use clap::Parser;
-use server::accounts::FirstAdmin;
 use server::config::Settings;
 use server::startup::Application;
 
@@ -14,15 +14,10 @@ fn main() -> anyhow::Result<()> {
 async fn serve() -> anyhow::Result<()> {
     server::telemetry::init();
     let settings = Settings::parse();
+    let lifetime = OneTimePasswordLifetime::hours(settings.one_time_password_hours);
     let app = Application::build(settings).await?;
-    match app.first_admin() {
-        FirstAdmin::Generated { username, password } => println!(
-            "\nFirst administrator created. Sign in as '{username}' with the one-time password\n\n    {password}\n\nand choose a new one. This password is shown only once.\n"
-        ),
-        FirstAdmin::Created { username } => {
-            println!("First administrator '{username}' created with the given password.")
-        }
-        FirstAdmin::Existing => {}
+    if let Some(text) = app.first_admin().announcement(lifetime) {
+        println!("{text}");
     }
     println!("Switchboard is listening on http://{}", app.address());
     app.run_until_stopped().await

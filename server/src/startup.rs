@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::clock::{Clock, SystemClock};
+use app::domain::OneTimePasswordLifetime;
 use app::state::AppState;
 use axum::Router;
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 
 use crate::accounts::FirstAdmin;
+use crate::audit_retention::Retention;
 use crate::config::Settings;
 use crate::demo::{self, DemoOrg};
 use crate::security::PublicOrigin;
@@ -23,6 +25,8 @@ pub struct Application {
     pool: SqlitePool,
     writer: app::store::Writer,
     first_admin: FirstAdmin,
+    /// Archives old audit entries daily while the server runs, if set.
+    retention: Option<Retention>,
 }
 
 impl Application {
@@ -52,6 +56,7 @@ impl Application {
             &pool,
             &settings.admin_username,
             settings.admin_password.as_deref(),
+            &settings.data_dir,
             &auth.passwords,
             clock.as_ref(),
         )
@@ -88,11 +93,24 @@ impl Application {
         }
 
         let writer = app::store::Writer::open(&pool).await?;
+        let retention = match settings.audit_retention_days {
+            Some(days) => {
+                let retention =
+                    Retention::new(days, &settings.data_dir, writer.clone(), clock.clone());
+                retention
+                    .run()
+                    .await
+                    .context("archiving old audit entries (--audit-retention-days)")?;
+                Some(retention)
+            }
+            None => None,
+        };
         let state = AppState {
             pool: pool.clone(),
             writer: writer.clone(),
             clock,
             auth,
+            one_time_passwords: OneTimePasswordLifetime::hours(settings.one_time_password_hours),
             progress: Default::default(),
         };
         let listener = TcpListener::bind(settings.listen)
@@ -111,6 +129,7 @@ impl Application {
             pool,
             writer,
             first_admin,
+            retention,
         })
     }
 
@@ -134,14 +153,20 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(
+        let serving = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")
+        .with_graceful_shutdown(shutdown_signal());
+        let Some(retention) = self.retention else {
+            return serving.await.context("serving");
+        };
+        // The daily archive stops with the server.
+        tokio::select! {
+            served = serving => served.context("serving"),
+            never = retention.daily() => match never {},
+        }
     }
 }
 

@@ -157,6 +157,29 @@ mod ssr {
             .ok_or_else(|| ApiError::internal(format!("account {id} vanished while being written")))
     }
 
+    /// Refuses to take `account` out of the Global administrators when it is
+    /// the last one. Read in the change's own transaction, under the write
+    /// lock: of two Global admins removing or demoting each other at once,
+    /// the second finds the first's change and is refused. The database's
+    /// trigger (migration 0008) has the last word.
+    async fn keep_a_global_admin(
+        conn: &mut SqliteConnection,
+        account: &Account,
+        what: &str,
+    ) -> Result<(), ApiError> {
+        if account.role != Role::GlobalAdmin
+            || store::accounts::count_with_role(conn, Role::GlobalAdmin).await? > 1
+        {
+            return Ok(());
+        }
+        Err(ApiError::Conflict {
+            message: format!(
+                "{} is the last Global administrator, so {what}. Another admin's change came first: reload to see the accounts as they are now.",
+                account.username
+            ),
+        })
+    }
+
     fn stale(account: &Account) -> ApiError {
         ApiError::Conflict {
             message: format!(
@@ -186,6 +209,9 @@ mod ssr {
                     ),
                 });
             }
+            if role != Role::GlobalAdmin {
+                keep_a_global_admin(&mut w.tx, &account, "their role can't change").await?;
+            }
             if account.version != expected_version
                 || !store::accounts::set_role(&mut w.tx, id, role, expected_version).await?
             {
@@ -210,7 +236,8 @@ mod ssr {
         let hash = state.auth.passwords.hash(secret.clone()).await?;
         write_as(state, caller, async |w| {
             let account = other_account(&mut w.tx, &w.caller.account, id).await?;
-            store::accounts::set_password(&mut w.tx, id, &hash, true).await?;
+            let now = w.state.clock.now();
+            store::accounts::set_password(&mut w.tx, id, &hash, Some(now)).await?;
             store::sessions::delete_others(&mut w.tx, id, "").await?;
             let record = AuditRecord {
                 target: account.username.clone(),
@@ -230,6 +257,7 @@ mod ssr {
     pub async fn remove(id: AccountId, expected_version: i64) -> Result<(), ApiError> {
         write(Permission::ManageAccounts, async |w| {
             let account = other_account(&mut w.tx, &w.caller.account, id).await?;
+            keep_a_global_admin(&mut w.tx, &account, "their account can't be removed").await?;
             if !store::accounts::delete(&mut w.tx, id, expected_version).await? {
                 return Err(stale(&account));
             }

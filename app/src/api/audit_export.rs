@@ -1,25 +1,24 @@
 //! GET /api/audit/export.csv: the audit log as the page's filters show it,
-//! for spreadsheets. Reads only, so GET; the session cookie decides who may.
-//! Every cell is quoted, and a cell a spreadsheet would run as a formula is
-//! neutralised first.
+//! for spreadsheets, every entry, newest first: streamed a page at a time
+//! along the log's own cursor (see `csv_stream`), so a log of millions of
+//! entries costs the server one page of memory. Reads only, so GET; the
+//! session cookie decides who may. Every cell is quoted, and a cell a
+//! spreadsheet would run as a formula is neutralised first.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use axum::extract::{Query, State};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::access::{bounded, caller_from, permit, required};
+use super::csv_stream::{download, failed, finished, refused, Chunk, EXPORT_PAGE};
 use super::ApiError;
 use crate::domain::{
     format_utc, AuditAction, AuditEntry, AuditQuery, Date, Permission, MAX_SEARCH,
 };
 use crate::state::AppState;
-
-/// The most rows one export holds.
-pub const MAX_EXPORT: u32 = 100_000;
 
 const HEADER: [&str; 8] = [
     "Time (UTC)",
@@ -37,51 +36,57 @@ pub async fn export_csv(
     parts: Parts,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    match entries(&state, &parts, &params)
-        .await
-        .and_then(|e| csv_text(&e))
-    {
-        Ok(csv) => {
-            let filename = format!("switchboard-audit-{}.csv", state.clock.today());
-            let headers = [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{filename}\""),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ];
-            (headers, csv).into_response()
+    let query = match checked(&state, &parts, &params).await {
+        Ok(query) => query,
+        Err(err) => return refused(err),
+    };
+    let first = match page(&state, &query, true).await {
+        Ok(first) => first,
+        Err(err) => return refused(err),
+    };
+    let filename = format!("switchboard-audit-{}.csv", state.clock.today());
+    download(&filename, first, move |before_id| {
+        let (state, query) = (state.clone(), query.clone());
+        async move {
+            let query = AuditQuery {
+                before_id: Some(before_id),
+                ..query
+            };
+            page(&state, &query, false).await
         }
-        Err(err) => {
-            let status =
-                StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, axum::Json(err)).into_response()
-        }
-    }
+    })
 }
 
-async fn entries(
+/// The filters, for a caller who may read the log: 400, then 401 or 403.
+async fn checked(
     state: &AppState,
     parts: &Parts,
     params: &HashMap<String, String>,
-) -> Result<Vec<AuditEntry>, ApiError> {
+) -> Result<AuditQuery, ApiError> {
     let query = parse_query(params)?;
     let caller = required(caller_from(state, parts).await?)?;
     permit(&caller, Permission::ViewAudit)?;
-    let mut conn = state.pool.acquire().await?;
-    Ok(crate::store::audit::page(&mut conn, &query, MAX_EXPORT)
-        .await?
-        .rows)
+    Ok(query)
 }
 
-fn csv_text(entries: &[AuditEntry]) -> Result<String, ApiError> {
+/// One page of entries older than `query.before_id`, as CSV; the first
+/// starts with the header.
+async fn page(state: &AppState, query: &AuditQuery, first: bool) -> Result<Chunk<i64>, ApiError> {
+    let page = {
+        let mut conn = state.pool.acquire().await?;
+        crate::store::audit::page(&mut conn, query, EXPORT_PAGE).await?
+    };
+    Ok((csv_page(&page.rows, first)?, page.next))
+}
+
+fn csv_page(entries: &[AuditEntry], first: bool) -> Result<Vec<u8>, ApiError> {
     let mut csv = csv::WriterBuilder::new()
         .quote_style(csv::QuoteStyle::Always)
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let failed = |e: csv::Error| ApiError::internal(format!("writing the audit CSV: {e}"));
-    csv.write_record(HEADER).map_err(failed)?;
+    if first {
+        csv.write_record(HEADER).map_err(failed)?;
+    }
     for e in entries {
         let cells = [
             format_utc(e.at),
@@ -96,10 +101,7 @@ fn csv_text(entries: &[AuditEntry]) -> Result<String, ApiError> {
         csv.write_record(cells.iter().map(|c| neutralised(c).into_owned()))
             .map_err(failed)?;
     }
-    let bytes = csv
-        .into_inner()
-        .map_err(|e| ApiError::internal(format!("finishing the audit CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| ApiError::internal(format!("the audit CSV: {e}")))
+    finished(csv)
 }
 
 /// A cell that can't run as a formula: text starting with = + - @ (or a
@@ -139,6 +141,11 @@ fn parse_query(params: &HashMap<String, String>) -> Result<AuditQuery, ApiError>
 mod tests {
     use super::*;
 
+    /// The first page of an export of `entries`.
+    fn csv_text(entries: &[AuditEntry]) -> String {
+        String::from_utf8(csv_page(entries, true).unwrap()).unwrap()
+    }
+
     #[test]
     fn cells_neither_run_formulas_nor_break_rows_or_columns() {
         let entry = |target: &str| AuditEntry {
@@ -161,7 +168,7 @@ mod tests {
             ("\ttab", "\"'\ttab\""),
         ];
         for (target, cell) in cases {
-            let text = csv_text(&[entry(target)]).unwrap();
+            let text = csv_text(&[entry(target)]);
             let row = text.split("\r\n").nth(1).unwrap_or_default();
             let expected = format!(
                 "\"2026-11-26 19:23:10 UTC\",\"admin\",\"Number assigned\",{cell},\"\",\"'+14255550100\",\"\",\"'=HYPERLINK(\"\"x\"\")\""
@@ -172,7 +179,7 @@ mod tests {
 
     #[test]
     fn the_header_names_every_column() {
-        let text = csv_text(&[]).unwrap();
+        let text = csv_text(&[]);
         assert_eq!(
             text,
             "\"Time (UTC)\",\"Actor\",\"Action\",\"Target\",\"User\",\"Number\",\"Before\",\"After\"\r\n"

@@ -29,7 +29,6 @@ pub async fn change_password(current: String, new: String) -> Result<Account, Ap
 #[cfg(feature = "ssr")]
 mod ssr {
     use std::net::SocketAddr;
-    use std::time::Duration;
 
     use axum::extract::ConnectInfo;
     use axum::http::{header, request::Parts, HeaderValue};
@@ -40,10 +39,12 @@ mod ssr {
     use super::*;
     use crate::api::access::{bounded, caller, signed_in, state};
     use crate::api::write::write_as;
+    use crate::auth::attempt::{self, Admission, Locked};
     use crate::auth::{cookie, session, throttle};
     use crate::domain::{
         check_new_password, normalise_username, AuditAction, AuditRecord, MAX_PASSWORD,
     };
+    use crate::state::AppState;
     use crate::store;
 
     fn set_cookie(value: String) {
@@ -55,38 +56,40 @@ mod ssr {
         }
     }
 
-    fn client_address() -> String {
+    /// The peer's address, or the client's that a trusted proxy forwards.
+    fn client_address(state: &AppState) -> String {
         use_context::<Parts>()
             .and_then(|p| {
-                p.extensions
-                    .get::<ConnectInfo<SocketAddr>>()
-                    .map(|c| c.0.ip().to_string())
+                let peer = p.extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+                Some(state.auth.trusted_proxies.client(peer, &p.headers))
             })
-            .unwrap_or_else(|| "unknown".to_owned())
+            .map_or_else(|| "unknown".to_owned(), |a| a.to_string())
     }
 
-    fn minutes(secs: i64) -> String {
-        match (secs + 59) / 60 {
-            1 => "1 minute".to_owned(),
-            n => format!("{n} minutes"),
+    fn too_many(what: &str, locked: Locked, now: i64) -> ApiError {
+        let wait = throttle::minutes(locked.until - now);
+        ApiError::TooManyAttempts {
+            message: format!("Too many {what}. Try again in {wait}."),
         }
     }
 
     /// A sign-in attempt's audit entry. There is no caller yet, so this is
-    /// the one entry written outside `write`: its actor is the username typed.
+    /// the one entry written outside `write`: its actor is the account, or
+    /// the "unknown account" the username names.
     async fn sign_in_entry(
         conn: &mut SqliteConnection,
         now: i64,
         action: AuditAction,
-        username: &str,
+        who: &str,
+        from: &str,
         note: &str,
     ) -> Result<(), ApiError> {
         let record = AuditRecord {
-            target: username.to_owned(),
-            after: format!("from {}{note}", client_address()),
+            target: who.to_owned(),
+            after: format!("from {from}{note}"),
             ..AuditRecord::default()
         };
-        store::audit::append(conn, now, username, action, &record).await?;
+        store::audit::append(conn, now, who, action, &record).await?;
         Ok(())
     }
 
@@ -95,62 +98,70 @@ mod ssr {
         bounded("password", &password, MAX_PASSWORD)?;
         let state = state()?;
         let username = normalise_username(&username);
-        let account_key = throttle::account_key(&username);
-        let address_key = throttle::address_key(&client_address());
+        let from = client_address(&state);
         let now = state.clock.now();
 
-        let mut conn = state.pool.acquire().await?;
-        let (account_failures, account_lock) =
-            store::throttle::get(&mut conn, &account_key, now, throttle::WINDOW).await?;
-        let (address_failures, address_lock) =
-            store::throttle::get(&mut conn, &address_key, now, throttle::WINDOW).await?;
-        let locked = account_lock.max(address_lock);
-        if locked > now {
-            // Still recorded: a lock doesn't hide continued guessing.
-            drop(conn);
-            let mut tx = state.writer.begin().await?;
-            sign_in_entry(
-                &mut tx,
-                now,
-                AuditAction::SignInFailed,
-                &username,
-                " while locked",
-            )
-            .await?;
-            tx.commit().await?;
-            return Err(ApiError::TooManyAttempts {
-                message: format!(
-                    "Too many failed sign-ins. Try again in {}.",
-                    minutes(locked - now)
-                ),
-            });
-        }
-        let delay = throttle::delay_ms(account_failures.max(address_failures));
-        if delay > 0 {
-            tokio::time::sleep(Duration::from_millis(delay)).await;
-        }
-        let found = store::accounts::with_hash(&mut conn, &username).await?;
-        drop(conn);
-        let (account, hash) = match found {
-            Some((account, hash)) => (Some(account), Some(hash)),
-            None => (None, None),
+        let mut tx = state.writer.begin().await?;
+        let found = store::accounts::with_hash(&mut tx, &username).await?;
+        let who = match &found {
+            Some((account, _)) => account.username.clone(),
+            None => throttle::unknown_account(&username),
         };
-        let matches = state.auth.passwords.verify(password, hash).await;
+        let keys = attempt::Keys {
+            account: throttle::account_key(&username),
+            label: who.clone(),
+            address: Some(throttle::address_key(&from)),
+        };
+        let admission = attempt::admit(&mut tx, keys, now).await?;
+        tx.commit().await?;
+        let attempt = match admission {
+            Admission::Admitted(attempt) => attempt,
+            Admission::Locked(locked) => return Err(too_many("failed sign-ins", locked, now)),
+        };
+        // Waits holding no connection: a crowd of slowed sign-ins leaves
+        // the pool to everyone else.
+        tokio::time::sleep(attempt.delay).await;
+        let (account, checked) = found.unzip();
+        let matches = state
+            .auth
+            .passwords
+            .verify(password, checked.clone())
+            .await?;
 
         let mut tx = state.writer.begin().await?;
-        let (Some(account), true) = (account, matches) else {
-            // Counted again inside the write lock so parallel attempts all count.
-            throttle::count_failure(&mut tx, &account_key, throttle::ACCOUNT_LIMIT, now).await?;
-            throttle::count_failure(&mut tx, &address_key, throttle::ADDRESS_LIMIT, now).await?;
-            sign_in_entry(&mut tx, now, AuditAction::SignInFailed, &username, "").await?;
+        // The password checked must still be the account's: it may have
+        // changed, or the account gone, while this attempt waited.
+        let still = store::accounts::with_hash(&mut tx, &username).await?;
+        let account = account.filter(|_| matches && still.map(|(_, h)| h) == checked);
+        let Some(account) = account else {
+            let note = if attempt.locked_it() {
+                "; locked for 15 minutes"
+            } else {
+                ""
+            };
+            attempt.failed(&mut tx, now).await?;
+            sign_in_entry(&mut tx, now, AuditAction::SignInFailed, &who, &from, note).await?;
             tx.commit().await?;
             tracing::info!("sign-in failed");
             return Err(ApiError::SignInFailed {
                 message: WRONG_CREDENTIALS.to_owned(),
             });
         };
-
-        store::throttle::clear(&mut tx, &account_key).await?;
+        if account.must_change_password {
+            let issued = store::accounts::one_time_password_issued_at(&mut tx, account.id).await?;
+            if state.one_time_passwords.expired(issued, now) {
+                let note = " with an expired one-time password";
+                sign_in_entry(&mut tx, now, AuditAction::SignInFailed, &who, &from, note).await?;
+                tx.commit().await?;
+                return Err(ApiError::SignInFailed {
+                    message: state.one_time_passwords.refusal(),
+                });
+            }
+        }
+        if let Err(locked) = attempt.succeed(&mut tx, now).await? {
+            tx.commit().await?;
+            return Err(too_many("failed sign-ins", locked, now));
+        }
         // A new session every time: a token planted before sign-in is worthless.
         if let Some(old) =
             use_context::<Parts>().and_then(|p| cookie::token(&p.headers, state.auth.secure))
@@ -164,7 +175,7 @@ mod ssr {
         )
         .await?;
         let token = session::start(&mut tx, account.id, now).await?;
-        sign_in_entry(&mut tx, now, AuditAction::SignedIn, &account.username, "").await?;
+        sign_in_entry(&mut tx, now, AuditAction::SignedIn, &who, &from, "").await?;
         tx.commit().await?;
         set_cookie(cookie::set(&token, state.auth.secure));
         tracing::info!(account = %account.id, "signed in");
@@ -204,31 +215,41 @@ mod ssr {
         }
         // Guessing the current password counts like failed sign-ins: a
         // stolen session can't be used to try passwords without limit.
-        let key = throttle::account_key(&account.username);
         let now = state.clock.now();
-        let mut conn = state.pool.acquire().await?;
-        let (_, locked) = store::throttle::get(&mut conn, &key, now, throttle::WINDOW).await?;
-        if locked > now {
-            return Err(ApiError::TooManyAttempts {
-                message: format!(
-                    "Too many wrong passwords. Try again in {}.",
-                    minutes(locked - now)
-                ),
-            });
-        }
-        let hash = store::accounts::hash_of(&mut conn, account.id).await?;
-        drop(conn);
-        if !state.auth.passwords.verify(current, hash).await {
-            let mut tx = state.writer.begin().await?;
-            throttle::count_failure(&mut tx, &key, throttle::ACCOUNT_LIMIT, now).await?;
-            tx.commit().await?;
-            return Err(ApiError::Forbidden {
-                message: "The current password is incorrect.".to_owned(),
-            });
+        let keys = attempt::Keys {
+            account: throttle::account_key(&account.username),
+            label: account.username.clone(),
+            address: None,
+        };
+        let mut tx = state.writer.begin().await?;
+        let admission = attempt::admit(&mut tx, keys, now).await?;
+        let checked = store::accounts::hash_of(&mut tx, account.id).await?;
+        tx.commit().await?;
+        let attempt = match admission {
+            Admission::Admitted(attempt) => attempt,
+            Admission::Locked(locked) => return Err(too_many("wrong passwords", locked, now)),
+        };
+        tokio::time::sleep(attempt.delay).await;
+        let wrong = || ApiError::Forbidden {
+            message: "The current password is incorrect.".to_owned(),
+        };
+        if !state
+            .auth
+            .passwords
+            .verify(current, checked.clone())
+            .await?
+        {
+            return Err(wrong());
         }
         let new_hash = state.auth.passwords.hash(new).await?;
         write_as(state, caller, async |w| {
-            store::accounts::set_password(&mut w.tx, account.id, &new_hash, false).await?;
+            if store::accounts::hash_of(&mut w.tx, account.id).await? != checked {
+                return Err(wrong());
+            }
+            if let Err(locked) = attempt.succeed(&mut w.tx, now).await? {
+                return Err(too_many("wrong passwords", locked, now));
+            }
+            store::accounts::set_password(&mut w.tx, account.id, &new_hash, None).await?;
             store::sessions::delete_others(&mut w.tx, account.id, &w.caller.token_hash).await?;
             let record = AuditRecord {
                 target: account.username.clone(),

@@ -64,6 +64,10 @@ pub enum ApiError {
     /// The request itself is malformed (400).
     #[error("{message}")]
     BadRequest { message: String },
+    /// Too many passwords are being checked at once; trying again in a
+    /// moment should work (503).
+    #[error("{message}")]
+    Busy { message: String },
     /// A transient failure; trying again should work (503).
     #[error("Service is unavailable. Please try again.")]
     Unavailable,
@@ -132,7 +136,7 @@ impl ApiError {
             ApiError::Forbidden { .. } => 403,
             ApiError::NotFound { .. } => 404,
             ApiError::BadRequest { .. } => 400,
-            ApiError::Unavailable => 503,
+            ApiError::Busy { .. } | ApiError::Unavailable => 503,
             ApiError::Internal => 500,
             ApiError::Transport { .. } => 502,
         }
@@ -231,6 +235,16 @@ impl From<sqlx::Error> for ApiError {
 #[cfg(feature = "ssr")]
 impl From<crate::auth::password::PasswordError> for ApiError {
     fn from(e: crate::auth::password::PasswordError) -> Self {
-        ApiError::internal(e)
+        use crate::auth::password::PasswordError;
+        match e {
+            PasswordError::Busy(_) => {
+                tracing::warn!(error = %e, "password hashing busy");
+                ApiError::Busy {
+                    message: "Many sign-ins are being checked right now. Try again in a moment."
+                        .to_owned(),
+                }
+            }
+            e => ApiError::internal(e),
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Sign-in on the server: password hashes, session tokens and their cookie,
 //! and who is calling. Server side only.
 
+pub mod attempt;
+pub mod client_address;
 pub mod cookie;
 pub mod password;
 pub mod session;
@@ -17,6 +19,8 @@ pub struct AuthSettings {
     pub absolute_timeout: i64,
     /// Hashes and checks passwords at the configured cost.
     pub passwords: password::Passwords,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: client_address::TrustedProxies,
 }
 
 impl Default for AuthSettings {
@@ -26,6 +30,7 @@ impl Default for AuthSettings {
             idle_timeout: 30 * 60,
             absolute_timeout: 12 * 60 * 60,
             passwords: password::Passwords::default(),
+            trusted_proxies: Default::default(),
         }
     }
 }

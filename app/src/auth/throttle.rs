@@ -1,58 +1,73 @@
-//! Slowing and then refusing repeated failed sign-ins, per typed username and
-//! per client address. The policy is plain arithmetic, tested here; the
-//! counts live in the `sign_in_throttle` table.
+//! Slowing and then refusing repeated password guesses. Per username: five
+//! attempts within the window are checked, then it is locked. Per client
+//! address: attempts are slowed, never refused, since an office or a proxy
+//! puts many people behind one address and their correct passwords must
+//! still work. The policy is plain arithmetic, tested here; the counts live
+//! in the `sign_in_throttle` table (see `attempt`).
 
-/// Failures are forgotten this long after the last one.
+use sha2::{Digest, Sha256};
+
+/// Attempts are forgotten this long after the last one.
 pub const WINDOW: i64 = 15 * 60;
-/// How long a key stays locked once it reaches its limit.
+/// How long a username stays locked once it reaches its limit.
 pub const LOCK_FOR: i64 = 15 * 60;
-/// Failures per username before it is locked.
+/// Attempts per username checked before it is locked.
 pub const ACCOUNT_LIMIT: i64 = 5;
-/// Failures per address before it is locked: higher, as offices share one.
+/// Failures per address after which each attempt from it waits the longest.
 pub const ADDRESS_LIMIT: i64 = 20;
 /// Failures answered at full speed before each answer is delayed.
 pub const FREE_FAILURES: i64 = 2;
+/// What each attempt from an address past its limit waits: slow enough to
+/// make guessing across usernames slow, short enough to be let in.
+pub const ADDRESS_LIMIT_DELAY_MS: u64 = 4_000;
 
-/// How long to wait before answering the next attempt after `failures`.
-pub fn delay_ms(failures: i64) -> u64 {
-    (failures - FREE_FAILURES).clamp(0, 8) as u64 * 250
+/// How long to wait before checking the next attempt, after `account` and
+/// `address` failures counted so far.
+pub fn delay_ms(account: i64, address: i64) -> u64 {
+    if address >= ADDRESS_LIMIT {
+        return ADDRESS_LIMIT_DELAY_MS;
+    }
+    (account.max(address) - FREE_FAILURES).clamp(0, 8) as u64 * 250
 }
 
-/// When a key with `failures` (counting the new one) locks, or 0 if not yet.
-pub fn locked_until(failures: i64, limit: i64, now: i64) -> i64 {
-    if failures >= limit {
+/// When a username with `attempts` (counting the new one) locks, or 0 if
+/// not yet.
+pub fn locked_until(attempts: i64, now: i64) -> i64 {
+    if attempts >= ACCOUNT_LIMIT {
         now + LOCK_FOR
     } else {
         0
     }
 }
 
-/// Counts one more failure for `key`, locking it once it reaches `limit`.
-/// Call inside the write transaction, so parallel attempts all count.
-pub async fn count_failure(
-    conn: &mut sqlx::SqliteConnection,
-    key: &str,
-    limit: i64,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let (failures, _) = crate::store::throttle::get(conn, key, now, WINDOW).await?;
-    let failures = failures + 1;
-    crate::store::throttle::record_failure(
-        conn,
-        key,
-        failures,
-        now,
-        locked_until(failures, limit, now),
-    )
-    .await
+/// "15 minutes": how long is left of a lock, in whole minutes.
+pub fn minutes(secs: i64) -> String {
+    match (secs + 59) / 60 {
+        1 => "1 minute".to_owned(),
+        n => format!("{n} minutes"),
+    }
 }
 
+/// The key of a (normalised) username: its SHA-256, so whatever was typed
+/// isn't kept, and one username never shares another's count.
 pub fn account_key(username: &str) -> String {
-    format!("account:{username}")
+    format!("account:{}", hex(&Sha256::digest(username.as_bytes())))
 }
 
 pub fn address_key(address: &str) -> String {
     format!("address:{address}")
+}
+
+/// What the audit log calls a username that names no account: a 16-bit
+/// hash, enough to tell repeated attempts apart, too short to confirm a
+/// password typed in the username box.
+pub fn unknown_account(username: &str) -> String {
+    let digest = Sha256::digest(username.as_bytes());
+    format!("unknown account #{}", hex(&digest[..2]))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -62,24 +77,42 @@ mod tests {
     #[test]
     fn delays_grow_after_the_free_failures_and_are_capped() {
         let cases = [
-            (0, 0),
-            (1, 0),
-            (2, 0),
-            (3, 250),
-            (4, 500),
-            (10, 2000),
-            (50, 2000),
+            (0, 0, 0, "none yet"),
+            (2, 0, 0, "two are free"),
+            (3, 0, 250, "the third username failure"),
+            (4, 1, 500, "the larger count decides"),
+            (1, 10, 2000, "an address's failures slow every username"),
+            (50, 0, 2000, "capped for a username"),
+            (0, 19, 2000, "capped below the address limit"),
+            (0, 20, ADDRESS_LIMIT_DELAY_MS, "an address past its limit"),
         ];
-        for (failures, ms) in cases {
-            assert_eq!(delay_ms(failures), ms, "{failures}");
+        for (account, address, ms, why) in cases {
+            assert_eq!(delay_ms(account, address), ms, "{why}");
         }
     }
 
     #[test]
-    fn a_key_locks_at_its_limit_for_a_while() {
-        assert_eq!(locked_until(4, ACCOUNT_LIMIT, 1000), 0);
-        assert_eq!(locked_until(5, ACCOUNT_LIMIT, 1000), 1000 + LOCK_FOR);
-        assert_eq!(locked_until(19, ADDRESS_LIMIT, 1000), 0);
-        assert_eq!(locked_until(20, ADDRESS_LIMIT, 1000), 1000 + LOCK_FOR);
+    fn a_username_locks_at_its_limit_for_a_while() {
+        assert_eq!(locked_until(4, 1000), 0);
+        assert_eq!(locked_until(5, 1000), 1000 + LOCK_FOR);
+    }
+
+    #[test]
+    fn minutes_left_are_rounded_up() {
+        assert_eq!(minutes(LOCK_FOR), "15 minutes");
+        assert_eq!(minutes(61), "2 minutes");
+        assert_eq!(minutes(1), "1 minute");
+    }
+
+    #[test]
+    fn keys_and_labels_keep_no_typed_text() {
+        let key = account_key("hunter2-in-the-wrong-box");
+        assert_eq!(key.len(), "account:".len() + 64);
+        assert!(!key.contains("hunter2"));
+        assert_ne!(account_key("helpdesk"), account_key("helpdesk2"));
+        let label = unknown_account("hunter2-in-the-wrong-box");
+        assert_eq!(label.len(), "unknown account #".len() + 4, "{label}");
+        assert_eq!(label, unknown_account("hunter2-in-the-wrong-box"));
+        assert_eq!(address_key("::1"), "address:::1");
     }
 }

@@ -24,9 +24,9 @@ pub fn Modal(
     let panel = NodeRef::<Div>::new();
     #[cfg(feature = "hydrate")]
     {
-        let opener = document()
-            .active_element()
-            .and_then(|e| leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(e).ok());
+        let opener = document().active_element().and_then(|e| {
+            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(e).ok()
+        });
         let opener = send_wrapper::SendWrapper::new(opener);
         on_cleanup(move || {
             if let Some(el) = opener.take().filter(|e| e.is_connected()) {
@@ -97,7 +97,11 @@ fn keep_tab_inside(panel: &leptos::web_sys::HtmlDivElement, ev: &leptos::ev::Key
         return;
     };
     let active = document().active_element();
-    let at = |e: &HtmlElement| active.as_ref().is_some_and(|a| a == e.unchecked_ref::<leptos::web_sys::Element>());
+    let at = |e: &HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == e.unchecked_ref::<leptos::web_sys::Element>())
+    };
     let inside = active.as_ref().is_some_and(|a| panel.contains(Some(a)));
     if ev.shift_key() && (at(first) || !inside) {
         ev.prevent_default();

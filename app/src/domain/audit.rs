@@ -26,7 +26,9 @@ choice! {
         PasswordChanged => ("PASSWORD_CHANGED", "Password changed"),
         SignedIn => ("SIGNED_IN", "Signed in"),
         SignInFailed => ("SIGN_IN_FAILED", "Sign-in failed"),
+        SignInsRefused => ("SIGN_INS_REFUSED", "Sign-ins refused while locked"),
         SignedOut => ("SIGNED_OUT", "Signed out"),
+        AuditArchived => ("AUDIT_ARCHIVED", "Old audit entries archived"),
     }
 }
 

@@ -18,6 +18,7 @@ mod licence;
 mod location;
 mod number;
 mod number_list;
+mod one_time_password;
 mod paging;
 mod phone;
 mod progress;
@@ -52,6 +53,7 @@ pub use number_list::{
     number_search_keeps, search_city, AssignableNumbers, NumberCursor, NumberFilter, NumberPage,
     NumberQuery, NumberSort, StateFilter, MAX_ASSIGNABLE, MAX_NUMBER_PAGE, NUMBER_PAGE,
 };
+pub use one_time_password::OneTimePasswordLifetime;
 pub use paging::{
     check_length, grouped, Cursor, Page, Paged, QueryError, MAX_CURSOR_KEY, MAX_SEARCH,
 };

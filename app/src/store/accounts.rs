@@ -135,6 +135,20 @@ pub async fn hash_of(
         .await
 }
 
+/// When the account's one-time password was issued; `None` for a password
+/// its holder chose.
+pub async fn one_time_password_issued_at(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+) -> Result<Option<i64>, sqlx::Error> {
+    let issued: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT one_time_password_issued_at FROM accounts WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(issued.flatten())
+}
+
 /// Every account, admins first, then by username.
 pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<Account>, sqlx::Error> {
     let sql = format!(
@@ -152,6 +166,7 @@ pub struct NewAccount<'a> {
     pub display_name: &'a str,
     pub role: Role,
     pub password_hash: &'a str,
+    /// A one-time password, issued now, to be replaced at first sign-in.
     pub must_change_password: bool,
 }
 
@@ -162,14 +177,16 @@ pub async fn insert(
     now: i64,
 ) -> Result<Option<AccountId>, sqlx::Error> {
     let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO accounts (username, display_name, role, password_hash, must_change_password, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id",
+        "INSERT INTO accounts (username, display_name, role, password_hash, must_change_password, \
+         one_time_password_issued_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING id",
     )
     .bind(new.username)
     .bind(new.display_name)
     .bind(new.role.code())
     .bind(new.password_hash)
     .bind(new.must_change_password)
+    .bind(new.must_change_password.then_some(now))
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
@@ -194,17 +211,22 @@ pub async fn set_role(
     Ok(done.rows_affected() == 1)
 }
 
+/// Sets the password: a one-time password when `one_time_issued_at` says
+/// when it was issued (to be replaced at the next sign-in), else one the
+/// account holder chose.
 pub async fn set_password(
     conn: &mut SqliteConnection,
     id: AccountId,
     password_hash: &str,
-    must_change: bool,
+    one_time_issued_at: Option<i64>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE accounts SET password_hash = $1, must_change_password = $2, version = version + 1 WHERE id = $3",
+        "UPDATE accounts SET password_hash = $1, must_change_password = $2, \
+         one_time_password_issued_at = $3, version = version + 1 WHERE id = $4",
     )
     .bind(password_hash)
-    .bind(must_change)
+    .bind(one_time_issued_at.is_some())
+    .bind(one_time_issued_at)
     .bind(id.0)
     .execute(&mut *conn)
     .await?;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod assignments;
 pub mod audit;
+pub mod audit_archive;
 mod batch;
 pub mod change_sets;
 pub mod free_numbers;

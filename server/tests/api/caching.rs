@@ -1,7 +1,8 @@
 //! How long a browser may keep each answer: the bundle's files, whose names
 //! carry their content's hash, for a year without asking again; pages and
-//! server-function answers never, so a returning admin gets the current
-//! page and with it the names of the current bundle.
+//! server-function answers never (a page carries the account's data for
+//! hydration), so a returning admin gets the current page and with it the
+//! names of the current bundle.
 
 use tempfile::TempDir;
 
@@ -34,28 +35,70 @@ async fn get(url: String, headers: &[(&str, &str)]) -> reqwest::Response {
     request.send().await.expect("sending the request")
 }
 
+/// Every page the console renders, one with its view in the address, and
+/// the page for an address that names none.
+const PAGES: [&str; 13] = [
+    "/",
+    "/voice/users",
+    "/voice/users?search=adele&sort=number&order=desc",
+    "/voice/users/import",
+    "/voice/changes",
+    "/voice/phone-numbers",
+    "/voice/emergency-locations",
+    "/billing/licenses",
+    "/settings/admins",
+    "/settings/audit-log",
+    "/me",
+    "/me/password",
+    "/no/such/page",
+];
+
 #[tokio::test]
-async fn pages_are_never_stored() {
+async fn every_page_is_never_stored_for_every_role_by_get_or_head() {
     let app = spawn_app().await;
 
-    for (client, path, what) in [
-        (app.anonymous(), "/", "the sign-in page"),
-        (app.client.clone(), "/", "the Dashboard"),
-        (app.client.clone(), "/voice/users", "a page loaded lazily"),
-        (app.client.clone(), "/no/such/page", "the 404 page"),
-    ] {
-        let page = app.page_with(&client, path).await;
-        let content_type = page.header("content-type").unwrap_or_default();
-        assert!(
-            content_type.starts_with("text/html"),
-            "{what}: {content_type}"
-        );
-        assert_eq!(
-            page.header("cache-control").as_deref(),
-            Some("no-store"),
-            "{what}"
-        );
+    for role in ROLES {
+        let client = app.as_role(role).await;
+        for path in PAGES {
+            for method in [reqwest::Method::GET, reqwest::Method::HEAD] {
+                let url = format!("{}{path}", app.address);
+                let response = client.request(method.clone(), url).send().await.unwrap();
+                let headers = response.headers();
+                let what = format!("{method} {path} as {role}");
+                let content_type = header(headers, "content-type").unwrap_or_default();
+                assert!(
+                    content_type.starts_with("text/html"),
+                    "{what}: {content_type}"
+                );
+                assert_eq!(
+                    header(headers, "cache-control").as_deref(),
+                    Some("no-store"),
+                    "{what}"
+                );
+            }
+        }
     }
+}
+
+#[tokio::test]
+async fn an_html_file_of_the_site_is_never_stored_either() {
+    let site = site_with_a_hashed_bundle();
+    std::fs::write(
+        site.path().join("offline.html"),
+        "<!doctype html><p>Offline</p>",
+    )
+    .unwrap();
+    let app = spawn_configured(|s| s.site_root = site.path().to_path_buf()).await;
+
+    let response = get(format!("{}/offline.html", app.address), &[]).await;
+
+    assert_eq!(response.status(), 200);
+    let content_type = header(response.headers(), "content-type").unwrap_or_default();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    assert_eq!(
+        header(response.headers(), "cache-control").as_deref(),
+        Some("no-store")
+    );
 }
 
 #[tokio::test]

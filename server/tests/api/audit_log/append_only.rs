@@ -1,5 +1,6 @@
 //! The log is append-only: the database itself refuses to edit, delete or
-//! replace an entry, whoever asks.
+//! replace an entry, whoever asks. Only retention's archive deletes, through
+//! a permit for the entries it archived (see `retention`).
 
 use serde_json::json;
 
@@ -33,6 +34,24 @@ async fn the_database_refuses_to_edit_delete_or_replace_an_entry() {
         );
         app.assert_unchanged(&before, why).await;
     }
+    // Retention's permit (migration 0010) opens only the entries it names,
+    // and never an edit.
+    app.execute(
+        "INSERT INTO audit_delete_permit (id, first_id, last_id, before_at) VALUES (1, 1, 1, 0)",
+    )
+    .await;
+    let outside = [
+        ("DELETE FROM audit_log", "a delete past the permit"),
+        ("UPDATE audit_log SET actor = 'x' WHERE id = 1", "an edit"),
+    ];
+    for (sql, why) in outside {
+        let error = sqlx::query(sql).execute(&app.pool).await.expect_err(why);
+        assert!(
+            error.to_string().contains("the audit log is append-only"),
+            "{why}: {error}"
+        );
+    }
+    app.execute("DELETE FROM audit_delete_permit").await;
     let entries = app.audit_entries(json!({})).await;
     assert_eq!(actions(&entries), ["NumberChanged", "SignedIn"]);
     assert_eq!(entries[1]["actor"], "admin");

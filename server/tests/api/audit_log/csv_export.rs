@@ -146,3 +146,34 @@ async fn the_csv_export_refuses_bad_filters_with_400() {
         assert_eq!(variant(&body), "BadRequest", "{query}: {body}");
     }
 }
+
+#[tokio::test]
+async fn the_csv_export_holds_every_entry_however_many() {
+    let app = spawn_app().await;
+    // Past the 100,000 rows one export once stopped at, without a word.
+    let inserted = app
+        .execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100005) \
+             INSERT INTO audit_log (at, actor, action, target) \
+             SELECT 1700000000 + i, 'admin', 'SIGNED_IN', 'entry ' || i FROM n",
+        )
+        .await;
+    let total = app.audit_count().await;
+    assert!(total > 100_005, "{inserted} added, {total} in all");
+
+    let response = app.export_csv(&app.client, "").await;
+
+    assert_eq!(response.status(), 200);
+    let rows = parse_csv(&response.text().await.unwrap());
+    assert_eq!(rows.len() as i64, 1 + total, "the header and every entry");
+    assert_eq!(rows[0][0], "Time (UTC)");
+    assert_eq!(rows[1][3], "entry 100005", "newest first");
+    let mut added: Vec<&str> = rows
+        .iter()
+        .map(|r| r[3].as_str())
+        .filter(|t| t.starts_with("entry "))
+        .collect();
+    added.sort_unstable();
+    added.dedup();
+    assert_eq!(added.len(), 100_005, "each added entry once");
+}

@@ -1,7 +1,8 @@
 //! The audit log: each change writes exactly one entry (one per number for
 //! the number inventory), in the transaction of the change; refused changes
 //! write none. It can be searched, filtered, paged and exported as CSV, and
-//! the database refuses to edit or delete it.
+//! the database refuses to edit or delete it, except to archive entries
+//! older than the retention setting.
 
 mod append_only;
 mod csv_export;
@@ -9,6 +10,7 @@ mod listing;
 mod recording_accounts;
 mod recording_voice;
 mod refused;
+mod retention;
 
 use crate::helpers::*;
 

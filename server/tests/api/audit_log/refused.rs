@@ -81,7 +81,13 @@ async fn a_change_whose_entry_cannot_be_written_does_not_happen() {
         .collect();
     assert!(recorded.len() >= 15, "the matrix's recorded writes");
     for write in recorded {
-        let before = app.snapshot_of(&ALL_TABLES).await;
+        // Change password counts a guess of the current password before
+        // checking it, and keeps the count whatever comes next.
+        let tables: Vec<&str> = ALL_TABLES
+            .into_iter()
+            .filter(|t| *t != "sign_in_throttle" || write.path != "/api/auth/change-password")
+            .collect();
+        let before = app.snapshot_of(&tables).await;
         let body = (write.body)(&fixture, "GlobalAdmin");
 
         let answer = app.call(write.path, body).await;

@@ -3,5 +3,6 @@
 //! (see `helpers::race`): exactly one wins, and the database says so.
 
 mod assign_races;
+mod last_admin_races;
 mod shared_limit_races;
 mod stale;

@@ -112,8 +112,11 @@ pub fn test_settings(data_dir: &TempDir, org: DemoOrg) -> Settings {
         admin_password: Some(ADMIN_PASSWORD.into()),
         demo_password: Some(DEMO_PASSWORD.into()),
         public_url: None,
+        trusted_proxy: Vec::new(),
         session_idle_minutes: 30,
         session_max_hours: 12,
+        one_time_password_hours: 24,
+        audit_retention_days: None,
         // The cheapest cost argon2 takes: hashing is tested for its
         // answers here, not its strength.
         password_hash_memory_kib: 8,
@@ -125,7 +128,13 @@ pub fn test_settings(data_dir: &TempDir, org: DemoOrg) -> Settings {
 impl TestApp {
     /// Stops this server and starts a new one on the same data folder, with
     /// the demo organisation asked for again (it must not be seeded twice).
-    pub async fn restart(mut self) -> TestApp {
+    pub async fn restart(self) -> TestApp {
+        self.restart_with(|_| {}).await
+    }
+
+    /// As [`TestApp::restart`], with the test settings as `configure`
+    /// changes them.
+    pub async fn restart_with(mut self, configure: impl FnOnce(&mut Settings)) -> TestApp {
         if let Some(server) = self.server.take() {
             server.abort();
             let _ = server.await;
@@ -133,7 +142,8 @@ impl TestApp {
         self.pool.close().await;
         let data_dir = self.data_dir.clone();
         drop(self);
-        let settings = test_settings(&data_dir, DemoOrg::Contoso);
+        let mut settings = test_settings(&data_dir, DemoOrg::Contoso);
+        configure(&mut settings);
         signed_in_as_admin(launch(data_dir, settings).await.expect("restarting").0).await
     }
 
@@ -168,9 +178,12 @@ async fn launch(
         FirstAdmin::Created { username } => FirstAdmin::Created {
             username: username.clone(),
         },
-        FirstAdmin::Generated { username, password } => FirstAdmin::Generated {
+        FirstAdmin::Generated {
+            username,
+            password_file,
+        } => FirstAdmin::Generated {
             username: username.clone(),
-            password: password.clone(),
+            password_file: password_file.clone(),
         },
     };
     let address = format!("http://{}", app.address());

@@ -2,7 +2,7 @@
 //! database: with the configured password, or a one-time one. These start
 //! on an empty data folder, as a new installation does.
 
-use server::accounts::FirstAdmin;
+use server::accounts::{FirstAdmin, PASSWORD_FILE};
 use server::startup::Application;
 
 use super::*;
@@ -12,13 +12,29 @@ async fn without_a_configured_password_the_first_admin_gets_a_one_time_password(
     let (app, first_admin) = spawn_empty(|s| s.admin_password = None)
         .await
         .expect("starting without an admin password");
-    let FirstAdmin::Generated { username, password } = first_admin else {
+    let FirstAdmin::Generated {
+        username,
+        password_file,
+    } = first_admin
+    else {
         panic!("expected a generated password, got {first_admin:?}");
     };
     assert_eq!(username, "admin");
+    assert_eq!(password_file, app.data_dir.path().join(PASSWORD_FILE));
+    let password = std::fs::read_to_string(&password_file).expect("the password file");
+    let password = password.trim_end();
     assert_eq!(password.chars().count(), 20, "{password}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&password_file)
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "readable by its owner only");
+    }
 
-    let token = app.sign_in_token("admin", &password).await;
+    let token = app.sign_in_token("admin", password).await;
 
     let (status, areas) = app
         .call_with_token(&token, "/api/console/status", json!({}))
@@ -52,13 +68,34 @@ async fn without_a_configured_password_the_first_admin_gets_a_one_time_password(
     assert_eq!(export.status(), 403, "the CSV export too");
     assert_eq!(app.holder_of(ADELES_NUMBER).await, Some(ADELE));
 
-    let (status, account) = change_password(&app, &token, &password, NEW_PASSWORD).await;
+    let (status, account) = change_password(&app, &token, password, NEW_PASSWORD).await;
     assert_eq!(status, 200, "{account}");
     assert_eq!(account["must_change_password"], false);
     let (status, page) = app.call_with_token(&token, LIST_USERS, list_body()).await;
     assert_eq!(status, 200, "{page}");
-    let (_, status, _) = app.sign_in("admin", &password).await;
+    let (_, status, _) = app.sign_in("admin", password).await;
     assert_eq!(status, 401, "the one-time password is spent");
+}
+
+#[tokio::test]
+async fn the_first_admins_one_time_password_expires_like_the_others() {
+    let (app, first_admin) = spawn_empty(|s| s.admin_password = None)
+        .await
+        .expect("starting without an admin password");
+    let FirstAdmin::Generated { password_file, .. } = first_admin else {
+        panic!("expected a generated password, got {first_admin:?}");
+    };
+    let password = std::fs::read_to_string(password_file).unwrap();
+
+    app.clock.advance(24 * 60 * MINUTE + 1);
+
+    let (_, status, body) = app.sign_in("admin", password.trim_end()).await;
+    assert_eq!(status, 401, "{body}");
+    let message = body["SignInFailed"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("This one-time password has expired"),
+        "{body}"
+    );
 }
 
 #[tokio::test]

@@ -49,7 +49,7 @@ async fn server_functions_refuse_get() {
 #[tokio::test]
 async fn unknown_api_paths_answer_404_in_json() {
     let app = spawn_app().await;
-
+    let admin = app.as_role("GlobalAdmin").await;
     for path in [
         "/api/nope",
         "/api/voice-users/nope",
@@ -57,16 +57,33 @@ async fn unknown_api_paths_answer_404_in_json() {
     ] {
         let expected =
             json!({ "NotFound": { "message": format!("There is no API function at {path}.") } });
-        let post = app.post(path, json!({})).await;
+        let post = admin
+            .post(format!("{}{path}", app.address))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
         let content_type = header(post.headers(), "content-type").unwrap_or_default();
         assert!(
             content_type.starts_with("application/json"),
             "{path}: {content_type}"
         );
         assert_eq!(read(post).await, (404, expected.clone()), "POST {path}");
-
-        let response = get(format!("{}{path}", app.address), &[]).await;
+        let response = admin
+            .get(format!("{}{path}", app.address))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(read(response).await, (404, expected), "GET {path}");
+
+        // Without a session nothing says which routes exist.
+        let response = get(format!("{}{path}", app.address), &[]).await;
+        let (status, answer) = read(response).await;
+        assert_eq!(
+            (status, variant(&answer)),
+            (401, "SignedOut".into()),
+            "GET {path}"
+        );
     }
 }
 
