@@ -140,10 +140,15 @@ test('at 320 pixels wide (400% zoom) nothing scrolls sideways and every action i
   await expect(assign).toBeInViewport();
   await assign.click();
   const dialog = assignDialog(page);
+  // Once its numbers are in and the focus has settled on the filter.
+  await expect(dialog.getByRole('listbox', { name: 'Select number to assign' }).getByRole('option').first()).toBeVisible();
+  await expect(dialog.getByRole('searchbox', { name: 'Filter numbers' })).toBeFocused();
   for (const name of ['Save', 'Cancel']) {
     const button = dialog.getByRole('button', { name });
-    await button.scrollIntoViewIfNeeded();
-    await expect(button).toBeInViewport();
+    await expect(async () => {
+      await button.scrollIntoViewIfNeeded();
+      await expect(button).toBeInViewport({ timeout: 1_000 });
+    }).toPass();
   }
   expect(await sideways()).toBe(0);
   await expectAccessible(page, 'Assign number at 320 pixels');
