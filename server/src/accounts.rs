@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
+use app::auth::common_passwords::check_chosen_password;
 use app::auth::password::{self, Passwords};
 use app::clock::Clock;
-use app::domain::{check_new_password, normalise_username, OneTimePasswordLifetime, Role};
+use app::domain::{normalise_username, OneTimePasswordLifetime, Role};
 use app::store::accounts::{self, NewAccount};
 use sqlx::SqlitePool;
 
@@ -64,7 +65,7 @@ pub async fn ensure_first_admin(
         bail!("the administrator's username must have at least 3 characters");
     }
     if let Some(p) = given_password {
-        if let Err(why) = check_new_password(p, &username) {
+        if let Err(why) = check_chosen_password(p, &username) {
             bail!("SWITCHBOARD_ADMIN_PASSWORD is not accepted: {why}");
         }
     }
@@ -123,7 +124,7 @@ pub async fn create_demo_accounts(
     passwords: &Passwords,
     clock: &dyn Clock,
 ) -> anyhow::Result<usize> {
-    if let Err(why) = check_new_password(password_text, "") {
+    if let Err(why) = check_chosen_password(password_text, "") {
         bail!("SWITCHBOARD_DEMO_PASSWORD is not accepted: {why}");
     }
     let hash = passwords

@@ -62,7 +62,7 @@ impl Application {
         )
         .await?;
         if let Some(password) = settings.demo_password.as_deref() {
-            if let Err(why) = app::domain::check_new_password(password, "") {
+            if let Err(why) = app::auth::common_passwords::check_chosen_password(password, "") {
                 anyhow::bail!("SWITCHBOARD_DEMO_PASSWORD is not accepted: {why}");
             }
         }

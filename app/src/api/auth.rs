@@ -40,10 +40,9 @@ mod ssr {
     use crate::api::access::{bounded, caller, signed_in, state};
     use crate::api::write::write_as;
     use crate::auth::attempt::{self, Admission, Locked};
+    use crate::auth::common_passwords::check_chosen_password;
     use crate::auth::{cookie, session, throttle};
-    use crate::domain::{
-        check_new_password, normalise_username, AuditAction, AuditRecord, MAX_PASSWORD,
-    };
+    use crate::domain::{normalise_username, AuditAction, AuditRecord, MAX_PASSWORD};
     use crate::state::AppState;
     use crate::store;
 
@@ -205,7 +204,7 @@ mod ssr {
         bounded("new", &new, MAX_PASSWORD)?;
         let (state, caller) = signed_in().await?;
         let account = caller.account.clone();
-        check_new_password(&new, &account.username).map_err(|m| ApiError::Invalid {
+        check_chosen_password(&new, &account.username).map_err(|m| ApiError::Invalid {
             message: m.to_owned(),
         })?;
         if new == current {

@@ -3,6 +3,7 @@
 
 pub mod attempt;
 pub mod client_address;
+pub mod common_passwords;
 pub mod cookie;
 pub mod password;
 pub mod session;

@@ -29,6 +29,15 @@ async fn change_password_refuses_wrong_current_and_weak_or_unchanged_new_passwor
         ),
         (
             DEMO_PASSWORD,
+            "QwertyUiop123",
+            invalid(
+                "This password is one of the most common passwords, which attackers try \
+                 first. Choose one that is your own.",
+            ),
+            "one of the most common passwords, in any case",
+        ),
+        (
+            DEMO_PASSWORD,
             DEMO_PASSWORD,
             invalid("The new password must differ from the current one."),
             "unchanged",
