@@ -13,7 +13,7 @@ use axum::http::request::Parts;
 use axum::response::Response;
 
 use super::access::{bounded, caller_from, permit, required};
-use super::csv_stream::{download, failed, finished, refused, Chunk, EXPORT_PAGE};
+use super::csv_stream::{export, failed, finished, Chunk, EXPORT_PAGE};
 use super::ApiError;
 use crate::domain::{
     format_utc, AuditAction, AuditEntry, AuditQuery, Date, Permission, MAX_SEARCH,
@@ -36,25 +36,20 @@ pub async fn export_csv(
     parts: Parts,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let query = match checked(&state, &parts, &params).await {
-        Ok(query) => query,
-        Err(err) => return refused(err),
-    };
-    let first = match page(&state, &query, true).await {
-        Ok(first) => first,
-        Err(err) => return refused(err),
-    };
+    let query = checked(&state, &parts, &params).await;
     let filename = format!("switchboard-audit-{}.csv", state.clock.today());
-    download(&filename, first, move |before_id| {
-        let (state, query) = (state.clone(), query.clone());
+    export(&filename, query, move |query, before_id| {
+        let state = state.clone();
         async move {
+            let first = before_id.is_none();
             let query = AuditQuery {
-                before_id: Some(before_id),
+                before_id: before_id.or(query.before_id),
                 ..query
             };
-            page(&state, &query, false).await
+            page(&state, &query, first).await
         }
     })
+    .await
 }
 
 /// The filters, for a caller who may read the log: 400, then 401 or 403.

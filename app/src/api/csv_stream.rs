@@ -43,6 +43,31 @@ pub fn failed(e: csv::Error) -> ApiError {
     ApiError::internal(format!("writing a CSV page: {e}"))
 }
 
+/// Every export's answer: the caller's query as checked (or its refusal),
+/// its first page read before anything is sent (so a failure there still
+/// answers with its status), then the rest streamed page after page.
+/// `page(query, after)` reads the page after the cursor `after`; the first
+/// is read with `None`, and only it carries the header row.
+pub async fn export<Q, C, F, Fut>(filename: &str, query: Result<Q, ApiError>, page: F) -> Response
+where
+    Q: Clone + Send + 'static,
+    C: Send + 'static,
+    F: Fn(Q, Option<C>) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<Chunk<C>, ApiError>> + Send + 'static,
+{
+    let query = match query {
+        Ok(query) => query,
+        Err(err) => return refused(err),
+    };
+    let first = match page(query.clone(), None).await {
+        Ok(first) => first,
+        Err(err) => return refused(err),
+    };
+    download(filename, first, move |after| {
+        page(query.clone(), Some(after))
+    })
+}
+
 /// The download named `filename`: the `first` page, read before answering
 /// so that a refusal is still a status, then each page `next` reads after
 /// the cursor. A failure after the first page breaks the download off, so

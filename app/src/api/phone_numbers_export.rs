@@ -14,7 +14,7 @@ use axum::http::request::Parts;
 use axum::response::Response;
 
 use super::access::{caller_from, permit, required};
-use super::csv_stream::{download, failed, finished, page_writer, refused, Chunk, EXPORT_PAGE};
+use super::csv_stream::{export, failed, finished, page_writer, Chunk, EXPORT_PAGE};
 use super::ApiError;
 use crate::domain::{Date, NumberCursor, NumberQuery, Permission, TelephoneNumber};
 use crate::state::AppState;
@@ -36,27 +36,22 @@ pub async fn export_csv(
     parts: Parts,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let query = match checked(&state, &parts, &params).await {
-        Ok(query) => query,
-        Err(err) => return refused(err),
-    };
+    let query = checked(&state, &parts, &params).await;
     // One day for every page: a number's state doesn't change part way.
     let today = state.clock.today();
-    let first = match page(&state, &query, &today, true).await {
-        Ok(first) => first,
-        Err(err) => return refused(err),
-    };
     let filename = format!("phone-numbers-{today}.csv");
-    download(&filename, first, move |after| {
-        let (state, query, today) = (state.clone(), query.clone(), today.clone());
+    export(&filename, query, move |query, after| {
+        let (state, today) = (state.clone(), today.clone());
         async move {
+            let first = after.is_none();
             let query = NumberQuery {
-                after: Some(after),
+                after: after.or(query.after),
                 ..query
             };
-            page(&state, &query, &today, false).await
+            page(&state, &query, &today, first).await
         }
     })
+    .await
 }
 
 /// The grid's query the caller may export: 401, 403 (role, Voice gate),

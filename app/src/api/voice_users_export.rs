@@ -9,7 +9,7 @@ use axum::http::request::Parts;
 use axum::response::Response;
 
 use super::access::{caller_from, permit, required};
-use super::csv_stream::{download, failed, finished, page_writer, refused, Chunk, EXPORT_PAGE};
+use super::csv_stream::{export, failed, finished, page_writer, Chunk, EXPORT_PAGE};
 use super::ApiError;
 use crate::domain::{Licence, Permission, UserCursor, UserQuery, VoiceUser};
 use crate::state::AppState;
@@ -32,25 +32,20 @@ pub async fn export_csv(
     parts: Parts,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let query = match checked(&state, &parts, &params).await {
-        Ok(query) => query,
-        Err(err) => return refused(err),
-    };
-    let first = match page(&state, &query, true).await {
-        Ok(first) => first,
-        Err(err) => return refused(err),
-    };
+    let query = checked(&state, &parts, &params).await;
     let filename = format!("voice-users-{}.csv", state.clock.today());
-    download(&filename, first, move |after| {
-        let (state, query) = (state.clone(), query.clone());
+    export(&filename, query, move |query, after| {
+        let state = state.clone();
         async move {
+            let first = after.is_none();
             let query = UserQuery {
-                after: Some(after),
+                after: after.or(query.after),
                 ..query
             };
-            page(&state, &query, false).await
+            page(&state, &query, first).await
         }
     })
+    .await
 }
 
 /// The grid's query the caller may export: 401, 403 (role, Voice gate),
