@@ -13,6 +13,7 @@ import {
   searchBox,
   selectUser,
   signIn,
+  userRow,
   voiceUsersGrid,
   waitForHydration,
 } from './helpers';
@@ -75,6 +76,8 @@ test('Voice users with the action pane, Assign number, Change and Remove', async
   await withNumber(page.request, CHANGE_NUMBER.user, CHANGE_NUMBER.oldNumber, CHANGE_NUMBER.oldLocation);
   await openVoiceUsers(page);
   await selectUser(page, ASSIGN_NUMBER.user);
+  // The selection is told to assistive technology, not only shown.
+  await expect(userRow(page, ASSIGN_NUMBER.user)).toHaveAttribute('aria-selected', 'true');
   await expectAccessible(page, 'Voice users with the action pane');
 
   await actionPane(page).getByRole('button', { name: 'Assign number' }).click();

@@ -191,7 +191,7 @@ fn UserRow(user: VoiceUser, index: usize) -> impl IntoView {
         .unwrap_or_default();
     let licences = Licence::summary(&user.licences);
     view! {
-        <tr class:selected=checked aria-rowindex=index>
+        <tr class:selected=checked aria-selected=move || checked().to_string() aria-rowindex=index>
             <td class="check">
                 <input
                     type="checkbox"

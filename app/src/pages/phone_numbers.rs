@@ -237,7 +237,7 @@ fn NumberRow(
     let international = number.number.international.clone();
     let row_checked = checked.clone();
     view! {
-        <tr class:selected=row_checked aria-rowindex=index>
+        <tr class:selected=row_checked.clone() aria-selected=move || row_checked().to_string() aria-rowindex=index>
             <td class="check">
                 <input
                     type="checkbox"
