@@ -134,12 +134,12 @@ mod ssr {
         let account = account.filter(|_| matches && still.map(|(_, h)| h) == checked);
         let Some(account) = account else {
             let note = if attempt.locked_it() {
-                "; locked for 15 minutes"
+                format!("; locked for {}", throttle::minutes(throttle::LOCK_FOR))
             } else {
-                ""
+                String::new()
             };
             attempt.failed(&mut tx, now).await?;
-            sign_in_entry(&mut tx, now, AuditAction::SignInFailed, &who, &from, note).await?;
+            sign_in_entry(&mut tx, now, AuditAction::SignInFailed, &who, &from, &note).await?;
             tx.commit().await?;
             tracing::info!("sign-in failed");
             return Err(ApiError::SignInFailed {

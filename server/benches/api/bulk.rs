@@ -66,16 +66,17 @@ async fn file(pool: &SqlitePool) -> anyhow::Result<Vec<(String, String, String)>
     Ok(lines)
 }
 
-/// Posts `body` (which names the progress key `key`) to `path`, asking for
-/// its progress every 20 ms: the answer, and when (in ms from the start)
-/// each step was first reported.
+/// Posts `body` to `path` with the progress key `key`, asking for its
+/// progress every 20 ms: the answer, and when (in ms from the start) each
+/// step was first reported.
 async fn followed(
     client: &reqwest::Client,
     base: &str,
     path: &str,
-    body: Value,
+    mut body: Value,
     key: &str,
 ) -> anyhow::Result<(Value, String)> {
+    body["request"]["progress"] = json!(key);
     let started = Instant::now();
     let running = Arc::new(AtomicBool::new(true));
     let asking = {
@@ -127,14 +128,14 @@ pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::R
     let users: Vec<String> = lines.iter().map(|l| l.0.clone()).collect();
     let client = super::reads::client()?;
     super::reads::sign_in(&client, base, password).await?;
-    let request = |key: &str| json!({ "request": { "file": csv, "progress": key } });
+    let request = json!({ "request": { "file": csv } });
 
     let started = Instant::now();
     let (report, check_steps) = followed(
         &client,
         base,
         "/api/import/check",
-        request("bench-check"),
+        request.clone(),
         "bench-check",
     )
     .await?;
@@ -145,14 +146,8 @@ pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::R
     anyhow::ensure!(refused == 0, "{refused} lines refused");
 
     let started = Instant::now();
-    let (applied, apply_steps) = followed(
-        &client,
-        base,
-        "/api/import/apply",
-        request("bench-apply"),
-        "bench-apply",
-    )
-    .await?;
+    let (applied, apply_steps) =
+        followed(&client, base, "/api/import/apply", request, "bench-apply").await?;
     let apply = started.elapsed();
 
     let started = Instant::now();
