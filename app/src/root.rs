@@ -12,7 +12,9 @@ use crate::lazy_pages::{
     AdminsRoute, AuditLogRoute, EmergencyLocationsRoute, ImportRoute, LicensesRoute,
     PhoneNumbersRoute, RecentChangesRoute, VoiceUsersRoute,
 };
-use crate::pages::{ChangePasswordPage, HomePage, MyProfilePage, NotFoundPage, SignInPage};
+use crate::pages::{
+    ChangePasswordPage, HomePage, MyProfilePage, NotFoundPage, SignInPage, TwoStepRequiredPage,
+};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -111,8 +113,11 @@ fn ConsoleGate(children: ChildrenFn) -> impl IntoView {
                 let view = match areas.get()? {
                     Err(e) => view! { <main class="sign-in">{error_view(&e)}</main> }.into_any(),
                     Ok(ConsoleAreas { account: None, .. }) => view! { <SignInPage /> }.into_any(),
-                    Ok(ConsoleAreas { account: Some(account), voice }) => {
-                        view! { <Console account voice>{children.read_value()()}</Console> }.into_any()
+                    Ok(ConsoleAreas { account: Some(account), voice, must_set_up_two_step }) => {
+                        view! {
+                            <Console account voice must_set_up_two_step>{children.read_value()()}</Console>
+                        }
+                        .into_any()
                     }
                 };
                 Some(view)
@@ -146,7 +151,12 @@ fn OwnPasswordPage() -> impl IntoView {
 /// The console around the pages, for a signed-in account: what the navigation
 /// offers follows the role; the server refuses the rest anyway.
 #[component]
-fn Console(account: Account, voice: bool, children: Children) -> impl IntoView {
+fn Console(
+    account: Account,
+    voice: bool,
+    must_set_up_two_step: bool,
+    children: Children,
+) -> impl IntoView {
     provide_context(CurrentAccount(account.clone()));
     let role = account.role;
     let sign_out_action = Action::new(|_: &()| sign_out());
@@ -219,6 +229,8 @@ fn Console(account: Account, voice: bool, children: Children) -> impl IntoView {
             <main class="content">
                 {if forced {
                     view! { <ChangePasswordPage username=username.clone() forced=true /> }.into_any()
+                } else if must_set_up_two_step {
+                    view! { <TwoStepRequiredPage /> }.into_any()
                 } else {
                     children().into_any()
                 }}

@@ -14,6 +14,8 @@ use crate::state::AppState;
 pub const VOICE_LOCKED: &str = "Voice isn't available: your organization needs at least one Enterprise E5, Phone System or Audio Conferencing license. See Billing > Licenses.";
 
 pub const SIGNED_OUT: &str = "You are signed out. Sign in again to continue.";
+pub const MUST_SET_UP_TWO_STEP: &str =
+    "Set up two-step sign-in before you continue: your organization requires it for admin roles.";
 pub const NOT_ALLOWED: &str = "Your role doesn't allow this. Ask a Global administrator.";
 
 pub fn state() -> Result<AppState, ApiError> {
@@ -76,12 +78,17 @@ pub async fn authorize(permission: Permission) -> Result<(AppState, Caller), Api
 }
 
 /// Whether `caller` may use `permission`: 403 until a one-time password is
-/// replaced, when the role lacks it, and for the Voice permissions unless
+/// replaced and a required second step set up, when the role lacks it, and for the Voice permissions unless
 /// the organisation holds a licence that opens Voice.
 pub fn permit(caller: &Caller, permission: Permission) -> Result<(), ApiError> {
     if caller.account.must_change_password {
         return Err(ApiError::Forbidden {
             message: "Choose a new password before you continue.".to_owned(),
+        });
+    }
+    if caller.must_set_up_two_step {
+        return Err(ApiError::Forbidden {
+            message: MUST_SET_UP_TWO_STEP.to_owned(),
         });
     }
     if !caller.account.role.may(permission) {

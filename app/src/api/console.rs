@@ -14,6 +14,9 @@ pub struct ConsoleAreas {
     /// The organisation holds an Enterprise E5, Phone System or Audio
     /// Conferencing licence, so the Voice area appears.
     pub voice: bool,
+    /// The organisation requires two-step sign-in for this admin, who has
+    /// none yet: the console shows only its set-up.
+    pub must_set_up_two_step: bool,
 }
 
 #[server(prefix = "/api", endpoint = "console/status", input = Json)]
@@ -32,10 +35,12 @@ mod ssr {
             return Ok(ConsoleAreas {
                 account: None,
                 voice: false,
+                must_set_up_two_step: false,
             });
         };
         Ok(ConsoleAreas {
             voice: caller.voice_open,
+            must_set_up_two_step: caller.must_set_up_two_step,
             account: Some(caller.account),
         })
     }

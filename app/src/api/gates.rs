@@ -11,8 +11,8 @@ use crate::links::{AUDIT_EXPORT_PATH, PHONE_NUMBERS_EXPORT_PATH, VOICE_USERS_EXP
 /// What a route asks of its caller before reading the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gate {
-    /// Anyone: signing in and out, and the console's status, which tells a
-    /// signed-out browser to show sign-in.
+    /// Anyone: signing in (both steps) and out, and the console's status,
+    /// which tells a signed-out browser to show sign-in.
     Open,
     /// Any session, even one whose one-time password must be replaced first.
     Session,
@@ -26,10 +26,16 @@ use Permission::{ManageAccounts, ManageLicences, ManageVoice, ViewAudit, ViewLic
 
 const GATES: &[(&str, Gate)] = &[
     ("/api/auth/sign-in", Open),
+    ("/api/auth/sign-in/code", Open),
     ("/api/auth/sign-out", Open),
     ("/api/console/status", Open),
     ("/api/auth/my-profile", Session),
     ("/api/auth/change-password", Session),
+    ("/api/auth/two-step/status", Session),
+    ("/api/auth/two-step/start", Session),
+    ("/api/auth/two-step/confirm", Session),
+    ("/api/auth/two-step/recovery-codes", Session),
+    ("/api/auth/two-step/turn-off", Session),
     ("/api/progress", Session),
     ("/api/voice-users/list", Needs(ViewVoice)),
     ("/api/voice-users/get", Needs(ViewVoice)),
@@ -65,6 +71,9 @@ const GATES: &[(&str, Gate)] = &[
     ("/api/accounts/set-role", Needs(ManageAccounts)),
     ("/api/accounts/reset-password", Needs(ManageAccounts)),
     ("/api/accounts/remove", Needs(ManageAccounts)),
+    ("/api/accounts/reset-two-step", Needs(ManageAccounts)),
+    ("/api/settings/sign-in", Needs(ManageAccounts)),
+    ("/api/settings/sign-in/set", Needs(ManageAccounts)),
 ];
 
 /// The gate of an `/api/` route. A route not listed needs a session: a
@@ -89,7 +98,13 @@ mod tests {
     fn each_route_has_its_gate_and_unknown_ones_need_a_session() {
         let cases = [
             ("/api/auth/sign-in", Open),
+            ("/api/auth/sign-in/code", Open),
             ("/api/auth/change-password", Session),
+            ("/api/auth/two-step/status", Session),
+            ("/api/auth/two-step/start", Session),
+            ("/api/auth/two-step/confirm", Session),
+            ("/api/auth/two-step/recovery-codes", Session),
+            ("/api/auth/two-step/turn-off", Session),
             ("/api/assignments/assign", Needs(ManageVoice)),
             ("/api/audit/export.csv", Needs(ViewAudit)),
             ("/api/no-such-thing", Session),

@@ -23,6 +23,8 @@ pub mod phone_numbers;
 pub mod port_numbers;
 pub mod profile;
 pub mod progress;
+pub mod sign_in_policy;
+pub mod two_step;
 pub mod voice_users;
 
 pub use error::{set_status, ApiError};
@@ -45,6 +47,10 @@ mod import_lines;
 mod off_thread;
 #[cfg(feature = "ssr")]
 pub mod phone_numbers_export;
+#[cfg(feature = "ssr")]
+mod second_step;
+#[cfg(feature = "ssr")]
+mod sign_in;
 #[cfg(feature = "ssr")]
 mod undo;
 #[cfg(feature = "ssr")]

@@ -6,8 +6,10 @@ pub mod client_address;
 pub mod common_passwords;
 pub mod cookie;
 pub mod password;
+pub mod recovery_codes;
 pub mod session;
 pub mod throttle;
+pub mod totp;
 
 /// How long sessions live, and whether cookies need https.
 #[derive(Clone, Debug)]

@@ -32,6 +32,9 @@ pub struct Caller {
     /// Whether the organisation's licences open Voice, as read with the
     /// session.
     pub voice_open: bool,
+    /// The organisation requires two-step sign-in for this admin, who has
+    /// none yet: setting it up is all the session may do.
+    pub must_set_up_two_step: bool,
 }
 
 /// Only refresh `last_seen_at` once a minute: not one write per request.
@@ -64,6 +67,9 @@ pub async fn caller(
         crate::store::sessions::touch(conn, &hash, now).await?;
     }
     Ok(Some(Caller {
+        must_set_up_two_step: found
+            .policy
+            .must_set_up(found.account.role, found.account.two_step),
         account: found.account,
         token_hash: hash,
         voice_open: found.voice_open,

@@ -54,6 +54,12 @@ pub fn account_key(username: &str) -> String {
     format!("account:{}", hex(&Sha256::digest(username.as_bytes())))
 }
 
+/// The key of a username's second-step codes: counted apart from its
+/// passwords, since the right password clears those.
+pub fn code_key(username: &str) -> String {
+    format!("code:{}", hex(&Sha256::digest(username.as_bytes())))
+}
+
 pub fn address_key(address: &str) -> String {
     format!("address:{address}")
 }

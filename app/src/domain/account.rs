@@ -12,6 +12,8 @@ pub struct Account {
     pub role: Role,
     /// Signed in with a generated or admin-set password: choose a new one first.
     pub must_change_password: bool,
+    /// Signs in with a code from an authenticator app after the password.
+    pub two_step: bool,
     pub version: i64,
 }
 

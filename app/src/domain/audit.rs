@@ -28,6 +28,11 @@ choice! {
         SignInFailed => ("SIGN_IN_FAILED", "Sign-in failed"),
         SignInsRefused => ("SIGN_INS_REFUSED", "Sign-ins refused while locked"),
         SignedOut => ("SIGNED_OUT", "Signed out"),
+        TwoStepOn => ("TWO_STEP_ON", "Two-step sign-in turned on"),
+        TwoStepOff => ("TWO_STEP_OFF", "Two-step sign-in turned off"),
+        TwoStepReset => ("TWO_STEP_RESET", "Two-step sign-in reset"),
+        RecoveryCodesRenewed => ("RECOVERY_CODES_RENEWED", "New recovery codes"),
+        SignInPolicyChanged => ("SIGN_IN_POLICY_CHANGED", "Sign-in policy changed"),
         AuditArchived => ("AUDIT_ARCHIVED", "Old audit entries archived"),
     }
 }

@@ -25,6 +25,7 @@ mod progress;
 mod role;
 mod rules;
 mod set_rules;
+mod two_step;
 mod user;
 mod user_list;
 
@@ -62,6 +63,11 @@ pub use progress::{Progress, ProgressKey, Stage};
 pub use role::{Permission, Role};
 pub use rules::{check_assignment, NumberLookup, Violation};
 pub use set_rules::{check_set, Proposal, Proposed};
+pub use two_step::{
+    read_code, show_recovery_code, SecondStepCode, SignInOutcome, SignInPolicy, TwoStepEnrolment,
+    TwoStepStatus, CODE_HINT, RECOVERY_ALPHABET, RECOVERY_CODES, RECOVERY_CODE_LEN,
+    SECOND_STEP_FOR,
+};
 pub use user::VoiceUser;
 pub use user_list::{
     search_keeps, search_term, search_text, UserCursor, UserPage, UserQuery, UserSort,

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::admins_two_step::{ResetTwoStepDialog, SignInPolicyForm};
 use crate::api::accounts::{
     create_account, list_accounts, remove_account, reset_password, set_role, CreatedAccount,
     NewAccountRequest,
@@ -17,6 +18,7 @@ pub fn AdminsPage() -> impl IntoView {
     // A new one-time password, shown once.
     let secret = RwSignal::new(None::<CreatedAccount>);
     let removing = RwSignal::new(None::<Account>);
+    let resetting = RwSignal::new(None::<Account>);
     let refresh = move || accounts.refetch();
 
     view! {
@@ -43,6 +45,7 @@ pub fn AdminsPage() -> impl IntoView {
             secret.set(Some(c));
             refresh();
         }) />
+        <SignInPolicyForm on_status=Callback::new(move |s| status.set(Some(s))) />
         {loaded(accounts, "Loading accounts…", move |list: Vec<Account>| view! {
             <table class="grid" aria-label="Accounts">
                 <thead>
@@ -50,6 +53,7 @@ pub fn AdminsPage() -> impl IntoView {
                         <th scope="col">"Username"</th>
                         <th scope="col">"Display name"</th>
                         <th scope="col">"Role"</th>
+                        <th scope="col">"Two-step"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -63,11 +67,23 @@ pub fn AdminsPage() -> impl IntoView {
                                 on_status=Callback::new(move |s: String| { status.set(Some(s)); refresh(); })
                                 on_secret=Callback::new(move |c| secret.set(Some(c)))
                                 on_remove=Callback::new(move |a| removing.set(Some(a)))
+                                on_reset_two_step=Callback::new(move |a| resetting.set(Some(a)))
                             />
                         }
                     }).collect_view()}
                 </tbody>
             </table>
+        })}
+        {move || resetting.get().map(|account| view! {
+            <ResetTwoStepDialog
+                account
+                on_close=Callback::new(move |()| resetting.set(None))
+                on_reset=Callback::new(move |name: String| {
+                    resetting.set(None);
+                    status.set(Some(format!("Two-step sign-in of '{name}' was reset.")));
+                    refresh();
+                })
+            />
         })}
         {move || removing.get().map(|account| view! {
             <RemoveAccountDialog
@@ -154,6 +170,7 @@ fn AccountRow(
     on_status: Callback<String>,
     on_secret: Callback<CreatedAccount>,
     on_remove: Callback<Account>,
+    on_reset_two_step: Callback<Account>,
 ) -> impl IntoView {
     let id = account.id;
     let version = account.version;
@@ -177,6 +194,8 @@ fn AccountRow(
     });
     let select_id = format!("role-{id}");
     let for_remove = account.clone();
+    let for_reset = account.clone();
+    let two_step = account.two_step;
     view! {
         <tr>
             <td>{account.username.clone()}{mine.then_some(" (you)")}</td>
@@ -190,6 +209,7 @@ fn AccountRow(
                 </select>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </td>
+            <td>{if two_step { "On" } else { "Off" }}</td>
             <td class="row-actions">
                 {(!mine).then(|| {
                     let name = name.clone();
@@ -204,6 +224,12 @@ fn AccountRow(
                             on:click=move |_| { error.set(None); reset.dispatch(()); }>
                             "Reset password"
                         </button>
+                        {two_step.then(|| view! {
+                            <button type="button" aria-label=format!("Reset two-step sign-in of {name}")
+                                on:click=move |_| on_reset_two_step.run(for_reset.clone())>
+                                "Reset two-step"
+                            </button>
+                        })}
                         <button type="button" aria-label=format!("Remove {name}")
                             on:click=move |_| on_remove.run(for_remove.clone())>
                             "Remove"

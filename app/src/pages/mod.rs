@@ -1,4 +1,5 @@
 mod admins;
+mod admins_two_step;
 mod audit_log;
 mod change_password;
 mod emergency_locations;
@@ -9,6 +10,7 @@ mod my_profile;
 mod phone_numbers;
 mod recent_changes;
 mod sign_in;
+mod two_step_required;
 mod voice_users;
 
 pub use admins::AdminsPage;
@@ -22,4 +24,5 @@ pub use my_profile::MyProfilePage;
 pub use phone_numbers::PhoneNumbersPage;
 pub use recent_changes::RecentChangesPage;
 pub use sign_in::SignInPage;
+pub use two_step_required::TwoStepRequiredPage;
 pub use voice_users::VoiceUsersPage;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::profile::{my_profile, Profile};
-use crate::components::loaded;
+use crate::components::{loaded, TwoStepCard};
 
 /// What a signed-in person sees about themselves. The Work Phone is shown
 /// greyed out: an admin set it, and it can't be changed here.
@@ -51,5 +51,6 @@ pub fn MyProfilePage() -> impl IntoView {
             }
             .into_any()
         })}
+        <TwoStepCard />
     }
 }

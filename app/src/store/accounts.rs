@@ -3,9 +3,11 @@
 use sqlx::{FromRow, SqliteConnection};
 
 use super::rows;
-use crate::domain::{Account, AccountId, Role};
+use super::settings::TWO_STEP_FOR_ADMINS_SQL;
+use crate::domain::{Account, AccountId, Role, SignInPolicy};
 
-const COLUMNS: &str = "id, username, display_name, role, must_change_password, version";
+const COLUMNS: &str = "id, username, display_name, role, must_change_password, \
+     totp_secret IS NOT NULL AS two_step, version";
 
 #[derive(FromRow)]
 struct AccountRow {
@@ -14,6 +16,7 @@ struct AccountRow {
     display_name: String,
     role: String,
     must_change_password: bool,
+    two_step: bool,
     version: i64,
 }
 
@@ -26,6 +29,7 @@ impl TryFrom<AccountRow> for Account {
             display_name: row.display_name,
             role: rows::code("role", &row.role, Role::from_code)?,
             must_change_password: row.must_change_password,
+            two_step: row.two_step,
             version: row.version,
         })
     }
@@ -47,6 +51,7 @@ struct AccountOfSession {
     created_at: i64,
     last_seen_at: i64,
     purchased: Option<String>,
+    two_step_for_admins: Option<bool>,
 }
 
 /// What every request asks first: the account of a session, when the
@@ -58,6 +63,7 @@ pub struct OfSession {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub voice_open: bool,
+    pub policy: SignInPolicy,
 }
 
 /// The account of the session whose token hashes to `token_hash`, and
@@ -66,21 +72,26 @@ pub async fn by_session(
     conn: &mut SqliteConnection,
     token_hash: &str,
 ) -> Result<Option<OfSession>, sqlx::Error> {
-    let row: Option<AccountOfSession> = sqlx::query_as(
-        "SELECT a.id, a.username, a.display_name, a.role, a.must_change_password, a.version, \
-         s.created_at, s.last_seen_at, \
-         (SELECT group_concat(code) FROM licences WHERE purchased > 0) AS purchased \
-         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
-    )
-    .bind(token_hash)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let sql = format!(
+        "SELECT a.id, a.username, a.display_name, a.role, a.must_change_password, \
+         a.totp_secret IS NOT NULL AS two_step, a.version, s.created_at, s.last_seen_at, \
+         (SELECT group_concat(code) FROM licences WHERE purchased > 0) AS purchased, \
+         {TWO_STEP_FOR_ADMINS_SQL} AS two_step_for_admins \
+         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1"
+    );
+    let row: Option<AccountOfSession> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(token_hash)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.map(|r| {
         Ok(OfSession {
             account: Account::try_from(r.account)?,
             created_at: r.created_at,
             last_seen_at: r.last_seen_at,
             voice_open: super::licences::open_voice(r.purchased.iter().flat_map(|c| c.split(','))),
+            policy: SignInPolicy {
+                two_step_for_admins: r.two_step_for_admins == Some(true),
+            },
         })
     })
     .transpose()

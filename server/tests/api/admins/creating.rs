@@ -18,7 +18,7 @@ async fn the_list_shows_every_account_admins_first_without_secrets() {
         accounts[0],
         json!({
             "id": app.account_id("admin").await, "username": "admin", "display_name": "Administrator",
-            "role": "GlobalAdmin", "must_change_password": false, "version": 1
+            "role": "GlobalAdmin", "must_change_password": false, "two_step": false, "version": 1
         })
     );
     assert_eq!(accounts[1]["username"], VOICE_ADMIN);
@@ -47,6 +47,7 @@ async fn the_list_shows_every_account_admins_first_without_secrets() {
                 "id",
                 "must_change_password",
                 "role",
+                "two_step",
                 "username",
                 "version"
             ],

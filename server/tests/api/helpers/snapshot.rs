@@ -5,7 +5,7 @@ use super::harness::TestApp;
 
 /// Every table the application writes: the organisation's state first,
 /// then sessions and the sign-in throttle.
-pub const ALL_TABLES: [&str; 12] = [
+pub const ALL_TABLES: [&str; 15] = [
     "licences",
     "voice_users",
     "user_licences",
@@ -15,14 +15,17 @@ pub const ALL_TABLES: [&str; 12] = [
     "change_sets",
     "change_set_users",
     "accounts",
+    "recovery_codes",
+    "settings",
     "audit_log",
     "sessions",
     "sign_in_throttle",
+    "sign_in_challenges",
 ];
 
-/// The tables whose rows make up the organisation's state: not sessions or
-/// the sign-in throttle, which every sign-in changes.
-pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(10).0;
+/// The tables whose rows make up the organisation's state: not sessions,
+/// the sign-in throttle or second-step challenges, which sign-ins change.
+pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(12).0;
 
 /// Every row of each table, as text, by table name.
 pub type Snapshot = std::collections::BTreeMap<&'static str, String>;

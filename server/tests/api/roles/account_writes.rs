@@ -9,7 +9,7 @@ use crate::helpers::*;
 
 pub const NEW_PASSWORD: &str = "a-brand-new-passphrase-7";
 
-pub const ACCOUNT_WRITES: [Write; 6] = [
+pub const ACCOUNT_WRITES: [Write; 9] = [
     Write {
         path: "/api/licences/change",
         needs: Needs::ManageLicences,
@@ -63,6 +63,51 @@ pub const ACCOUNT_WRITES: [Write; 6] = [
                 assert_eq!(answer["version"], 2, "{role}: {answer}");
                 let stored = account_role(app, f.megan_account).await;
                 assert_eq!(stored.as_deref(), Some("HELPDESK"), "{role}");
+            })
+        },
+    },
+    // Alex has two-step sign-in (the fixture's); before his password is reset.
+    Write {
+        path: "/api/accounts/reset-two-step",
+        needs: Needs::ManageAccounts,
+        changes: &["accounts", AUDIT],
+        body: |f, _| json!({ "id": f.alex_account }),
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                assert_eq!(answer["username"], "alexw@contoso.com", "{role}: {answer}");
+                assert_eq!(answer["two_step"], false, "{role}: {answer}");
+                let stored = app.account("alexw@contoso.com").await.expect("alex");
+                assert_eq!(stored["two_step"], false, "{role}");
+            })
+        },
+    },
+    // Optional already: answered, nothing written, nothing audited.
+    Write {
+        path: "/api/settings/sign-in/set",
+        needs: Needs::ManageAccounts,
+        changes: &[],
+        body: |_, _| json!({ "policy": { "two_step_for_admins": false } }),
+        check: |_, _, role, answer| {
+            Box::pin(async move {
+                assert_eq!(answer["two_step_for_admins"], false, "{role}: {answer}");
+            })
+        },
+    },
+    Write {
+        path: "/api/auth/two-step/start",
+        needs: Needs::SignedIn,
+        changes: &["accounts"],
+        body: |_, _| json!({}),
+        check: |_, _, role, answer| {
+            Box::pin(async move {
+                let address = answer["address"].as_str().unwrap_or_default();
+                assert!(
+                    address.starts_with("otpauth://totp/Switchboard:"),
+                    "{role}: {answer}"
+                );
+                let account = username_of(role).replace('@', "%40");
+                assert!(address.contains(&account), "{role}: {answer}");
+                assert!(answer["qr_size"].as_u64() >= Some(21), "{role}: {answer}");
             })
         },
     },

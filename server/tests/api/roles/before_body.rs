@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::{assert_refused, may, writes, Needs, READS};
+use super::{assert_refused, may, writes, Needs, READS, WITH_CODES};
 use crate::helpers::*;
 use app::api::gates::{gate, routes, Gate};
 use app::domain::Permission;
@@ -14,6 +14,7 @@ fn posted() -> Vec<(&'static str, Needs)> {
     writes()
         .map(|w| (w.path, w.needs))
         .chain(READS.iter().map(|r| (r.path, r.needs)))
+        .chain(WITH_CODES)
         .filter(|(path, _)| !path.starts_with("GET "))
         .collect()
 }
@@ -87,6 +88,7 @@ fn the_gates_agree_with_the_matrix() {
         .chain(READS.iter().map(|r| (r.path, r.needs)))
         .map(|(path, needs)| (path.trim_start_matches("GET "), needs))
         .chain([("/api/auth/sign-in", Needs::Nothing)])
+        .chain(WITH_CODES)
         .collect();
     for (path, needs) in &matrix {
         let want = match needs {

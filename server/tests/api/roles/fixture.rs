@@ -19,6 +19,12 @@ pub struct Fixture {
 impl Fixture {
     pub async fn new(app: &TestApp) -> Fixture {
         let outside = app.numbers_not_in_inventory(2).await;
+        // Alex has two-step sign-in, for a Global administrator to reset.
+        app.execute(
+            "UPDATE accounts SET totp_secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', totp_since = 1 \
+             WHERE username = 'alexw@contoso.com'",
+        )
+        .await;
         Fixture {
             free_us: app.free_number("US", "calling_plan").await,
             free_gb: app.free_number("GB", "calling_plan").await,

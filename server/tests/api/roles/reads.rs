@@ -33,7 +33,7 @@ fn nothing() -> Value {
     json!({})
 }
 
-pub const READS: [Read; 20] = [
+pub const READS: [Read; 22] = [
     Read {
         path: "/api/import/check",
         needs: Needs::ManageVoice,
@@ -228,6 +228,24 @@ pub const READS: [Read; 20] = [
             assert_eq!(answer["username"], username_of(role), "{role}: {answer}");
             assert_eq!(answer["role"], role, "{role}: {answer}");
             assert_eq!(answer["is_voice_user"], role == "User", "{role}: {answer}");
+        },
+    },
+    Read {
+        path: "/api/auth/two-step/status",
+        needs: Needs::SignedIn,
+        body: nothing,
+        check: |role, answer| {
+            assert!(answer["on_since"].is_null(), "{role}: {answer}");
+            assert_eq!(answer["recovery_codes_left"], 0, "{role}: {answer}");
+            assert_eq!(answer["required"], false, "{role}: {answer}");
+        },
+    },
+    Read {
+        path: "/api/settings/sign-in",
+        needs: Needs::ManageAccounts,
+        body: nothing,
+        check: |role, answer| {
+            assert_eq!(answer, &json!({ "two_step_for_admins": false }), "{role}");
         },
     },
     Read {
