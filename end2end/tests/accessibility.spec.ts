@@ -1,8 +1,8 @@
 // Every page and dialog of the console passes axe-core's WCAG 2.1 A and AA
 // rules without a serious or critical violation, in the light theme and in
 // the dark one the system setting chooses.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { withNumber, withoutNumber } from './arrange';
 import { ASSIGN_NUMBER, CHANGE_NUMBER, MY_PROFILE, REMOVE_NUMBER } from './data';
 import {
@@ -17,23 +17,6 @@ import {
   voiceUsersGrid,
   waitForHydration,
 } from './helpers';
-
-/** The serious and critical violations on the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`));
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await violations(page), `${what} (${scheme})`).toEqual([]);
-  }
-}
 
 async function open(page: Page, path: string, heading: string): Promise<void> {
   await page.goto(path);

@@ -201,3 +201,28 @@ export async function auditEntries(api: APIRequestContext, search: string, actio
   if (page.next !== null) throw new Error('arrange: more audit entries than a page');
   return page.entries.length;
 }
+
+/**
+ * A new account of `role` that has chosen `password` (its one-time password
+ * replaced through its own session), created by the signed-in admin of `api`.
+ */
+export async function accountWithPassword(
+  api: APIRequestContext,
+  own: APIRequestContext,
+  username: string,
+  role: 'Helpdesk' | 'VoiceAdmin',
+  password: string,
+): Promise<void> {
+  const created = await call<{ password: string }>(api, 'accounts/create', {
+    request: { username, display_name: username.split('@')[0], role },
+  });
+  await call(own, 'auth/sign-in', { username, password: created.password });
+  await call(own, 'auth/change-password', { current: created.password, new: password });
+}
+
+/** Sets two-step sign-in up for the account signed in on `own`: its setup key. */
+export async function twoStepOn(own: APIRequestContext, code: (key: string) => string): Promise<string> {
+  const started = await call<{ secret: string }>(own, 'auth/two-step/start', {});
+  await call(own, 'auth/two-step/confirm', { code: code(started.secret) });
+  return started.secret;
+}
