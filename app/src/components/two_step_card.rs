@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::two_step_setup::{RecoveryCodes, TwoStepSetup};
+use super::two_step_setup::{code_field, RecoveryCodes, TwoStepSetup};
 use crate::api::two_step::{my_two_step, renew_recovery_codes, turn_off_two_step};
 use crate::components::loaded;
 use crate::domain::{format_utc, TwoStepStatus};
@@ -53,7 +53,8 @@ fn TwoStepOn(status: TwoStepStatus, since: i64, on_change: Callback<()>) -> impl
         typed
     };
     let left = match status.recovery_codes_left {
-        1 => "1 recovery code left.".to_owned(),
+        1 => "1 recovery code left: get new ones.".to_owned(),
+        n @ 0..=2 => format!("{n} recovery codes left: get new ones."),
         n => format!("{n} recovery codes left."),
     };
     view! {
@@ -64,16 +65,7 @@ fn TwoStepOn(status: TwoStepStatus, since: i64, on_change: Callback<()>) -> impl
                 <p class="muted">
                     "To get new recovery codes or turn two-step sign-in off, enter a current code from your app or a recovery code."
                 </p>
-                <label class="field">
-                    <span>"Code"</span>
-                    <input
-                        type="text"
-                        autocomplete="one-time-code"
-                        maxlength="32"
-                        prop:value=move || code.get()
-                        on:input=move |ev| code.set(event_target_value(&ev))
-                    />
-                </label>
+                {code_field("Code", code)}
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="actions">
                     <button

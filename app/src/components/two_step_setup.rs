@@ -89,19 +89,7 @@ fn Enrol(
                         <code class="secret" aria-label="Setup key">{enrolment.secret.clone()}</code>
                     </p>
                 </li>
-                <li>
-                    <label class="field">
-                        <span>"Code from the app"</span>
-                        <input
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="one-time-code"
-                            maxlength="16"
-                            prop:value=move || code.get()
-                            on:input=move |ev| code.set(event_target_value(&ev))
-                        />
-                    </label>
-                </li>
+                <li>{code_field("Code from the app", code)}</li>
             </ol>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
@@ -113,6 +101,24 @@ fn Enrol(
                 })}
             </div>
         </form>
+    }
+}
+
+/// A field for a code from the app or a recovery code.
+pub fn code_field(label: &'static str, code: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="text"
+                autocomplete="one-time-code"
+                autocapitalize="off"
+                spellcheck="false"
+                maxlength="32"
+                prop:value=move || code.get()
+                on:input=move |ev| code.set(event_target_value(&ev))
+            />
+        </label>
     }
 }
 
