@@ -78,7 +78,11 @@ pub async fn refuse_cross_site(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|origin| origin.eq_ignore_ascii_case(o))
     });
-    if !from_public_origin && cross_site(request.method(), request.headers()) {
+    // A script's bearer token isn't something a browser sends on its own:
+    // another site's page can't make it send one (no CORS is offered), so
+    // only cookie requests need the check.
+    let bearer = app::auth::session::bearer(request.headers()).is_some();
+    if !from_public_origin && !bearer && cross_site(request.method(), request.headers()) {
         tracing::warn!(path = %request.uri().path(), "cross-site state change refused");
         let err = app::api::ApiError::Forbidden {
             message: "This request came from another site and was refused.".to_owned(),

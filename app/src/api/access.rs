@@ -69,6 +69,20 @@ pub async fn signed_in() -> Result<(AppState, Caller), ApiError> {
     Ok((state, caller))
 }
 
+/// Anyone signed in in the console: an API token's caller gets 403 here.
+/// A token can't make tokens, change its account's password or its
+/// two-step sign-in.
+pub async fn in_console() -> Result<(AppState, Caller), ApiError> {
+    let (state, caller) = signed_in().await?;
+    if caller.api_token.is_some() {
+        return Err(ApiError::Forbidden {
+            message: "Only the console can do this, signed in with a password: not an API token."
+                .to_owned(),
+        });
+    }
+    Ok((state, caller))
+}
+
 /// The state for a server function that needs `permission`: 401 without a
 /// session, then [`permit`].
 pub async fn authorize(permission: Permission) -> Result<(AppState, Caller), ApiError> {

@@ -102,7 +102,7 @@ pub async fn apply_set(
             set: id,
             at: w.state.clock.now(),
             assigned_at: &assigned_at,
-            actor: &w.caller.account.username,
+            actor: &w.caller.actor(),
             giving_back,
             taking,
             versions: moving

@@ -38,7 +38,7 @@ pub async fn change_password(current: String, new: String) -> Result<Account, Ap
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
-    use crate::api::access::{bounded, caller, signed_in, state};
+    use crate::api::access::{bounded, caller, in_console, state};
     use crate::api::second_step::too_many;
     use crate::api::sign_in::set_cookie;
     use crate::api::write::write_as;
@@ -69,7 +69,7 @@ mod ssr {
     pub async fn change_password(current: String, new: String) -> Result<Account, ApiError> {
         bounded("current", &current, MAX_PASSWORD)?;
         bounded("new", &new, MAX_PASSWORD)?;
-        let (state, caller) = signed_in().await?;
+        let (state, caller) = in_console().await?;
         let account = caller.account.clone();
         check_chosen_password(&new, &account.username).map_err(|m| ApiError::Invalid {
             message: m.to_owned(),

@@ -8,6 +8,7 @@
 //! changes through [`write`](write::write).
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod assignments;
 pub mod audit_log;
 pub mod auth;

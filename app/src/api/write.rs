@@ -29,14 +29,8 @@ impl Write {
         record: AuditRecord,
     ) -> Result<(), ApiError> {
         let at = self.state.clock.now();
-        store::audit::append(
-            &mut self.tx,
-            at,
-            &self.caller.account.username,
-            action,
-            &record,
-        )
-        .await?;
+        let actor = self.caller.actor();
+        store::audit::append(&mut self.tx, at, &actor, action, &record).await?;
         Ok(())
     }
 
@@ -44,8 +38,8 @@ impl Write {
     /// own statements.
     pub fn audit_in(&self, batch: &mut store::Batch, action: AuditAction, record: &AuditRecord) {
         let at = self.state.clock.now();
-        let actor = &self.caller.account.username;
-        store::audit::push_append(batch, at, actor, action, record, self.change_set);
+        let actor = self.caller.actor();
+        store::audit::push_append(batch, at, &actor, action, record, self.change_set);
     }
 
     /// Records this write as the change set `id` (read with
@@ -64,7 +58,7 @@ impl Write {
             &store::change_sets::NewSet {
                 id,
                 at: self.state.clock.now(),
-                actor: &self.caller.account.username,
+                actor: &self.caller.actor(),
                 summary,
                 undoes,
                 users,

@@ -1,12 +1,12 @@
 //! Who is calling: the session behind the request's cookie, within its
 //! idle and absolute timeouts.
 
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap};
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
 use super::{cookie, AuthSettings};
-use crate::domain::{Account, AccountId};
+use crate::domain::{Account, AccountId, ApiTokenInfo, TOKEN_PREFIX};
 
 /// A new session token: 32 random bytes, hex.
 pub fn new_token() -> String {
@@ -24,11 +24,16 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The signed-in account and its session's token hash.
+/// The signed-in account and its session's token hash, or the API token it
+/// calls with. A token's caller has the token's role where that is lower
+/// than the account's.
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub account: Account,
+    /// The session's token hash; empty for an API token's caller.
     pub token_hash: String,
+    /// The API token of a script's request (`Authorization: Bearer`).
+    pub api_token: Option<ApiTokenInfo>,
     /// Whether the organisation's licences open Voice, as read with the
     /// session.
     pub voice_open: bool,
@@ -37,17 +42,39 @@ pub struct Caller {
     pub must_set_up_two_step: bool,
 }
 
+impl Caller {
+    /// Who the audit log and change sets name: the username, and the
+    /// token a script used.
+    pub fn actor(&self) -> String {
+        match &self.api_token {
+            Some(token) => format!("{} via token {}", self.account.username, token.name),
+            None => self.account.username.clone(),
+        }
+    }
+}
+
+/// The token of an `Authorization: Bearer …` header, if there is one.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
 /// Only refresh `last_seen_at` once a minute: not one write per request.
 const TOUCH_EVERY: i64 = 60;
 
 /// The caller behind `headers`, or `None` when there is no live session.
-/// An expired session is deleted on the way.
+/// An expired session is deleted on the way. A request with a bearer token
+/// is the token's alone: its cookie, if any, is not looked at.
 pub async fn caller(
     conn: &mut SqliteConnection,
     headers: &HeaderMap,
     settings: &AuthSettings,
     now: i64,
 ) -> Result<Option<Caller>, sqlx::Error> {
+    if let Some(token) = bearer(headers) {
+        return token_caller(conn, token, now).await;
+    }
     let Some(token) = cookie::token(headers, settings.secure) else {
         return Ok(None);
     };
@@ -72,8 +99,44 @@ pub async fn caller(
             .must_set_up(found.account.role, found.account.two_step),
         account: found.account,
         token_hash: hash,
+        api_token: None,
         voice_open: found.voice_open,
     }))
+}
+
+async fn token_caller(
+    conn: &mut SqliteConnection,
+    token: &str,
+    now: i64,
+) -> Result<Option<Caller>, sqlx::Error> {
+    if !token.starts_with(TOKEN_PREFIX) || token.len() != TOKEN_PREFIX.len() + 64 {
+        return Ok(None);
+    }
+    let Some(found) = crate::store::api_tokens::by_hash(conn, &token_hash(token), now).await?
+    else {
+        return Ok(None);
+    };
+    if found
+        .token
+        .last_used_at
+        .is_none_or(|at| now - at >= TOUCH_EVERY)
+    {
+        crate::store::api_tokens::touch(conn, found.token.id, now).await?;
+    }
+    let mut account = found.account;
+    account.role = found.token.role.at_most(account.role);
+    Ok(Some(Caller {
+        must_set_up_two_step: found.policy.must_set_up(account.role, account.two_step),
+        account,
+        token_hash: String::new(),
+        api_token: Some(found.token),
+        voice_open: found.voice_open,
+    }))
+}
+
+/// A new API token: the prefix and 32 random bytes, hex.
+pub fn new_api_token() -> String {
+    format!("{TOKEN_PREFIX}{}", new_token())
 }
 
 /// Starts a session for `account`; returns the token for the cookie.

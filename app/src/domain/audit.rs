@@ -33,6 +33,8 @@ choice! {
         TwoStepReset => ("TWO_STEP_RESET", "Two-step sign-in reset"),
         RecoveryCodesRenewed => ("RECOVERY_CODES_RENEWED", "New recovery codes"),
         SignInPolicyChanged => ("SIGN_IN_POLICY_CHANGED", "Sign-in policy changed"),
+        ApiTokenCreated => ("API_TOKEN_CREATED", "API token created"),
+        ApiTokenRevoked => ("API_TOKEN_REVOKED", "API token revoked"),
         AuditArchived => ("AUDIT_ARCHIVED", "Old audit entries archived"),
     }
 }

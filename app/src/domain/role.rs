@@ -46,6 +46,13 @@ impl Role {
         }
     }
 
+    /// The lesser of this role and `ceiling` (roles are declared strongest
+    /// first, each able to do all the next one can): what a token of this
+    /// role may do for an account of role `ceiling`.
+    pub fn at_most(self, ceiling: Role) -> Role {
+        self.max(ceiling)
+    }
+
     /// Any admin role, as opposed to an end user.
     pub fn is_admin(self) -> bool {
         self != Role::User

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::admins_two_step::{ResetTwoStepDialog, SignInPolicyForm};
+use super::admins_security::{AccountTokensDialog, ResetTwoStepDialog, SignInPolicyForm};
 use crate::api::accounts::{
     create_account, list_accounts, remove_account, reset_password, set_role, CreatedAccount,
     NewAccountRequest,
@@ -19,6 +19,7 @@ pub fn AdminsPage() -> impl IntoView {
     let secret = RwSignal::new(None::<CreatedAccount>);
     let removing = RwSignal::new(None::<Account>);
     let resetting = RwSignal::new(None::<Account>);
+    let tokens_of = RwSignal::new(None::<Account>);
     let refresh = move || accounts.refetch();
 
     view! {
@@ -68,11 +69,15 @@ pub fn AdminsPage() -> impl IntoView {
                                 on_secret=Callback::new(move |c| secret.set(Some(c)))
                                 on_remove=Callback::new(move |a| removing.set(Some(a)))
                                 on_reset_two_step=Callback::new(move |a| resetting.set(Some(a)))
+                                on_tokens=Callback::new(move |a| tokens_of.set(Some(a)))
                             />
                         }
                     }).collect_view()}
                 </tbody>
             </table>
+        })}
+        {move || tokens_of.get().map(|account| view! {
+            <AccountTokensDialog account on_close=Callback::new(move |()| tokens_of.set(None)) />
         })}
         {move || resetting.get().map(|account| view! {
             <ResetTwoStepDialog
@@ -171,6 +176,7 @@ fn AccountRow(
     on_secret: Callback<CreatedAccount>,
     on_remove: Callback<Account>,
     on_reset_two_step: Callback<Account>,
+    on_tokens: Callback<Account>,
 ) -> impl IntoView {
     let id = account.id;
     let version = account.version;
@@ -195,6 +201,7 @@ fn AccountRow(
     let select_id = format!("role-{id}");
     let for_remove = account.clone();
     let for_reset = account.clone();
+    let for_tokens = account.clone();
     let two_step = account.two_step;
     view! {
         <tr>
@@ -223,6 +230,10 @@ fn AccountRow(
                             disabled=move || reset.pending().get()
                             on:click=move |_| { error.set(None); reset.dispatch(()); }>
                             "Reset password"
+                        </button>
+                        <button type="button" aria-label=format!("API tokens of {name}")
+                            on:click=move |_| on_tokens.run(for_tokens.clone())>
+                            "API tokens"
                         </button>
                         {two_step.then(|| view! {
                             <button type="button" aria-label=format!("Reset two-step sign-in of {name}")

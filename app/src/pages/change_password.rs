@@ -77,7 +77,8 @@ pub fn ChangePasswordPage(username: String, forced: bool) -> impl IntoView {
             {field("Current password", current, "current-password")}
             {field("New password", new, "new-password")}
             {field("Confirm new password", confirm, "new-password")}
-            {move || problem().map(|p| view! { <p class="error">{p}</p> })}
+            // Said as it is typed, politely: not an alert at every key.
+            <div aria-live="polite">{move || problem().map(|p| view! { <p class="error">{p}</p> })}</div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || done.get().then(|| view! { <p class="status" role="status">"Your password was changed. Your other sessions were signed out."</p> })}
             <div class="actions">

@@ -1,5 +1,5 @@
 mod admins;
-mod admins_two_step;
+mod admins_security;
 mod audit_log;
 mod change_password;
 mod emergency_locations;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::profile::{my_profile, Profile};
-use crate::components::{loaded, TwoStepCard};
+use crate::components::{loaded, ApiTokensCard, CurrentAccount, TwoStepCard};
 
 /// What a signed-in person sees about themselves. The Work Phone is shown
 /// greyed out: an admin set it, and it can't be changed here.
@@ -52,5 +52,8 @@ pub fn MyProfilePage() -> impl IntoView {
             .into_any()
         })}
         <TwoStepCard />
+        {use_context::<CurrentAccount>().map(|me| view! {
+            <ApiTokensCard account=None account_role=me.0.role />
+        })}
     }
 }

@@ -43,15 +43,44 @@ struct AccountWithHash {
     password_hash: String,
 }
 
+/// The columns every request's caller is read with, from `accounts a`:
+/// the account, the organisation's Voice licences and its sign-in rule.
+pub(super) fn caller_columns() -> String {
+    format!(
+        "a.id, a.username, a.display_name, a.role, a.must_change_password, \
+         a.totp_secret IS NOT NULL AS two_step, a.version, \
+         (SELECT group_concat(code) FROM licences WHERE purchased > 0) AS purchased, \
+         {TWO_STEP_FOR_ADMINS_SQL} AS two_step_for_admins"
+    )
+}
+
+/// What [`caller_columns`] reads, as one row.
+#[derive(FromRow)]
+pub(super) struct CallerRow {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    purchased: Option<String>,
+    two_step_for_admins: Option<bool>,
+}
+
+impl CallerRow {
+    pub(super) fn account(self) -> Result<(Account, bool, SignInPolicy), sqlx::Error> {
+        let voice_open =
+            super::licences::open_voice(self.purchased.iter().flat_map(|c| c.split(',')));
+        let policy = SignInPolicy {
+            two_step_for_admins: self.two_step_for_admins == Some(true),
+        };
+        Ok((Account::try_from(self.account)?, voice_open, policy))
+    }
+}
+
 /// The account behind a session, with the session's times, as one row.
 #[derive(FromRow)]
 struct AccountOfSession {
     #[sqlx(flatten)]
-    account: AccountRow,
+    caller: CallerRow,
     created_at: i64,
     last_seen_at: i64,
-    purchased: Option<String>,
-    two_step_for_admins: Option<bool>,
 }
 
 /// What every request asks first: the account of a session, when the
@@ -73,25 +102,22 @@ pub async fn by_session(
     token_hash: &str,
 ) -> Result<Option<OfSession>, sqlx::Error> {
     let sql = format!(
-        "SELECT a.id, a.username, a.display_name, a.role, a.must_change_password, \
-         a.totp_secret IS NOT NULL AS two_step, a.version, s.created_at, s.last_seen_at, \
-         (SELECT group_concat(code) FROM licences WHERE purchased > 0) AS purchased, \
-         {TWO_STEP_FOR_ADMINS_SQL} AS two_step_for_admins \
-         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1"
+        "SELECT {}, s.created_at, s.last_seen_at \
+         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
+        caller_columns()
     );
     let row: Option<AccountOfSession> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(token_hash)
         .fetch_optional(&mut *conn)
         .await?;
     row.map(|r| {
+        let (account, voice_open, policy) = r.caller.account()?;
         Ok(OfSession {
-            account: Account::try_from(r.account)?,
+            account,
             created_at: r.created_at,
             last_seen_at: r.last_seen_at,
-            voice_open: super::licences::open_voice(r.purchased.iter().flat_map(|c| c.split(','))),
-            policy: SignInPolicy {
-                two_step_for_admins: r.two_step_for_admins == Some(true),
-            },
+            voice_open,
+            policy,
         })
     })
     .transpose()

@@ -2,6 +2,7 @@
 //! Functions take a connection so the caller owns the transaction.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod assignments;
 pub mod audit;
 pub mod audit_archive;

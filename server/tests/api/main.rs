@@ -32,6 +32,7 @@ mod remove_selected;
 mod roles;
 mod sign_in;
 mod test_harness;
+mod tokens;
 mod two_step;
 mod upgrade;
 mod voice_gate;

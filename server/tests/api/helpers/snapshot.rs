@@ -5,7 +5,7 @@ use super::harness::TestApp;
 
 /// Every table the application writes: the organisation's state first,
 /// then sessions and the sign-in throttle.
-pub const ALL_TABLES: [&str; 15] = [
+pub const ALL_TABLES: [&str; 16] = [
     "licences",
     "voice_users",
     "user_licences",
@@ -17,6 +17,7 @@ pub const ALL_TABLES: [&str; 15] = [
     "accounts",
     "recovery_codes",
     "settings",
+    "api_tokens",
     "audit_log",
     "sessions",
     "sign_in_throttle",
@@ -25,7 +26,7 @@ pub const ALL_TABLES: [&str; 15] = [
 
 /// The tables whose rows make up the organisation's state: not sessions,
 /// the sign-in throttle or second-step challenges, which sign-ins change.
-pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(12).0;
+pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(13).0;
 
 /// Every row of each table, as text, by table name.
 pub type Snapshot = std::collections::BTreeMap<&'static str, String>;

@@ -9,7 +9,7 @@ use crate::helpers::*;
 
 pub const NEW_PASSWORD: &str = "a-brand-new-passphrase-7";
 
-pub const ACCOUNT_WRITES: [Write; 9] = [
+pub const ACCOUNT_WRITES: [Write; 11] = [
     Write {
         path: "/api/licences/change",
         needs: Needs::ManageLicences,
@@ -108,6 +108,38 @@ pub const ACCOUNT_WRITES: [Write; 9] = [
                 let account = username_of(role).replace('@', "%40");
                 assert!(address.contains(&account), "{role}: {answer}");
                 assert!(answer["qr_size"].as_u64() >= Some(21), "{role}: {answer}");
+            })
+        },
+    },
+    Write {
+        path: "/api/auth/tokens/create",
+        needs: Needs::SignedIn,
+        changes: &["api_tokens", AUDIT],
+        body: |_, _| json!({ "request": { "name": "matrix" } }),
+        check: |_, _, role, answer| {
+            Box::pin(async move {
+                let token = answer["token"].as_str().unwrap_or_default();
+                assert!(token.starts_with("sbt_"), "{role}: {answer}");
+                assert_eq!(answer["info"]["name"], "matrix", "{role}: {answer}");
+                assert_eq!(answer["info"]["role"], role, "its account's role: {answer}");
+            })
+        },
+    },
+    // The token the write before made: the first of this database.
+    Write {
+        path: "/api/auth/tokens/revoke",
+        needs: Needs::SignedIn,
+        changes: &["api_tokens", AUDIT],
+        body: |_, _| json!({ "id": 1 }),
+        check: |app, _, role, answer| {
+            Box::pin(async move {
+                assert!(answer.is_null(), "{role}: {answer}");
+                let revoked: Option<i64> =
+                    sqlx::query_scalar("SELECT revoked_at FROM api_tokens WHERE id = 1")
+                        .fetch_one(&app.pool)
+                        .await
+                        .unwrap();
+                assert!(revoked.is_some(), "{role}");
             })
         },
     },

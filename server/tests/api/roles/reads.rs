@@ -33,7 +33,7 @@ fn nothing() -> Value {
     json!({})
 }
 
-pub const READS: [Read; 22] = [
+pub const READS: [Read; 23] = [
     Read {
         path: "/api/import/check",
         needs: Needs::ManageVoice,
@@ -239,6 +239,12 @@ pub const READS: [Read; 22] = [
             assert_eq!(answer["recovery_codes_left"], 0, "{role}: {answer}");
             assert_eq!(answer["required"], false, "{role}: {answer}");
         },
+    },
+    Read {
+        path: "/api/auth/tokens/list",
+        needs: Needs::SignedIn,
+        body: nothing,
+        check: |role, answer| assert_eq!(answer, &json!([]), "{role}"),
     },
     Read {
         path: "/api/settings/sign-in",

@@ -1,10 +1,10 @@
-//! Settings > Admins: the organisation's sign-in rule, and resetting an
-//! account's lost second step.
+//! Settings > Admins: the organisation's sign-in rule, resetting an
+//! account's lost second step, and an account's API tokens.
 
 use leptos::prelude::*;
 
 use crate::api::sign_in_policy::{get_sign_in_policy, reset_two_step, set_sign_in_policy};
-use crate::components::{loaded, ConfirmActions, Modal};
+use crate::components::{loaded, ApiTokensCard, ConfirmActions, Modal};
 use crate::domain::{Account, SignInPolicy};
 
 /// "Require two-step sign-in for admin roles", saved at once.
@@ -88,6 +88,21 @@ pub fn ResetTwoStepDialog(
                 on_yes=move |()| { reset.dispatch(()); }
                 on_no=move |()| on_close.run(())
             />
+        </Modal>
+    }
+}
+
+/// Another account's API tokens: made for a script that runs as them, or
+/// revoked when it leaks or they leave.
+#[component]
+pub fn AccountTokensDialog(account: Account, on_close: Callback<()>) -> impl IntoView {
+    view! {
+        <Modal role="dialog" labelledby="account-tokens-title" wide=true on_close=move |_| on_close.run(())>
+            <h2 id="account-tokens-title">{format!("API tokens of {}", account.username)}</h2>
+            <ApiTokensCard account=Some(account.id) account_role=account.role />
+            <div class="actions">
+                <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
+            </div>
         </Modal>
     }
 }
