@@ -78,6 +78,11 @@ pub struct Settings {
     #[arg(long, env = "SWITCHBOARD_AUDIT_RETENTION_DAYS", value_parser = clap::value_parser!(u32).range(1..))]
     pub audit_retention_days: Option<u32>,
 
+    /// Requests each API token may make a minute; more are answered 429
+    /// with Retry-After.
+    #[arg(long, env = "SWITCHBOARD_TOKEN_REQUESTS_PER_MINUTE", default_value_t = app::auth::rate_limit::DEFAULT_PER_MINUTE, value_parser = clap::value_parser!(u32).range(1..))]
+    pub token_requests_per_minute: u32,
+
     /// Memory argon2id uses to hash one password, in KiB. Lower only for tests.
     #[arg(long, env = "SWITCHBOARD_PASSWORD_HASH_MEMORY_KIB", default_value_t = app::auth::password::HashCost::default().memory_kib)]
     pub password_hash_memory_kib: u32,
@@ -126,6 +131,7 @@ impl Settings {
             trusted_proxies: app::auth::client_address::TrustedProxies::new(
                 self.trusted_proxy.clone(),
             ),
+            token_limits: app::auth::rate_limit::TokenLimits::new(self.token_requests_per_minute),
         })
     }
 

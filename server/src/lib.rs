@@ -10,6 +10,7 @@ pub mod caching;
 pub mod config;
 pub mod demo;
 pub mod gate;
+pub mod idempotency;
 pub mod private_file;
 pub mod router;
 pub mod security;

@@ -103,6 +103,12 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
             context, shell,
         ))
         .with_state(options)
+        // Inside the gate, which names the caller whose keys these are,
+        // and the body limit, which bounds what it reads.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::idempotency::replay_or_run,
+        ))
         .layer(middleware::from_fn(crate::body_limits::limit_body))
         .layer(middleware::from_fn(crate::allocator::trim_after_bulk))
         // Who calls is known before a body is read, or even limited.

@@ -6,6 +6,7 @@ pub mod client_address;
 pub mod common_passwords;
 pub mod cookie;
 pub mod password;
+pub mod rate_limit;
 pub mod recovery_codes;
 pub mod session;
 pub mod throttle;
@@ -24,6 +25,8 @@ pub struct AuthSettings {
     pub passwords: password::Passwords,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: client_address::TrustedProxies,
+    /// Requests each API token may make a minute.
+    pub token_limits: rate_limit::TokenLimits,
 }
 
 impl Default for AuthSettings {
@@ -34,6 +37,7 @@ impl Default for AuthSettings {
             absolute_timeout: 12 * 60 * 60,
             passwords: password::Passwords::default(),
             trusted_proxies: Default::default(),
+            token_limits: Default::default(),
         }
     }
 }

@@ -17,7 +17,12 @@ pub fn new_token() -> String {
 
 /// What the database keeps instead of the token.
 pub fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
+    digest(token.as_bytes())
+}
+
+/// SHA-256, hex.
+pub fn digest(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -10,6 +10,7 @@ mod batch;
 pub mod change_sets;
 pub mod free_numbers;
 pub mod holders;
+pub mod idempotency;
 mod keyset;
 pub mod licences;
 pub mod locations;

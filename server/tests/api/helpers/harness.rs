@@ -116,6 +116,7 @@ pub fn test_settings(data_dir: &TempDir, org: DemoOrg) -> Settings {
         session_idle_minutes: 30,
         session_max_hours: 12,
         one_time_password_hours: 24,
+        token_requests_per_minute: 600,
         audit_retention_days: None,
         // The cheapest cost argon2 takes: hashing is tested for its
         // answers here, not its strength.

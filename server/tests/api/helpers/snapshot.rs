@@ -5,7 +5,7 @@ use super::harness::TestApp;
 
 /// Every table the application writes: the organisation's state first,
 /// then sessions and the sign-in throttle.
-pub const ALL_TABLES: [&str; 16] = [
+pub const ALL_TABLES: [&str; 17] = [
     "licences",
     "voice_users",
     "user_licences",
@@ -22,10 +22,12 @@ pub const ALL_TABLES: [&str; 16] = [
     "sessions",
     "sign_in_throttle",
     "sign_in_challenges",
+    "idempotency_keys",
 ];
 
 /// The tables whose rows make up the organisation's state: not sessions,
-/// the sign-in throttle or second-step challenges, which sign-ins change.
+/// the sign-in throttle or second-step challenges, which sign-ins change,
+/// nor the answers kept for retries.
 pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(13).0;
 
 /// Every row of each table, as text, by table name.

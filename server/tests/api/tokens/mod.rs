@@ -3,11 +3,16 @@
 //! every function with `Authorization: Bearer` and exactly the token's
 //! role (never above its account's), the Voice gate included; its changes
 //! are audited "via token NAME"; expiry, revocation and the account's
-//! removal end it; the cross-site check is for cookies only.
+//! removal end it; the cross-site check is for cookies only. Retries with
+//! an `Idempotency-Key` change nothing twice; each token has its requests
+//! a minute.
 
 mod bearer;
 mod making;
+mod rate_limit;
+mod retries;
 
+use app::clock::Clock;
 use serde_json::{json, Value};
 
 use crate::helpers::*;
