@@ -34,7 +34,7 @@ function bulkDialog(page: Page) {
 
 /** The Assigned number cell of a user's row. */
 function numberCell(page: Page, user: string) {
-  return userRow(page, user).getByRole('cell').nth(3);
+  return userRow(page, user).getByRole('gridcell').nth(3);
 }
 
 async function selectBoth(page: Page) {

@@ -33,7 +33,7 @@ async function exportCsv(page: Page): Promise<string[][]> {
 async function column(rows: Locator, index: number): Promise<string[]> {
   const texts = [];
   for (const row of await rows.all()) {
-    texts.push((await row.getByRole('cell').nth(index).innerText()).trim());
+    texts.push((await row.getByRole('gridcell').nth(index).innerText()).trim());
   }
   return texts;
 }
@@ -86,8 +86,8 @@ test('the Phone numbers export holds exactly the numbers the filter keeps', asyn
     'href',
     '/api/phone-numbers/export.csv?source=operator_connect',
   );
-  const grid = page.getByRole('table', { name: 'Phone numbers' });
-  const rows = grid.getByRole('row').filter({ has: page.getByRole('cell') });
+  const grid = page.getByRole('grid', { name: 'Phone numbers' });
+  const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
   await expect
     .poll(async () => {
       const sources = await column(rows, 5);

@@ -73,7 +73,7 @@ export async function reloadVoiceUsers(page: Page): Promise<void> {
 
 /** The grid of voice users. */
 export function voiceUsersGrid(page: Page): Locator {
-  return page.getByRole('table', { name: 'Voice users' });
+  return page.getByRole('grid', { name: 'Voice users' });
 }
 
 /**

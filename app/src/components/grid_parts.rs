@@ -15,6 +15,9 @@ pub fn SortHeader<C>(
     #[prop(into)]
     current: Signal<(C, bool)>,
     #[prop(into)] on_sort: Callback<C>,
+    /// The button's place in the grid's roving tab order (`GridRow::tabindex`).
+    #[prop(into)]
+    tabindex: Signal<i32>,
 ) -> impl IntoView
 where
     C: Copy + PartialEq + Send + Sync + 'static,
@@ -26,7 +29,7 @@ where
     };
     view! {
         <th scope="col" aria-sort=aria_sort>
-            <button type="button" class="sort" on:click=move |_| on_sort.run(column)>
+            <button type="button" class="sort" tabindex=tabindex on:click=move |_| on_sort.run(column)>
                 {label}
                 <span class="sort-mark" aria-hidden="true">
                     {move || match aria_sort() {
