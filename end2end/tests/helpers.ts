@@ -130,6 +130,19 @@ export function actionPane(page: Page): Locator {
 }
 
 /**
+ * The Action pane's Change under Assigned number. It shows "Change" and is
+ * named for what it acts on: "Change assigned number +1 425-555-0138".
+ */
+export function changeNumberButton(page: Page): Locator {
+  return actionPane(page).getByRole('button', { name: /^Change assigned number / });
+}
+
+/** The Action pane's Remove under Assigned number (the licences have a Remove each too). */
+export function removeNumberButton(page: Page): Locator {
+  return actionPane(page).getByRole('button', { name: /^Remove assigned number / });
+}
+
+/**
  * Searches for the user, then clicks their display name, which selects that
  * user alone and fills the Action pane.
  */

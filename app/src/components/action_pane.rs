@@ -55,11 +55,20 @@ fn UserDetails(user: VoiceUser) -> impl IntoView {
         Some(n) => view! {
             <p class="number">{n.number.international.clone()}</p>
             <p class="muted">{format!("{} · {} · {}", n.city, n.number.country.name(), n.source.label())}</p>
+            // Named for the number they act on: the licences' have a Remove too.
             <div class="actions" hidden=!manage>
-                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::Change(id)))>
+                <button
+                    type="button"
+                    aria-label=format!("Change assigned number {}", n.number.international)
+                    on:click=move |_| state.dialog.set(Some(Dialog::Change(id)))
+                >
                     "Change"
                 </button>
-                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))>
+                <button
+                    type="button"
+                    aria-label=format!("Remove assigned number {}", n.number.international)
+                    on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))
+                >
                     "Remove"
                 </button>
             </div>
@@ -168,6 +177,7 @@ fn SeveralSelected() -> impl IntoView {
                             type="button"
                             hidden=!can(Permission::ManageVoice)
                             disabled=with_numbers == 0
+                            aria-label="Change location of the selected users"
                             on:click=move |_| state.dialog.set(Some(Dialog::MoveSelected))
                         >
                             "Change location"
@@ -176,6 +186,7 @@ fn SeveralSelected() -> impl IntoView {
                             type="button"
                             hidden=!can(Permission::ManageVoice)
                             disabled=with_numbers == 0
+                            aria-label="Remove the assigned numbers of the selected users"
                             on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))
                         >
                             "Remove"
