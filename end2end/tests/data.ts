@@ -45,7 +45,7 @@
 // | recent-changes      | Lisa Okafor*                   | +1 206-555-0142*                     | Seattle Office; account helpdesk            |
 // | export              | the Kowalskis (read only)      | the Operator Connect numbers (read   |                                             |
 // |                     |                                | only)                                |                                             |
-// | grid-keyboard       |                                | +1 212-555-0121 (read only)          |                                             |
+// | grid-keyboard       | Alex Wilber (ticked only)      | +1 212-555-0121 (read only)          |                                             |
 //
 // Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory only
 // (reads Megan Bowen). Server 127.0.0.3:3102 (contoso-without-voice):

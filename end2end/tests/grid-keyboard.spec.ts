@@ -1,11 +1,18 @@
 // The grids by keyboard (the WAI-ARIA APG data grid): each is one stop of
 // Tab, the arrow keys, Home, End, PageUp and PageDown move between its
 // cells, its header row included, scrolling a row that isn't rendered into
-// view; Tab out and back returns to the same cell.
+// view; Tab out and back returns to the same cell. Skip to action pane, and
+// its shortcut, lead on from the grid.
 import { expect, test } from '@playwright/test';
-import { PHONE_NUMBERS } from './data';
-import { searchBox, voiceUsersGrid, waitForHydration } from './helpers';
-import { focusIn, tabTo, voiceUsersByKeyboard } from './keys';
+import { withNumber } from './arrange';
+import { PHONE_NUMBERS, REMOVE_NUMBER } from './data';
+import { actionPane, removeNumberButton, searchBox, userRow, voiceUsersGrid, waitForHydration } from './helpers';
+import { focusIn, tabTo, tick, voiceUsersByKeyboard } from './keys';
+
+test.beforeEach(async ({ page }) => {
+  const { user, number, location } = REMOVE_NUMBER.one;
+  await withNumber(page.request, user, number, location);
+});
 
 test('the grid is one stop of Tab, and the arrow keys move between its cells', async ({ page }) => {
   await voiceUsersByKeyboard(page);
@@ -76,6 +83,29 @@ test('the grid is one stop of Tab, and the arrow keys move between its cells', a
   await expect.poll(focusedRow).not.toBe(String(last));
   expect(Number(await focusedRow())).toBeLessThan(last - 3);
   await expect(page.locator(':focus')).toBeInViewport();
+});
+
+test('Skip to action pane: a link seen when focused, and Alt+Shift+A from the grid', async ({ page }) => {
+  const { user } = REMOVE_NUMBER.one;
+  await voiceUsersByKeyboard(page);
+  const skip = page.getByRole('link', { name: /^Skip to action pane/ });
+  await expect(skip).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+A');
+  await tabTo(page, skip, 5);
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(actionPane(page)).toBeFocused();
+
+  await searchBox(page).focus();
+  await page.keyboard.type(user);
+  await expect(userRow(page, user)).toHaveCount(1);
+  await tabTo(page, tick(page, user), 5);
+  await page.keyboard.press('Space');
+  await expect(actionPane(page).getByRole('heading', { name: user })).toBeVisible();
+  await page.keyboard.press('Alt+Shift+A');
+  await expect(actionPane(page)).toBeFocused();
+  expect(await tabTo(page, removeNumberButton(page))).toBeLessThanOrEqual(8);
+  // The address is left as it was: no fragment, no history entry.
+  expect(new URL(page.url()).hash).toBe('');
 });
 
 test('the Phone numbers grid is one stop of Tab too, and a held number’s row is reached cell by cell', async ({ page }) => {

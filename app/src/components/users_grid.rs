@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::action_pane::focus_pane;
+use super::action_pane::{focus_pane, SkipToPane};
 use super::address::use_address_query;
 use super::grid_parts::{count_text, load_more, SortHeader};
 use super::search_box::SearchBox;
@@ -80,6 +80,7 @@ pub fn UsersGrid() -> impl IntoView {
                 "Export CSV"
             </a>
         </div>
+        <SkipToPane />
         {loaded(paging.first, "Loading voice users…", move |page: UserPage| {
             load_as_scrolled(viewport, paging, &page);
             let rows = paging.rows(&page);
