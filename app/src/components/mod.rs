@@ -42,6 +42,7 @@ pub use filter_select::FilterSelect;
 pub use grid_nav::{GridNav, GridRow};
 pub use grid_parts::{count_text, load_more, ConfirmActions, SortHeader};
 pub use loaded::{error_view, loaded};
+use modal::focus_on_open;
 pub use modal::Modal;
 pub use new_numbers_dialog::NewNumbersDialog;
 pub use outcome_status::OutcomeStatus;
