@@ -26,6 +26,8 @@ pub struct GridNav {
     rows: RwSignal<usize>,
     rendered: RwSignal<Range<usize>>,
     stop: Memo<Cell>,
+    /// Whether a table has rendered yet.
+    followed: StoredValue<bool>,
 }
 
 /// One row of a grid, for its cells' `tabindex`.
@@ -73,6 +75,7 @@ impl GridNav {
             rows: RwSignal::new(0),
             rendered,
             stop: Memo::new(move |_| tab_stop(active.get(), rendered.get())),
+            followed: StoredValue::new(false),
         }
     }
 
@@ -85,8 +88,11 @@ impl GridNav {
     }
 
     /// Follows the table as rendered now: `shown` rows loaded, the window
-    /// `rendered` (indexes from 0). Read at once, so the server's page has
-    /// its tab stop, and again as the admin scrolls.
+    /// `rendered` (indexes from 0), as the admin scrolls. The first table
+    /// reads them at once, so the server's page has its tab stop; a later
+    /// one (a new search) once it is on the page: set during its render,
+    /// they would wake the effects of the table it replaces, whose values
+    /// are gone.
     pub fn follow(
         self,
         shown: impl Fn() -> usize + Send + Sync + 'static,
@@ -102,7 +108,10 @@ impl GridNav {
                 self.rendered.set(window);
             }
         };
-        untrack(&take);
+        if !self.followed.get_value() {
+            self.followed.set_value(true);
+            untrack(&take);
+        }
         Effect::new(move |_| take());
     }
 

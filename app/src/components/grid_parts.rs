@@ -8,7 +8,7 @@ use crate::domain::Paged;
 /// A sortable column header: clicking sorts by this column, clicking again
 /// reverses the order. `aria-sort` tells screen readers (and tests) the state.
 #[component]
-pub fn SortHeader<C>(
+pub fn SortHeader<C, T>(
     label: &'static str,
     column: C,
     /// The column sorted by now, and whether descending.
@@ -16,11 +16,14 @@ pub fn SortHeader<C>(
     current: Signal<(C, bool)>,
     #[prop(into)] on_sort: Callback<C>,
     /// The button's place in the grid's roving tab order (`GridRow::tabindex`).
-    #[prop(into)]
-    tabindex: Signal<i32>,
+    /// A plain function, not a `Signal`: a derived signal dies with the
+    /// table's render, while the header's effects may outlive it until the
+    /// next render replaces them.
+    tabindex: T,
 ) -> impl IntoView
 where
     C: Copy + PartialEq + Send + Sync + 'static,
+    T: Fn() -> i32 + Send + Sync + 'static,
 {
     let aria_sort = move || match current.get() {
         (c, false) if c == column => "ascending",
