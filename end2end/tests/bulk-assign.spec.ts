@@ -133,8 +133,11 @@ test('an admin moves several users to another emergency location at once', async
 
 test('an admin selects every user a search finds, not only the rows loaded', async ({ page }) => {
   await openVoiceUsers(page);
-  await searchBox(page).fill('a');
   const foot = page.getByText(/^Showing \d+ of \d+ users$/);
+  const everyone = (await foot.textContent())!;
+  await searchBox(page).fill('a');
+  // The search has applied: the count is no longer everyone's.
+  await expect(foot).not.toHaveText(everyone);
   await expect(foot).toHaveText(/^Showing 50 of \d+ users$/);
   const total = Number((await foot.textContent())!.match(/of (\d+) users/)![1]);
   expect(total).toBeGreaterThan(50);

@@ -51,6 +51,8 @@ test('the Voice users export holds exactly the users the search finds', async ({
     'href',
     `/api/voice-users/export.csv?search=${EXPORT.search}`,
   );
+  // Every match is listed ("Showing 6 of 6"), not the first page of everyone.
+  await expect(page.getByText(/^Showing (\d+) of \1 users$/)).toBeVisible();
   const rows = userRows(page);
   await expect
     .poll(async () => {
