@@ -9,7 +9,9 @@ import {
   DEMO_PASSWORD,
   actionPane,
   assignDialog,
+  changeNumberButton,
   openVoiceUsers,
+  removeNumberButton,
   searchBox,
   selectUser,
   signIn,
@@ -69,7 +71,7 @@ test('Voice users with the action pane, Assign number, Change and Remove', async
   await page.keyboard.press('Escape');
 
   await selectUser(page, CHANGE_NUMBER.user);
-  await actionPane(page).getByRole('button', { name: 'Change', exact: true }).click();
+  await changeNumberButton(page).click();
   await expect(assignDialog(page)).toContainText(CHANGE_NUMBER.oldNumber);
   await expectAccessible(page, 'Change');
   await assignDialog(page).getByRole('button', { name: 'Change number' }).click();
@@ -78,7 +80,7 @@ test('Voice users with the action pane, Assign number, Change and Remove', async
   await page.keyboard.press('Escape');
 
   await selectUser(page, REMOVE_NUMBER.one.user);
-  await actionPane(page).getByRole('button', { name: 'Remove', exact: true }).click();
+  await removeNumberButton(page).click();
   await expect(page.getByRole('alertdialog', { name: 'Remove selected assigned number?' })).toBeVisible();
   await expectAccessible(page, 'Remove selected assigned number?');
 });

@@ -6,10 +6,12 @@ import { ASSIGN_NUMBER } from './data';
 import {
   actionPane,
   assignDialog,
+  changeNumberButton,
   locationList,
   openVoiceUsers,
   pickNumber,
   reloadVoiceUsers,
+  removeNumberButton,
   searchAndPickLocation,
   selectUser,
   statusMessage,
@@ -54,8 +56,11 @@ test('an admin assigns a number and an emergency location to a user', async ({ p
   await expect(row).toContainText(location);
   const pane = actionPane(page);
   await expect(pane).toContainText(number);
-  await expect(pane.getByRole('button', { name: 'Change', exact: true })).toBeVisible();
-  await expect(pane.getByRole('button', { name: 'Remove', exact: true })).toBeVisible();
+  // Named for the number they act on, and saying so where they show.
+  await expect(changeNumberButton(page)).toHaveAccessibleName(`Change assigned number ${number}`);
+  await expect(changeNumberButton(page)).toHaveText('Change');
+  await expect(removeNumberButton(page)).toHaveAccessibleName(`Remove assigned number ${number}`);
+  await expect(removeNumberButton(page)).toHaveText('Remove');
   await expect(pane.getByRole('button', { name: 'Assign number' })).toHaveCount(0);
 
   // The assignment is stored, not just shown.
@@ -63,5 +68,5 @@ test('an admin assigns a number and an emergency location to a user', async ({ p
   await selectUser(page, user);
   await expect(userRow(page, user)).toContainText(number);
   await expect(actionPane(page)).toContainText(number);
-  await expect(actionPane(page).getByRole('button', { name: 'Change', exact: true })).toBeVisible();
+  await expect(changeNumberButton(page)).toBeVisible();
 });

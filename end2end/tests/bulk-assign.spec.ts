@@ -34,7 +34,7 @@ function bulkDialog(page: Page) {
 
 /** The Assigned number cell of a user's row. */
 function numberCell(page: Page, user: string) {
-  return userRow(page, user).getByRole('cell').nth(3);
+  return userRow(page, user).getByRole('gridcell').nth(3);
 }
 
 async function selectBoth(page: Page) {
@@ -133,8 +133,11 @@ test('an admin moves several users to another emergency location at once', async
 
 test('an admin selects every user a search finds, not only the rows loaded', async ({ page }) => {
   await openVoiceUsers(page);
-  await searchBox(page).fill('a');
   const foot = page.getByText(/^Showing \d+ of \d+ users$/);
+  const everyone = (await foot.textContent())!;
+  await searchBox(page).fill('a');
+  // The search has applied: the count is no longer everyone's.
+  await expect(foot).not.toHaveText(everyone);
   await expect(foot).toHaveText(/^Showing 50 of \d+ users$/);
   const total = Number((await foot.textContent())!.match(/of (\d+) users/)![1]);
   expect(total).toBeGreaterThan(50);

@@ -8,6 +8,7 @@ import {
   actionPane,
   alertSaying,
   assignDialog,
+  changeNumberButton,
   locationList,
   openVoiceUsers,
   searchAndPickLocation,
@@ -29,7 +30,7 @@ test.beforeEach(async ({ page }) => {
 test('changing only the location to one in another country is refused before Save', async ({ page }) => {
   await openVoiceUsers(page);
   await selectUser(page, user);
-  await actionPane(page).getByRole('button', { name: 'Change', exact: true }).click();
+  await changeNumberButton(page).click();
   const dialog = assignDialog(page);
   await expect(dialog).toContainText(number);
   const save = dialog.getByRole('button', { name: 'Save' });

@@ -7,6 +7,7 @@ import { CHANGE_NUMBER } from './data';
 import {
   actionPane,
   assignDialog,
+  changeNumberButton,
   locationList,
   openVoiceUsers,
   pickNumber,
@@ -31,7 +32,7 @@ test("an admin changes a user's number and emergency location", async ({ page })
   await expect(userRow(page, user)).toContainText(oldNumber);
 
   // Step 5: in the Action pane, under Assigned number, click Change.
-  await actionPane(page).getByRole('button', { name: 'Change', exact: true }).click();
+  await changeNumberButton(page).click();
   const dialog = assignDialog(page);
   await expect(dialog).toContainText(oldNumber);
   await expect(dialog).toContainText(oldLocation);

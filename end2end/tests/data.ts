@@ -45,6 +45,11 @@
 // | recent-changes      | Lisa Okafor*                   | +1 206-555-0142*                     | Seattle Office; account helpdesk            |
 // | export              | the Kowalskis (read only)      | the Operator Connect numbers (read   |                                             |
 // |                     |                                | only)                                |                                             |
+// | keyboard            | the users of assign-number*,   | theirs*; +1 212-555-0121 (read only) | Redmond HQ, Seattle Office                  |
+// |                     | change-number* and             |                                      |                                             |
+// |                     | remove-number* (one), put back |                                      |                                             |
+// |                     | after each test                |                                      |                                             |
+// | grid-keyboard       | Alex Wilber (ticked only)      | +1 212-555-0121 (read only)          |                                             |
 //
 // Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory only
 // (reads Megan Bowen). Server 127.0.0.3:3102 (contoso-without-voice):

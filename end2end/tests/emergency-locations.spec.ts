@@ -151,7 +151,7 @@ test('a refused delete offers the users of that location', async ({ page }) => {
   const rows = userRows(page);
   await expect(rows).toHaveCount(users);
   for (const row of await rows.all()) {
-    await expect(row.getByRole('cell').nth(4)).toHaveText(inUse);
+    await expect(row.getByRole('gridcell').nth(4)).toHaveText(inUse);
   }
 
   // The same address loaded afresh (a bookmark, a reload) names the location too.

@@ -33,7 +33,7 @@ async function exportCsv(page: Page): Promise<string[][]> {
 async function column(rows: Locator, index: number): Promise<string[]> {
   const texts = [];
   for (const row of await rows.all()) {
-    texts.push((await row.getByRole('cell').nth(index).innerText()).trim());
+    texts.push((await row.getByRole('gridcell').nth(index).innerText()).trim());
   }
   return texts;
 }
@@ -51,6 +51,8 @@ test('the Voice users export holds exactly the users the search finds', async ({
     'href',
     `/api/voice-users/export.csv?search=${EXPORT.search}`,
   );
+  // Every match is listed ("Showing 6 of 6"), not the first page of everyone.
+  await expect(page.getByText(/^Showing (\d+) of \1 users$/)).toBeVisible();
   const rows = userRows(page);
   await expect
     .poll(async () => {
@@ -86,8 +88,8 @@ test('the Phone numbers export holds exactly the numbers the filter keeps', asyn
     'href',
     '/api/phone-numbers/export.csv?source=operator_connect',
   );
-  const grid = page.getByRole('table', { name: 'Phone numbers' });
-  const rows = grid.getByRole('row').filter({ has: page.getByRole('cell') });
+  const grid = page.getByRole('grid', { name: 'Phone numbers' });
+  const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
   await expect
     .poll(async () => {
       const sources = await column(rows, 5);

@@ -73,7 +73,7 @@ export async function reloadVoiceUsers(page: Page): Promise<void> {
 
 /** The grid of voice users. */
 export function voiceUsersGrid(page: Page): Locator {
-  return page.getByRole('table', { name: 'Voice users' });
+  return page.getByRole('grid', { name: 'Voice users' });
 }
 
 /**
@@ -127,6 +127,19 @@ export function searchBox(page: Page): Locator {
 /** The Action pane on the right of the grid. */
 export function actionPane(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Action pane' });
+}
+
+/**
+ * The Action pane's Change under Assigned number. It shows "Change" and is
+ * named for what it acts on: "Change assigned number +1 425-555-0138".
+ */
+export function changeNumberButton(page: Page): Locator {
+  return actionPane(page).getByRole('button', { name: /^Change assigned number / });
+}
+
+/** The Action pane's Remove under Assigned number (the licences have a Remove each too). */
+export function removeNumberButton(page: Page): Locator {
+  return actionPane(page).getByRole('button', { name: /^Remove assigned number / });
 }
 
 /**

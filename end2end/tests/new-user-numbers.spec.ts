@@ -45,7 +45,7 @@ test('an admin adds new user numbers and then assigns one', async ({ page }) => 
   await expect(dialog).toBeHidden();
   await expect(statusMessage(page, `Added 3 new user numbers in ${city}.`)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search phone numbers' }).fill(city);
-  const rows = page.getByRole('table', { name: 'Phone numbers' }).getByRole('row').filter({ hasText: city });
+  const rows = page.getByRole('grid', { name: 'Phone numbers' }).getByRole('row').filter({ hasText: city });
   await expect(rows).toHaveCount(3);
   for (const row of await rows.all()) {
     await expect(row).toContainText('Unassigned');

@@ -15,7 +15,7 @@ async function openPhoneNumbers(page: Page): Promise<void> {
 }
 
 function grid(page: Page) {
-  return page.getByRole('table', { name: 'Phone numbers' });
+  return page.getByRole('grid', { name: 'Phone numbers' });
 }
 
 function searchBox(page: Page) {
@@ -23,7 +23,7 @@ function searchBox(page: Page) {
 }
 
 function numberRows(page: Page) {
-  return grid(page).getByRole('row').filter({ has: page.getByRole('cell') });
+  return grid(page).getByRole('row').filter({ has: page.getByRole('gridcell') });
 }
 
 test('filtering by state shows who holds each number, linked to Voice users', async ({ page }) => {

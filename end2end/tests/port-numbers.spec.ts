@@ -18,7 +18,7 @@ async function openPortDialog(page: Page) {
 /** The numbers' grid rows after searching the digits of `number`. */
 async function searchNumber(page: Page, number: string) {
   await page.getByRole('searchbox', { name: 'Search phone numbers' }).fill(number.replace(/\D/g, ''));
-  return page.getByRole('table', { name: 'Phone numbers' }).getByRole('row').filter({ hasText: number });
+  return page.getByRole('grid', { name: 'Phone numbers' }).getByRole('row').filter({ hasText: number });
 }
 
 test('uploading a range reports the numbers already held and adds the rest', async ({ page }) => {

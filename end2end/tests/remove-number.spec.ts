@@ -8,6 +8,7 @@ import {
   actionPane,
   openVoiceUsers,
   reloadVoiceUsers,
+  removeNumberButton,
   searchBox,
   selectUser,
   statusMessage,
@@ -23,7 +24,7 @@ function removeDialog(page: Page) {
 
 /** The Assigned number cell of a user's row. */
 function numberCell(page: Page, user: string) {
-  return userRow(page, user).getByRole('cell').nth(3);
+  return userRow(page, user).getByRole('gridcell').nth(3);
 }
 
 test.beforeEach(async ({ page }) => {
@@ -40,7 +41,7 @@ test("an admin removes a user's number after confirming", async ({ page }) => {
   const pane = actionPane(page);
 
   // Answering No leaves the number where it was, on the server too.
-  await pane.getByRole('button', { name: 'Remove', exact: true }).click();
+  await removeNumberButton(page).click();
   await expect(removeDialog(page)).toContainText(`${number} will be taken from ${user}`);
   await removeDialog(page).getByRole('button', { name: 'No', exact: true }).click();
   await expect(removeDialog(page)).toBeHidden();
@@ -50,7 +51,7 @@ test("an admin removes a user's number after confirming", async ({ page }) => {
   await expect(pane).toContainText(number);
 
   // Steps 5-6: Remove, then Yes.
-  await pane.getByRole('button', { name: 'Remove', exact: true }).click();
+  await removeNumberButton(page).click();
   await removeDialog(page).getByRole('button', { name: 'Yes', exact: true }).click();
 
   await expect(removeDialog(page)).toBeHidden();
@@ -78,7 +79,7 @@ test('an admin removes the numbers of several selected users at once', async ({ 
   const pane = actionPane(page);
   await expect(pane.getByRole('heading', { name: `${several.length} users selected` })).toBeVisible();
 
-  await pane.getByRole('button', { name: 'Remove', exact: true }).click();
+  await pane.getByRole('button', { name: 'Remove the assigned numbers of the selected users' }).click();
   const dialog = removeDialog(page);
   for (const { user, number } of several) {
     await expect(dialog).toContainText(`${user} — ${number}`);

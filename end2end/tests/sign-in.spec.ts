@@ -78,7 +78,7 @@ test('Helpdesk reads voice users and numbers and is offered no change', async ({
   await nav.getByRole('link', { name: 'Phone numbers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Phone numbers' })).toBeVisible();
   // The grid has loaded, without the means to change it.
-  await expect(page.getByRole('table', { name: 'Phone numbers' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Phone numbers' }).getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeHidden();
   await expect(page.getByRole('button', { name: /^Release/ })).toBeHidden();
 

@@ -8,6 +8,7 @@ import {
   actionPane,
   openVoiceUsers,
   reloadVoiceUsers,
+  removeNumberButton,
   selectUser,
   statusMessage,
   userRow,
@@ -21,7 +22,7 @@ test.beforeEach(async ({ page }) => {
 
 /** Removes the selected user's number through the action pane. */
 async function removeNumber(page: Page) {
-  await actionPane(page).getByRole('button', { name: 'Remove', exact: true }).click();
+  await removeNumberButton(page).click();
   await page
     .getByRole('alertdialog', { name: 'Remove selected assigned number?' })
     .getByRole('button', { name: 'Yes', exact: true })

@@ -169,7 +169,7 @@ test('at 1280 pixels the grid and the open Action pane sit side by side, nothing
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(sideways, 'the page is no wider than the window').toBeLessThanOrEqual(0);
   // A long cell shows all its text on hover.
-  const cell = userRow(page, inPane).getByRole('cell').nth(2);
+  const cell = userRow(page, inPane).getByRole('gridcell').nth(2);
   await expect(cell).toHaveAttribute('title', 'zoeo@contoso.com');
 });
 

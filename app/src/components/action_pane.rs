@@ -24,6 +24,42 @@ pub fn focus_pane() {
     });
 }
 
+/// The keys that send the focus to the pane from anywhere on the page.
+const SHORTCUT: &str = "Alt+Shift+A";
+
+/// "Skip to action pane", before the grid: a link seen once it has the
+/// focus, and its shortcut, Alt+Shift+A, from anywhere on the page but a
+/// dialog, which keeps the focus.
+#[component]
+pub fn SkipToPane() -> impl IntoView {
+    let state = expect_context::<VoiceUsersState>();
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        // By the key's place: with Alt, a Mac types "Å" for A.
+        let only_alt_shift = ev.alt_key() && ev.shift_key() && !ev.ctrl_key() && !ev.meta_key();
+        if only_alt_shift && ev.code() == "KeyA" && state.dialog.get_untracked().is_none() {
+            ev.prevent_default();
+            focus_pane();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    // The click is handled before the router's, which then leaves the
+    // address alone.
+    view! {
+        <a
+            class="skip-link"
+            href=format!("#{PANE_ID}")
+            aria-keyshortcuts=SHORTCUT
+            on:click=move |ev| {
+                ev.prevent_default();
+                focus_pane();
+            }
+        >
+            "Skip to action pane "
+            <kbd>{SHORTCUT}</kbd>
+        </a>
+    }
+}
+
 /// The Action pane: the selected user's details and what can be done.
 #[component]
 pub fn ActionPane() -> impl IntoView {
@@ -55,11 +91,20 @@ fn UserDetails(user: VoiceUser) -> impl IntoView {
         Some(n) => view! {
             <p class="number">{n.number.international.clone()}</p>
             <p class="muted">{format!("{} · {} · {}", n.city, n.number.country.name(), n.source.label())}</p>
+            // Named for the number they act on: the licences' have a Remove too.
             <div class="actions" hidden=!manage>
-                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::Change(id)))>
+                <button
+                    type="button"
+                    aria-label=format!("Change assigned number {}", n.number.international)
+                    on:click=move |_| state.dialog.set(Some(Dialog::Change(id)))
+                >
                     "Change"
                 </button>
-                <button type="button" on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))>
+                <button
+                    type="button"
+                    aria-label=format!("Remove assigned number {}", n.number.international)
+                    on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))
+                >
                     "Remove"
                 </button>
             </div>
@@ -168,6 +213,7 @@ fn SeveralSelected() -> impl IntoView {
                             type="button"
                             hidden=!can(Permission::ManageVoice)
                             disabled=with_numbers == 0
+                            aria-label="Change location of the selected users"
                             on:click=move |_| state.dialog.set(Some(Dialog::MoveSelected))
                         >
                             "Change location"
@@ -176,6 +222,7 @@ fn SeveralSelected() -> impl IntoView {
                             type="button"
                             hidden=!can(Permission::ManageVoice)
                             disabled=with_numbers == 0
+                            aria-label="Remove the assigned numbers of the selected users"
                             on:click=move |_| state.dialog.set(Some(Dialog::RemoveSelected))
                         >
                             "Remove"

@@ -122,7 +122,7 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
                     <h3>"Phone number"</h3>
                     {move || {
                         if picking_number.get() {
-                            view! { <NumberPicker country=user.usage_location licences=user.licences.clone() chosen=number today /> }.into_any()
+                            view! { <NumberPicker country=user.usage_location licences=user.licences.clone() chosen=number today focus=changing /> }.into_any()
                         } else {
                             view! {
                                 <p class="number">{current_number(number.get())}</p>
@@ -143,7 +143,7 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
                             } else {
                                 "Select validated emergency location"
                             };
-                            view! { <LocationPicker label country=user.usage_location chosen=location /> }.into_any()
+                            view! { <LocationPicker label country=user.usage_location chosen=location focus=changing /> }.into_any()
                         } else {
                             view! {
                                 <p>{current_location(location.get())}</p>

@@ -8,16 +8,22 @@ use crate::domain::Paged;
 /// A sortable column header: clicking sorts by this column, clicking again
 /// reverses the order. `aria-sort` tells screen readers (and tests) the state.
 #[component]
-pub fn SortHeader<C>(
+pub fn SortHeader<C, T>(
     label: &'static str,
     column: C,
     /// The column sorted by now, and whether descending.
     #[prop(into)]
     current: Signal<(C, bool)>,
     #[prop(into)] on_sort: Callback<C>,
+    /// The button's place in the grid's roving tab order (`GridRow::tabindex`).
+    /// A plain function, not a `Signal`: a derived signal dies with the
+    /// table's render, while the header's effects may outlive it until the
+    /// next render replaces them.
+    tabindex: T,
 ) -> impl IntoView
 where
     C: Copy + PartialEq + Send + Sync + 'static,
+    T: Fn() -> i32 + Send + Sync + 'static,
 {
     let aria_sort = move || match current.get() {
         (c, false) if c == column => "ascending",
@@ -26,7 +32,7 @@ where
     };
     view! {
         <th scope="col" aria-sort=aria_sort>
-            <button type="button" class="sort" on:click=move |_| on_sort.run(column)>
+            <button type="button" class="sort" tabindex=tabindex on:click=move |_| on_sort.run(column)>
                 {label}
                 <span class="sort-mark" aria-hidden="true">
                     {move || match aria_sort() {

@@ -12,7 +12,11 @@ pub fn LocationPicker(
     /// The user's usage location: its locations are listed first.
     country: Country,
     chosen: RwSignal<Option<EmergencyLocation>>,
+    /// Opened by Change location: City takes the focus the button had.
+    #[prop(optional)]
+    focus: bool,
 ) -> impl IntoView {
+    let input = super::focus_on_open(focus);
     let typed = RwSignal::new(String::new());
     let city = RwSignal::new(String::new());
     let locations = LocalResource::new(move || {
@@ -27,6 +31,7 @@ pub fn LocationPicker(
             <div class="search-row">
                 <input
                     type="search"
+                    node_ref=input
                     aria-label="City"
                     placeholder="City"
                     maxlength="100"

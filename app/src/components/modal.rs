@@ -1,4 +1,4 @@
-use leptos::html::Div;
+use leptos::html::{Div, Input};
 use leptos::prelude::*;
 
 /// What can take the focus inside a dialog, in the order Tab visits it.
@@ -9,7 +9,8 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]),
 /// A modal dialog over a dimmed page: Escape or a click outside closes it.
 /// The first control takes the focus when it opens, so the keyboard starts
 /// inside; Tab and Shift+Tab go round its controls without leaving it; and
-/// when it closes the focus goes back to the control that opened it.
+/// when it closes the focus goes back to the control that opened it (or,
+/// when that is gone, to the nearest container of it that takes the focus).
 #[component]
 pub fn Modal(
     /// `dialog`, or `alertdialog` for a confirmation.
@@ -24,14 +25,29 @@ pub fn Modal(
     let panel = NodeRef::<Div>::new();
     #[cfg(feature = "hydrate")]
     {
-        let opener = document().active_element().and_then(|e| {
-            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(e).ok()
-        });
-        let opener = send_wrapper::SendWrapper::new(opener);
+        use leptos::wasm_bindgen::JsCast;
+        use leptos::web_sys::HtmlElement;
+        let opener = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        // A Save can take the opener away (Assign number gives way to
+        // Change): then the nearest container of it that takes the focus,
+        // such as the Action pane, has it instead of the page.
+        let holder = opener
+            .as_ref()
+            .and_then(|e| e.parent_element())
+            .and_then(|p| p.closest("[tabindex]").ok().flatten())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let kept = send_wrapper::SendWrapper::new((opener, holder));
         on_cleanup(move || {
-            if let Some(el) = opener.take().filter(|e| e.is_connected()) {
-                let _ = el.focus();
-            }
+            let (opener, holder) = kept.take();
+            // Once what the Save changed is on the page.
+            request_animation_frame(move || {
+                let connected = |e: &HtmlElement| e.is_connected();
+                if let Some(el) = opener.filter(connected).or(holder.filter(connected)) {
+                    let _ = el.focus();
+                }
+            });
         });
     }
     Effect::new(move |_| {
@@ -75,6 +91,18 @@ pub fn Modal(
             {children()}
         </div>
     }
+}
+
+/// An input that takes the focus once rendered, when `focus`: a picker
+/// that replaces the button pressed to open it, which took the focus away.
+pub fn focus_on_open(focus: bool) -> NodeRef<Input> {
+    let input = NodeRef::<Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input.get().filter(|_| focus) {
+            let _ = input.focus();
+        }
+    });
+    input
 }
 
 /// Tab from the last control goes to the first, Shift+Tab from the first

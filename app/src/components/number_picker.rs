@@ -21,7 +21,11 @@ pub fn NumberPicker(
     chosen: RwSignal<Option<TelephoneNumber>>,
     /// The server's date, once known, for the re-use block rule.
     today: RwSignal<Option<Date>>,
+    /// Opened by Change number: the filter takes the focus the button had.
+    #[prop(optional)]
+    focus: bool,
 ) -> impl IntoView {
+    let input = super::focus_on_open(focus);
     let filter = RwSignal::new(String::new());
     let numbers = LocalResource::new(move || {
         let text = filter.get();
@@ -57,6 +61,7 @@ pub fn NumberPicker(
             <span>"Filter numbers"</span>
             <input
                 type="search"
+                node_ref=input
                 placeholder="Digits or city"
                 maxlength="100"
                 on:input=on_filter

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::action_pane::focus_pane;
+use super::action_pane::{focus_pane, SkipToPane};
 use super::address::use_address_query;
 use super::grid_parts::{count_text, load_more, SortHeader};
 use super::search_box::SearchBox;
 use super::select_matching::SelectMatching;
 use super::virtual_rows::{load_as_scrolled, use_viewport};
 use super::virtual_table::VirtualTable;
-use super::{loaded, use_paging, Paging, VoiceUsersState};
+use super::{loaded, use_paging, GridNav, GridRow, Paging, VoiceUsersState};
 use crate::api::voice_users::list_voice_users;
 use crate::domain::{Licence, UserPage, UserQuery, UserSort, VoiceUser};
 use crate::links;
@@ -28,11 +28,13 @@ pub fn UsersGrid() -> impl IntoView {
         |query, after| list_voice_users(UserQuery { after, ..query }),
     );
     let viewport = use_viewport();
+    let nav = GridNav::new();
     // A new search or order starts at its first row.
     Effect::new(move |seen: Option<()>| {
         query.track();
         if seen.is_some() {
             viewport.scroll_to_top();
+            nav.to_first_row();
         }
     });
 
@@ -54,8 +56,8 @@ pub fn UsersGrid() -> impl IntoView {
             q.sort = column;
         })
     };
-    let header = move |column: UserSort| {
-        view! { <SortHeader label=column.label() column current=sort on_sort /> }
+    let header = move |column: UserSort, tabindex| {
+        view! { <SortHeader label=column.label() column current=sort on_sort tabindex /> }
     };
     let location = Memo::new(move |_| query.with(|q| q.location));
 
@@ -78,6 +80,7 @@ pub fn UsersGrid() -> impl IntoView {
                 "Export CSV"
             </a>
         </div>
+        <SkipToPane />
         {loaded(paging.first, "Loading voice users…", move |page: UserPage| {
             load_as_scrolled(viewport, paging, &page);
             let rows = paging.rows(&page);
@@ -91,26 +94,28 @@ pub fn UsersGrid() -> impl IntoView {
             let shown = paging.shown(&page);
             let none = page.total == 0;
             let total = count_text(page.total, page.total_capped);
-            let head = view! {
-                <tr aria-rowindex="1">
+            let head = move |cells: GridRow| view! {
+                <tr aria-rowindex=cells.index>
                     <th scope="col" class="check">
                         <input
                             type="checkbox"
                             aria-label="Select all shown users"
+                            tabindex=cells.tabindex(0)
                             prop:checked=all_ticked
                             on:change=move |_| state.toggle_all(&rows())
                         />
                     </th>
-                    {header(UserSort::DisplayName)}
-                    {header(UserSort::Username)}
-                    {header(UserSort::AssignedNumber)}
-                    {header(UserSort::EmergencyLocation)}
-                    <th scope="col">"Assigned license"</th>
-                    <th scope="col">"Status"</th>
+                    {header(UserSort::DisplayName, cells.tabindex(1))}
+                    {header(UserSort::Username, cells.tabindex(2))}
+                    {header(UserSort::AssignedNumber, cells.tabindex(3))}
+                    {header(UserSort::EmergencyLocation, cells.tabindex(4))}
+                    <th scope="col" tabindex=cells.tabindex(5)>"Assigned license"</th>
+                    <th scope="col" tabindex=cells.tabindex(6)>"Status"</th>
                 </tr>
             };
             let table = VirtualTable {
                 viewport,
+                nav,
                 label: "Voice users",
                 columns: 7,
                 total: (!page.total_capped).then_some(page.total),
@@ -122,7 +127,7 @@ pub fn UsersGrid() -> impl IntoView {
                     head,
                     move |user: VoiceUser| state.latest(&user),
                     |u: &VoiceUser| (u.id, u.version),
-                    |index, user: VoiceUser| view! { <UserRow user index /> },
+                    |cells, user: VoiceUser| view! { <UserRow user cells /> },
                 )}
                 {none.then(|| view! { <p class="muted">"No voice users match your search."</p> })}
                 <div class="grid-foot">
@@ -170,10 +175,10 @@ fn LocationFilter(
     }
 }
 
-/// A row of the grid; `index` is its place for screen readers, counting the
-/// header row.
+/// A row of the grid: a cell a column, the checkbox and the name button
+/// taking the focus for theirs.
 #[component]
-fn UserRow(user: VoiceUser, index: usize) -> impl IntoView {
+fn UserRow(user: VoiceUser, cells: GridRow) -> impl IntoView {
     let state = expect_context::<VoiceUsersState>();
     let id = user.id;
     let checked = move || state.is_selected(id);
@@ -191,11 +196,12 @@ fn UserRow(user: VoiceUser, index: usize) -> impl IntoView {
         .unwrap_or_default();
     let licences = Licence::summary(&user.licences);
     view! {
-        <tr class:selected=checked aria-selected=move || checked().to_string() aria-rowindex=index>
+        <tr class:selected=checked aria-selected=move || checked().to_string() aria-rowindex=cells.index>
             <td class="check">
                 <input
                     type="checkbox"
                     aria-label=format!("Select {}", user.display_name)
+                    tabindex=cells.tabindex(0)
                     prop:checked=checked
                     on:change=move |_| state.toggle(&for_toggle)
                 />
@@ -204,6 +210,7 @@ fn UserRow(user: VoiceUser, index: usize) -> impl IntoView {
                 <button
                     type="button"
                     class="link"
+                    tabindex=cells.tabindex(1)
                     on:click=move |ev| {
                         state.select_only(&for_select);
                         // A click from Enter or Space (no pointer) carries on in the pane.
@@ -215,11 +222,11 @@ fn UserRow(user: VoiceUser, index: usize) -> impl IntoView {
                     {user.display_name.clone()}
                 </button>
             </td>
-            <td title=user.username.clone()>{user.username.clone()}</td>
-            <td class="number">{number}</td>
-            <td title=location.clone()>{location.clone()}</td>
-            <td title=licences.clone()>{licences.clone()}</td>
-            <td>{user.status()}</td>
+            <td title=user.username.clone() tabindex=cells.tabindex(2)>{user.username.clone()}</td>
+            <td class="number" tabindex=cells.tabindex(3)>{number}</td>
+            <td title=location.clone() tabindex=cells.tabindex(4)>{location.clone()}</td>
+            <td title=licences.clone() tabindex=cells.tabindex(5)>{licences.clone()}</td>
+            <td tabindex=cells.tabindex(6)>{user.status()}</td>
         </tr>
     }
 }

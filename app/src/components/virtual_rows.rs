@@ -95,6 +95,37 @@ impl Viewport {
         window(self.top.get(), height, len, row)
     }
 
+    /// How many rows fit in the box below its header: what PageDown moves.
+    pub fn page_rows(&self) -> usize {
+        let Some(node) = self.node.get_untracked() else {
+            return 1;
+        };
+        let row = self.row.get_untracked().unwrap_or(ROW_PX);
+        let rows = (f64::from(node.client_height()) - head_height(&node)) / row;
+        (rows.floor() as usize).saturating_sub(1).max(1)
+    }
+
+    /// Scrolls the least that brings data row `index` (from 0) into view
+    /// below the header, so the window renders it even when it was far away.
+    pub fn reveal(&self, index: usize) {
+        let Some(node) = self.node.get_untracked() else {
+            return;
+        };
+        let row = self.row.get_untracked().unwrap_or(ROW_PX);
+        let top = index as f64 * row;
+        let below_head = f64::from(node.client_height()) - head_height(&node);
+        let now = f64::from(node.scroll_top());
+        let to = if top < now {
+            top
+        } else if top + row > now + below_head {
+            top + row - below_head
+        } else {
+            return;
+        };
+        node.set_scroll_top(to.round() as i32);
+        self.measure();
+    }
+
     /// Back to the first row, e.g. for a new search.
     pub fn scroll_to_top(&self) {
         if let Some(node) = self.node.get_untracked() {
@@ -117,6 +148,16 @@ fn row_height(node: &leptos::web_sys::HtmlDivElement) -> Option<f64> {
     let (first, last) = (rows.first()?, rows.last()?);
     let span = last.offset_top() + last.offset_height() - first.offset_top();
     (span > 0).then(|| f64::from(span) / rows.len() as f64)
+}
+
+/// The height of the grid's header row, which stays in view over the rows.
+fn head_height(node: &leptos::web_sys::HtmlDivElement) -> f64 {
+    use leptos::wasm_bindgen::JsCast;
+    node.query_selector("thead")
+        .ok()
+        .flatten()
+        .and_then(|head| head.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        .map_or(0.0, |head| f64::from(head.offset_height()))
 }
 
 /// Fetches the page after the loaded rows once the rendered window reaches

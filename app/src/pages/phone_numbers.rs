@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::phone_numbers::list_phone_numbers;
 use crate::components::{
     can, count_text, load_as_scrolled, load_more, loaded, use_address_query, use_paging,
-    use_viewport, FilterSelect, NewNumbersDialog, Paging, PortDialog, ReleaseDialog, SearchBox,
-    SortHeader, VirtualTable,
+    use_viewport, FilterSelect, GridNav, GridRow, NewNumbersDialog, Paging, PortDialog,
+    ReleaseDialog, SearchBox, SortHeader, VirtualTable,
 };
 use crate::domain::{
     Choice, Country, Date, NumberKind, NumberPage, NumberQuery, NumberSort, NumberSource,
@@ -27,10 +26,12 @@ pub fn PhoneNumbersPage() -> impl IntoView {
         |query, after| list_phone_numbers(NumberQuery { after, ..query }),
     );
     let viewport = use_viewport();
+    let nav = GridNav::new();
     Effect::new(move |seen: Option<()>| {
         filters.track();
         if seen.is_some() {
             viewport.scroll_to_top();
+            nav.to_first_row();
         }
     });
     let selected = RwSignal::new(Vec::<E164>::new());
@@ -113,23 +114,26 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                 f.descending = f.sort == column && !f.descending;
                 f.sort = column;
             });
-            let header = move |column: NumberSort| {
-                view! { <SortHeader label=column.label() column current on_sort /> }
+            let header = move |column: NumberSort, tabindex| {
+                view! { <SortHeader label=column.label() column current on_sort tabindex /> }
             };
-            let head = view! {
-                <tr aria-rowindex="1">
-                    <th scope="col" class="check"><span class="visually-hidden">"Selected"</span></th>
-                    {header(NumberSort::Number)}
-                    <th scope="col">"Country or region"</th>
-                    {header(NumberSort::City)}
-                    <th scope="col">"Type"</th>
-                    <th scope="col">"Source"</th>
-                    <th scope="col">"State"</th>
-                    {header(NumberSort::AssignedTo)}
+            let head = move |cells: GridRow| view! {
+                <tr aria-rowindex=cells.index>
+                    <th scope="col" class="check" tabindex=cells.tabindex(0)>
+                        <span class="visually-hidden">"Selected"</span>
+                    </th>
+                    {header(NumberSort::Number, cells.tabindex(1))}
+                    <th scope="col" tabindex=cells.tabindex(2)>"Country or region"</th>
+                    {header(NumberSort::City, cells.tabindex(3))}
+                    <th scope="col" tabindex=cells.tabindex(4)>"Type"</th>
+                    <th scope="col" tabindex=cells.tabindex(5)>"Source"</th>
+                    <th scope="col" tabindex=cells.tabindex(6)>"State"</th>
+                    {header(NumberSort::AssignedTo, cells.tabindex(7))}
                 </tr>
             };
             let table = VirtualTable {
                 viewport,
+                nav,
                 label: "Phone numbers",
                 columns: 8,
                 total: (!page.total_capped).then_some(page.total),
@@ -141,7 +145,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
                     head,
                     |n: TelephoneNumber| n,
                     |n: &TelephoneNumber| n.number.e164.clone(),
-                    move |index, number| view! { <NumberRow number index today=today.clone() selected /> },
+                    move |cells, number| view! { <NumberRow number cells today=today.clone() selected /> },
                 )}
                 {none.then(|| view! { <p class="muted">"No phone numbers match these filters."</p> })}
                 <div class="grid-foot">
@@ -210,8 +214,8 @@ fn AddMenu(hidden: bool, adding: RwSignal<bool>, porting: RwSignal<bool>) -> imp
 #[component]
 fn NumberRow(
     number: TelephoneNumber,
-    /// Its place for screen readers, counting the header row.
-    index: usize,
+    /// Its place in the grid, for its cells' tab order.
+    cells: GridRow,
     today: Date,
     selected: RwSignal<Vec<E164>>,
 ) -> impl IntoView {
@@ -231,30 +235,38 @@ fn NumberRow(
     };
     let state = number.state(&today).label();
     let holder_name = number.holder.as_ref().map(|h| h.display_name.clone());
+    // A plain link (the router still handles it) takes the grid's tabindex.
     let holder = number.holder.clone().map(|h| {
-        view! { <A href=links::voice_users_matching(&h.display_name)>{h.display_name}</A> }
+        view! {
+            <a href=links::voice_users_matching(&h.display_name) tabindex=cells.tabindex(7)>
+                {h.display_name.clone()}
+            </a>
+        }
     });
     let international = number.number.international.clone();
     let row_checked = checked.clone();
+    // A held number's checkbox is disabled and can't take the focus: its
+    // cell does; an unheld number's Assigned to is an empty cell.
     view! {
-        <tr class:selected=row_checked.clone() aria-selected=move || row_checked().to_string() aria-rowindex=index>
-            <td class="check">
+        <tr class:selected=row_checked.clone() aria-selected=move || row_checked().to_string() aria-rowindex=cells.index>
+            <td class="check" tabindex=held.then_some(cells.tabindex(0))>
                 <input
                     type="checkbox"
                     aria-label=format!("Select {international}")
                     title=held.then_some("Assigned numbers can't be released")
+                    tabindex=(!held).then_some(cells.tabindex(0))
                     disabled=held
                     prop:checked=checked
                     on:change=toggle
                 />
             </td>
-            <td class="number">{number.number.international.clone()}</td>
-            <td>{number.number.country.name()}</td>
-            <td title=number.city.clone()>{number.city.clone()}</td>
-            <td>{number.kind.label()}</td>
-            <td>{number.source.label()}</td>
-            <td>{state}</td>
-            <td title=holder_name>{holder}</td>
+            <td class="number" tabindex=cells.tabindex(1)>{number.number.international.clone()}</td>
+            <td tabindex=cells.tabindex(2)>{number.number.country.name()}</td>
+            <td title=number.city.clone() tabindex=cells.tabindex(3)>{number.city.clone()}</td>
+            <td tabindex=cells.tabindex(4)>{number.kind.label()}</td>
+            <td tabindex=cells.tabindex(5)>{number.source.label()}</td>
+            <td tabindex=cells.tabindex(6)>{state}</td>
+            <td title=holder_name tabindex=(!held).then_some(cells.tabindex(7))>{holder}</td>
         </tr>
     }
 }
