@@ -13,6 +13,7 @@ mod bad_input;
 mod bulk;
 mod caching;
 mod change_sets;
+mod cli;
 mod concurrency;
 mod emergency_locations;
 mod exports;
