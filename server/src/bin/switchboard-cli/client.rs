@@ -5,6 +5,7 @@ use app::api::ApiError;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+#[derive(Clone)]
 pub struct Api {
     http: reqwest::Client,
     base: String,
@@ -47,6 +48,22 @@ impl Failure {
                 let lines: Vec<String> = violations.iter().map(|v| format!("\n  - {v}")).collect();
                 format!("refused:{}", lines.concat())
             }
+            Ok(ApiError::ImportRefused { report }) => {
+                let lines: Vec<String> = report
+                    .lines
+                    .iter()
+                    .filter(|l| !l.problems.is_empty())
+                    .map(|l| {
+                        format!(
+                            "\n  line {} ({}): {}",
+                            l.line,
+                            l.username,
+                            l.problems.join(" ")
+                        )
+                    })
+                    .collect();
+                format!("nothing was imported:{}", lines.concat())
+            }
             Ok(e) => e.to_string(),
             Err(_) => format!("the server answered {status}: {}", body.trim()),
         };
@@ -83,6 +100,35 @@ impl Api {
             .build()
             .map_err(|e| Failure::Broken(format!("starting the HTTP client: {e}")))?;
         Ok(Api { http, base, token })
+    }
+
+    /// GETs `path` (an export) and copies its body to standard output as
+    /// it arrives.
+    pub async fn get_to_stdout(&self, path: &str) -> Result<(), Failure> {
+        use std::io::Write;
+        let url = format!("{}{path}", self.base);
+        let mut response = self
+            .http
+            .get(&url)
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(|e| Failure::Broken(format!("couldn't reach {}: {e}", self.base)))?;
+        let status = response.status().as_u16();
+        if status != 200 {
+            let body = response.text().await.unwrap_or_default();
+            return Err(Failure::of_answer(status, &body));
+        }
+        let mut out = std::io::stdout().lock();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| Failure::Broken(format!("reading {url}: {e}")))?
+        {
+            out.write_all(&chunk)
+                .map_err(|e| Failure::Broken(format!("writing the export: {e}")))?;
+        }
+        Ok(())
     }
 
     /// Calls the server function at `/api/{path}` with its JSON arguments.

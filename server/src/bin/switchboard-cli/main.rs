@@ -6,7 +6,10 @@
 
 mod assignments;
 mod client;
+mod export;
+mod import;
 mod locations;
+mod numbers;
 mod output;
 mod users;
 
@@ -46,6 +49,9 @@ enum Command {
     /// Voice users: list and show.
     #[command(subcommand)]
     Users(users::UsersCommand),
+    /// Phone numbers: list.
+    #[command(subcommand)]
+    Numbers(numbers::NumbersCommand),
     /// Emergency locations.
     #[command(subcommand)]
     Locations(locations::LocationsCommand),
@@ -55,6 +61,10 @@ enum Command {
     Change(assignments::Change),
     /// Removes the assigned number of one or more users, all or none.
     Remove(assignments::Remove),
+    /// Imports a CSV file (the console's Import): all lines or none.
+    Import(import::Import),
+    /// Exports voice users or phone numbers as CSV, every page.
+    Export(export::Export),
     /// Undoes a change set (`Recent changes`), itself a new change set.
     Undo(Undo),
 }
@@ -89,7 +99,10 @@ async fn main() -> ExitCode {
 async fn run(api: &Api, command: Command, format: Format) -> Result<(), Failure> {
     match command {
         Command::Users(c) => users::run(api, c, format).await,
+        Command::Numbers(c) => numbers::run(api, c, format).await,
         Command::Locations(c) => locations::run(api, c, format).await,
+        Command::Import(i) => import::run(api, i, format).await,
+        Command::Export(e) => export::run(api, e).await,
         Command::Assign(a) => assignments::assign(api, a, format).await,
         Command::Change(c) => assignments::change(api, c, format).await,
         Command::Remove(r) => assignments::remove(api, r, format).await,

@@ -3,6 +3,7 @@
 
 mod commands;
 mod exit_codes;
+mod files;
 
 use serde_json::{json, Value};
 
