@@ -14,14 +14,7 @@ async fn a_token_does_what_its_role_allows_and_its_changes_name_it() {
     )
     .await;
 
-    let megan = app.user(MEGAN).await;
-    let number = app.free_number("US", "calling_plan").await;
-    let assign = Call::assign(
-        MEGAN,
-        &number,
-        Some(REDMOND_HQ),
-        megan["version"].as_i64().unwrap(),
-    );
+    let (assign, _) = assign_megan(&app).await;
     let (status, answer) = with_token(&app, &reader, assign.path, assign.body.clone()).await;
     assert_eq!(
         (status, message(&answer)),

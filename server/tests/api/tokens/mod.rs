@@ -47,6 +47,17 @@ async fn with_token(app: &TestApp, token: &str, path: &str, body: Value) -> (u16
     read(response).await
 }
 
+/// Assigning Megan a free US number at Redmond HQ, and Megan as she is.
+async fn assign_megan(app: &TestApp) -> (Call, Value) {
+    let megan = app.user(MEGAN).await;
+    let number = app.free_number("US", "calling_plan").await;
+    let version = megan["version"].as_i64().unwrap();
+    (
+        Call::assign(MEGAN, &number, Some(REDMOND_HQ), version),
+        megan,
+    )
+}
+
 fn list_users() -> Value {
     json!({ "query": query("") })
 }

@@ -46,14 +46,7 @@ async fn a_retry_with_the_same_key_gets_the_first_answer_and_changes_nothing_twi
         )
         .build()
         .unwrap();
-    let megan = app.user(MEGAN).await;
-    let number = app.free_number("US", "calling_plan").await;
-    let assign = Call::assign(
-        MEGAN,
-        &number,
-        Some(REDMOND_HQ),
-        megan["version"].as_i64().unwrap(),
-    );
+    let (assign, megan) = assign_megan(&app).await;
     let since = app.last_audit_id().await;
 
     let first = keyed(&app, &script, "assign-megan-1", assign.path, &assign.body).await;
