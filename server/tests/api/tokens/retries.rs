@@ -23,14 +23,6 @@ async fn keyed(
     (status, replayed, body)
 }
 
-async fn tokens_named(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE name = $1")
-        .bind(name)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn a_retry_with_the_same_key_gets_the_first_answer_and_changes_nothing_twice() {
     let app = spawn_app().await;
@@ -58,13 +50,11 @@ async fn a_retry_with_the_same_key_gets_the_first_answer_and_changes_nothing_twi
         "the first answer, replayed"
     );
     app.new_entries(since, 1).await;
-    assert_eq!(
-        app.user(MEGAN).await["version"],
-        megan["version"].as_i64().unwrap() + 1
-    );
+    let version = megan["version"].as_i64().unwrap();
+    assert_eq!(app.user(MEGAN).await["version"], version + 1);
 
     // The same key for another request: refused, nothing done.
-    let other = Call::remove(MEGAN, megan["version"].as_i64().unwrap() + 1);
+    let other = Call::remove(MEGAN, version + 1);
     let (status, _, answer) = keyed(&app, &script, "assign-megan-1", other.path, &other.body).await;
     assert_eq!(status, 409, "{answer}");
     assert!(
@@ -84,37 +74,30 @@ async fn a_retry_with_the_same_key_gets_the_first_answer_and_changes_nothing_twi
 #[tokio::test]
 async fn a_refusal_is_kept_too_and_keys_are_the_accounts_own_for_24_hours() {
     let app = spawn_app().await;
-    let body = json!({ "request": { "name": "kept" } });
-    let first = keyed(&app, &app.client, "k-1", CREATE, &body).await;
-    assert_eq!((first.0, first.1), (200, false));
-    let again = keyed(&app, &app.client, "k-1", CREATE, &body).await;
+    let (assign, _) = assign_megan(&app).await;
+    let first = keyed(&app, &app.client, "k-1", assign.path, &assign.body).await;
+    assert_eq!((first.0, first.1), (200, false), "{}", first.2);
     assert_eq!(
-        again,
-        (200, true, first.2.clone()),
-        "the same token, shown again to its maker"
+        keyed(&app, &app.client, "k-1", assign.path, &assign.body).await,
+        (200, true, first.2)
     );
-    assert_eq!(tokens_named(&app, "kept").await, 1);
 
-    // Another account's key of the same name is its own.
-    let helpdesk = app.signed_in(HELPDESK, DEMO_PASSWORD).await;
-    let theirs = keyed(&app, &helpdesk, "k-1", CREATE, &body).await;
-    assert_eq!((theirs.0, theirs.1), (200, false), "{}", theirs.2);
+    // Another account's key of the same name is its own: it runs, and
+    // finds Megan changed since the version it names.
+    let voice_admin = app.signed_in(VOICE_ADMIN, DEMO_PASSWORD).await;
+    let theirs = keyed(&app, &voice_admin, "k-1", assign.path, &assign.body).await;
+    assert_eq!((theirs.0, theirs.1), (409, false), "{}", theirs.2);
 
-    let clash = keyed(&app, &app.client, "k-2", CREATE, &body).await;
+    let stale = keyed(&app, &app.client, "k-2", assign.path, &assign.body).await;
+    assert_eq!((stale.0, stale.1), (409, false), "{}", stale.2);
     assert_eq!(
-        (clash.0, clash.1),
-        (409, false),
-        "the name is taken: {}",
-        clash.2
-    );
-    assert_eq!(
-        keyed(&app, &app.client, "k-2", CREATE, &body).await,
-        (409, true, clash.2)
+        keyed(&app, &app.client, "k-2", assign.path, &assign.body).await,
+        (409, true, stale.2)
     );
 
     app.clock.advance(24 * 60 * 60 + 1);
     let fresh = app.signed_in("admin", ADMIN_PASSWORD).await;
-    let (status, replayed, answer) = keyed(&app, &fresh, "k-1", CREATE, &body).await;
+    let (status, replayed, answer) = keyed(&app, &fresh, "k-1", assign.path, &assign.body).await;
     assert_eq!(
         (status, replayed),
         (409, false),
@@ -125,8 +108,9 @@ async fn a_refusal_is_kept_too_and_keys_are_the_accounts_own_for_24_hours() {
 #[tokio::test]
 async fn two_retries_at_once_run_the_request_once() {
     let app = spawn_app().await;
-    let body = json!({ "request": { "name": "raced" } });
-    let tries = (0..8).map(|_| keyed(&app, &app.client, "race-1", CREATE, &body));
+    let (assign, _) = assign_megan(&app).await;
+    let since = app.last_audit_id().await;
+    let tries = (0..8).map(|_| keyed(&app, &app.client, "race-1", assign.path, &assign.body));
     let answers = futures::future::join_all(tries).await;
     let ran: Vec<_> = answers
         .iter()
@@ -137,16 +121,33 @@ async fn two_retries_at_once_run_the_request_once() {
         let ok = (*status == 200 && (*replayed || answer == &ran[0].2)) || *status == 409;
         assert!(ok, "a replay or 'still running': {status} {answer}");
     }
-    assert_eq!(tokens_named(&app, "raced").await, 1);
+    app.new_entries(since, 1).await;
 }
 
 #[tokio::test]
 async fn a_malformed_key_is_400_and_runs_nothing() {
     let app = spawn_app().await;
-    let body = json!({ "request": { "name": "never" } });
+    let (assign, megan) = assign_megan(&app).await;
     for key in ["x".repeat(201), "with space".to_owned(), "naïve".to_owned()] {
-        let (status, _, answer) = keyed(&app, &app.client, &key, CREATE, &body).await;
+        let (status, _, answer) = keyed(&app, &app.client, &key, assign.path, &assign.body).await;
         assert_eq!(status, 400, "{key}: {answer}");
     }
-    assert_eq!(tokens_named(&app, "never").await, 0);
+    assert_eq!(app.user(MEGAN).await, megan);
+}
+
+#[tokio::test]
+async fn an_answer_holding_a_secret_is_never_kept() {
+    let app = spawn_app().await;
+    let body = json!({ "request": { "name": "secret" } });
+    let first = keyed(&app, &app.client, "t-1", CREATE, &body).await;
+    assert_eq!((first.0, first.1), (200, false), "{}", first.2);
+    let again = keyed(&app, &app.client, "t-1", CREATE, &body).await;
+    assert_eq!(
+        (again.0, again.1),
+        (409, false),
+        "run again, not replayed: {}",
+        again.2
+    );
+    let kept: i64 = app.count("SELECT COUNT(*) FROM idempotency_keys").await;
+    assert_eq!(kept, 0, "the token isn't stored as text anywhere");
 }
