@@ -5,17 +5,18 @@
 //! `<head>`, so a page opened first arrives with its chunk preloaded and
 //! hydrates once that chunk is in (`hydrate_lazy` in lib.rs).
 //!
-//! The Dashboard, My profile (a User's home page), sign-in and the console
-//! around the pages stay in the main bundle: they are what a first visit
-//! shows. `data()` is empty because every page starts its own loading when
+//! The Dashboard, sign-in and the console around the pages stay in the
+//! main bundle: they are what a first visit shows. My profile, with its
+//! two-step sign-in and API tokens, is a chunk of its own: a User's "/"
+//! sends them there. `data()` is empty because every page starts its own loading when
 //! it renders.
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pages::{
-    AdminsPage, AuditLogPage, EmergencyLocationsPage, ImportPage, LicensesPage, PhoneNumbersPage,
-    RecentChangesPage, VoiceUsersPage,
+    AdminsPage, AuditLogPage, EmergencyLocationsPage, ImportPage, LicensesPage, MyProfilePage,
+    PhoneNumbersPage, RecentChangesPage, VoiceUsersPage,
 };
 
 /// One lazily loaded page: a unit route type whose view renders `$page`.
@@ -57,6 +58,10 @@ lazy_page!(
 lazy_page!(
     /// Settings > Admins.
     AdminsRoute => AdminsPage
+);
+lazy_page!(
+    /// Me > My profile.
+    MyProfileRoute => MyProfilePage
 );
 lazy_page!(
     /// Settings > Audit log.

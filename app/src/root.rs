@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
-use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes, A};
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
 
 use crate::api::auth::sign_out;
@@ -10,11 +10,9 @@ use crate::components::{error_view, reload_to, CurrentAccount};
 use crate::domain::{Account, Permission};
 use crate::lazy_pages::{
     AdminsRoute, AuditLogRoute, EmergencyLocationsRoute, ImportRoute, LicensesRoute,
-    PhoneNumbersRoute, RecentChangesRoute, VoiceUsersRoute,
+    MyProfileRoute, PhoneNumbersRoute, RecentChangesRoute, VoiceUsersRoute,
 };
-use crate::pages::{
-    ChangePasswordPage, HomePage, MyProfilePage, NotFoundPage, SignInPage, TwoStepRequiredPage,
-};
+use crate::pages::{ChangePasswordPage, HomePage, NotFoundPage, SignInPage, TwoStepRequiredPage};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -92,7 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/billing/licenses") view={Lazy::<LicensesRoute>::new()} />
                     <Route path=path!("/settings/admins") view={Lazy::<AdminsRoute>::new()} />
                     <Route path=path!("/settings/audit-log") view={Lazy::<AuditLogRoute>::new()} />
-                    <Route path=path!("/me") view=MyProfilePage />
+                    <Route path=path!("/me") view={Lazy::<MyProfileRoute>::new()} />
                     <Route path=path!("/me/password") view=OwnPasswordPage />
                 </ParentRoute>
             </Routes>
@@ -126,13 +124,13 @@ fn ConsoleGate(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// "/": the Dashboard for admins, My profile for users.
+/// "/": the Dashboard for admins; users go on to My profile.
 #[component]
 fn HomeRoute() -> impl IntoView {
     if can_admin() {
         view! { <HomePage /> }.into_any()
     } else {
-        view! { <MyProfilePage /> }.into_any()
+        view! { <Redirect path="/me" /> }.into_any()
     }
 }
 
