@@ -91,20 +91,33 @@ pub async fn authorize(permission: Permission) -> Result<(AppState, Caller), Api
     Ok((state, caller))
 }
 
-/// Whether `caller` may use `permission`: 403 until a one-time password is
-/// replaced and a required second step set up, when the role lacks it, and for the Voice permissions unless
-/// the organisation holds a licence that opens Voice.
-pub fn permit(caller: &Caller, permission: Permission) -> Result<(), ApiError> {
+/// 403 until the caller's one-time password is replaced.
+pub fn password_chosen(caller: &Caller) -> Result<(), ApiError> {
     if caller.account.must_change_password {
         return Err(ApiError::Forbidden {
             message: "Choose a new password before you continue.".to_owned(),
         });
     }
+    Ok(())
+}
+
+/// 403 until a one-time password is replaced and a second step the
+/// organisation requires is set up: what everything but those asks first.
+pub fn settled(caller: &Caller) -> Result<(), ApiError> {
+    password_chosen(caller)?;
     if caller.must_set_up_two_step {
         return Err(ApiError::Forbidden {
             message: MUST_SET_UP_TWO_STEP.to_owned(),
         });
     }
+    Ok(())
+}
+
+/// Whether `caller` may use `permission`: [`settled`] first, then 403 when
+/// the role lacks it, and for the Voice permissions unless the organisation
+/// holds a licence that opens Voice.
+pub fn permit(caller: &Caller, permission: Permission) -> Result<(), ApiError> {
+    settled(caller)?;
     if !caller.account.role.may(permission) {
         tracing::info!(?permission, "refused by role");
         return Err(ApiError::Forbidden {

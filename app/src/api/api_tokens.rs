@@ -32,7 +32,7 @@ mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
-    use crate::api::access::{bounded, in_console, permit};
+    use crate::api::access::{bounded, in_console, permit, settled};
     use crate::api::write::write_as;
     use crate::auth::session::{self, Caller};
     use crate::domain::{
@@ -50,12 +50,7 @@ mod ssr {
         caller: &Caller,
         account: Option<AccountId>,
     ) -> Result<Account, ApiError> {
-        if caller.account.must_change_password || caller.must_set_up_two_step {
-            return Err(ApiError::Forbidden {
-                message: "Choose a new password and set up what your organization requires first."
-                    .to_owned(),
-            });
-        }
+        settled(caller)?;
         match account {
             None => Ok(caller.account.clone()),
             Some(id) if id == caller.account.id => Ok(caller.account.clone()),

@@ -44,7 +44,7 @@ mod ssr {
     use sqlx::SqliteConnection;
 
     use super::*;
-    use crate::api::access::{bounded, in_console, signed_in};
+    use crate::api::access::{bounded, in_console, password_chosen, signed_in};
     use crate::api::second_step::{self, WRONG_CODE};
     use crate::api::write::{write_as, Write};
     use crate::auth::session::Caller;
@@ -56,11 +56,7 @@ mod ssr {
     /// The caller, once any one-time password is replaced.
     async fn holder() -> Result<(AppState, Caller), ApiError> {
         let (state, caller) = in_console().await?;
-        if caller.account.must_change_password {
-            return Err(ApiError::Forbidden {
-                message: "Choose a new password before you continue.".to_owned(),
-            });
-        }
+        password_chosen(&caller)?;
         Ok((state, caller))
     }
 

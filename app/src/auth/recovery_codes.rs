@@ -3,8 +3,7 @@
 //! characters of a 31-letter alphabet (49 bits), which no one guesses in
 //! the five tries the sign-in throttle allows, so a slow hash adds nothing.
 
-use sha2::{Digest, Sha256};
-
+use super::session::digest;
 use crate::domain::{show_recovery_code, RECOVERY_ALPHABET, RECOVERY_CODES, RECOVERY_CODE_LEN};
 
 /// A fresh set of codes, as shown ("abcde-fghjk"), and their hashes.
@@ -35,10 +34,7 @@ fn random_code() -> String {
 
 /// What the database keeps of a code, as `domain::read_code` reads it.
 pub fn hash(bare: &str) -> String {
-    Sha256::digest(bare.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest(bare.as_bytes())
 }
 
 #[cfg(test)]

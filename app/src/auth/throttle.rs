@@ -7,6 +7,8 @@
 
 use sha2::{Digest, Sha256};
 
+use super::session::{digest, hex};
+
 /// Attempts are forgotten this long after the last one.
 pub const WINDOW: i64 = 15 * 60;
 /// How long a username stays locked once it reaches its limit.
@@ -51,13 +53,13 @@ pub fn minutes(secs: i64) -> String {
 /// The key of a (normalised) username: its SHA-256, so whatever was typed
 /// isn't kept, and one username never shares another's count.
 pub fn account_key(username: &str) -> String {
-    format!("account:{}", hex(&Sha256::digest(username.as_bytes())))
+    format!("account:{}", digest(username.as_bytes()))
 }
 
 /// The key of a username's second-step codes: counted apart from its
 /// passwords, since the right password clears those.
 pub fn code_key(username: &str) -> String {
-    format!("code:{}", hex(&Sha256::digest(username.as_bytes())))
+    format!("code:{}", digest(username.as_bytes()))
 }
 
 pub fn address_key(address: &str) -> String {
@@ -70,10 +72,6 @@ pub fn address_key(address: &str) -> String {
 pub fn unknown_account(username: &str) -> String {
     let digest = Sha256::digest(username.as_bytes());
     format!("unknown account #{}", hex(&digest[..2]))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

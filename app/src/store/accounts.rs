@@ -1,5 +1,7 @@
 //! Sign-in accounts.
 
+use std::sync::LazyLock;
+
 use sqlx::{FromRow, SqliteConnection};
 
 use super::rows;
@@ -95,18 +97,22 @@ pub struct OfSession {
     pub policy: SignInPolicy,
 }
 
+/// Written once: every request runs it.
+static BY_SESSION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT {}, s.created_at, s.last_seen_at \
+         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
+        caller_columns()
+    )
+});
+
 /// The account of the session whose token hashes to `token_hash`, and
 /// the rest of [`OfSession`], in one statement.
 pub async fn by_session(
     conn: &mut SqliteConnection,
     token_hash: &str,
 ) -> Result<Option<OfSession>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {}, s.created_at, s.last_seen_at \
-         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
-        caller_columns()
-    );
-    let row: Option<AccountOfSession> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    let row: Option<AccountOfSession> = sqlx::query_as(BY_SESSION.as_str())
         .bind(token_hash)
         .fetch_optional(&mut *conn)
         .await?;

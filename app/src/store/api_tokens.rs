@@ -1,5 +1,7 @@
 //! API tokens: kept as their SHA-256, with the account they act for.
 
+use std::sync::LazyLock;
+
 use sqlx::{FromRow, SqliteConnection};
 
 use super::accounts::{caller_columns, CallerRow};
@@ -149,6 +151,17 @@ struct TokenColumns {
     last_used_at: Option<i64>,
 }
 
+/// Written once: every script's request runs it.
+static BY_HASH: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT {}, t.id AS token_id, t.name AS token_name, t.role AS token_role, \
+         t.created_at AS token_created_at, t.expires_at, t.last_used_at \
+         FROM api_tokens t JOIN accounts a ON a.id = t.account_id \
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2",
+        caller_columns()
+    )
+});
+
 /// The account of the live token whose hash is `token_hash`, in one
 /// statement: revoked and expired tokens name nobody.
 pub async fn by_hash(
@@ -156,14 +169,7 @@ pub async fn by_hash(
     token_hash: &str,
     now: i64,
 ) -> Result<Option<OfToken>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {}, t.id AS token_id, t.name AS token_name, t.role AS token_role, \
-         t.created_at AS token_created_at, t.expires_at, t.last_used_at \
-         FROM api_tokens t JOIN accounts a ON a.id = t.account_id \
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2",
-        caller_columns()
-    );
-    let row: Option<TokenCallerRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    let row: Option<TokenCallerRow> = sqlx::query_as(BY_HASH.as_str())
         .bind(token_hash)
         .bind(now)
         .fetch_optional(&mut *conn)

@@ -98,11 +98,19 @@ pub async fn turn_off(
     .bind(account.0)
     .execute(&mut *conn)
     .await?;
+    forget_recovery_codes(conn, account).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+async fn forget_recovery_codes(
+    conn: &mut SqliteConnection,
+    account: AccountId,
+) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
         .bind(account.0)
         .execute(&mut *conn)
         .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(())
 }
 
 /// Replaces the account's recovery codes with these hashes.
@@ -111,10 +119,7 @@ pub async fn replace_recovery_codes(
     account: AccountId,
     hashes: &[String],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
-        .bind(account.0)
-        .execute(&mut *conn)
-        .await?;
+    forget_recovery_codes(conn, account).await?;
     for hash in hashes {
         sqlx::query("INSERT INTO recovery_codes (account_id, code_hash) VALUES ($1, $2)")
             .bind(account.0)
