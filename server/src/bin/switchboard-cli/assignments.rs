@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::client::{Api, Failure};
 use crate::locations::resolve_location;
-use crate::output::{done, Format};
+use crate::output::{done, undo_hint, Format};
 use crate::users::resolve_user;
 
 #[derive(Args)]
@@ -40,12 +40,6 @@ pub struct Remove {
     users: Vec<String>,
 }
 
-fn set_note(change_set: Option<app::domain::ChangeSetId>) -> String {
-    change_set.map_or_else(String::new, |id| {
-        format!(" (change set {id}; undo with: switchboard-cli undo {id})")
-    })
-}
-
 async fn save_assignment(
     api: &Api,
     user: &VoiceUser,
@@ -70,7 +64,7 @@ async fn save_assignment(
         now.emergency_location
             .as_ref()
             .map_or("no location", |l| l.description.as_str()),
-        set_note(saved.change_set),
+        undo_hint(saved.change_set),
     );
     done(format, &message, &json!(saved));
     Ok(())
@@ -128,7 +122,7 @@ pub async fn remove(api: &Api, args: Remove, format: Format) -> Result<(), Failu
     let message = format!(
         "Removed the numbers of {}{}",
         names.join(", "),
-        set_note(saved.change_set)
+        undo_hint(saved.change_set)
     );
     done(format, &message, &json!(saved));
     Ok(())
@@ -149,7 +143,7 @@ pub async fn undo(api: &Api, change_set: i64, format: Format) -> Result<(), Fail
     let message = format!(
         "Undid change set {change_set} for {}{}",
         users.join(", "),
-        set_note(saved.change_set)
+        undo_hint(saved.change_set)
     );
     done(format, &message, &json!(saved));
     Ok(())

@@ -102,23 +102,35 @@ impl Api {
         Ok(Api { http, base, token })
     }
 
-    /// GETs `path` (an export) and copies its body to standard output as
-    /// it arrives.
-    pub async fn get_to_stdout(&self, path: &str) -> Result<(), Failure> {
-        use std::io::Write;
-        let url = format!("{}{path}", self.base);
-        let mut response = self
-            .http
-            .get(&url)
+    /// Sends `request` with the token: the answer if it is 200, else the
+    /// failure it stands for.
+    async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+        url: &str,
+    ) -> Result<reqwest::Response, Failure> {
+        let response = request
             .bearer_auth(&self.token)
             .send()
             .await
             .map_err(|e| Failure::Broken(format!("couldn't reach {}: {e}", self.base)))?;
         let status = response.status().as_u16();
-        if status != 200 {
-            let body = response.text().await.unwrap_or_default();
-            return Err(Failure::of_answer(status, &body));
+        if status == 200 {
+            return Ok(response);
         }
+        let body = response
+            .text()
+            .await
+            .map_err(|e| Failure::Broken(format!("reading the answer from {url}: {e}")))?;
+        Err(Failure::of_answer(status, &body))
+    }
+
+    /// GETs `path` (an export) and copies its body to standard output as
+    /// it arrives.
+    pub async fn get_to_stdout(&self, path: &str) -> Result<(), Failure> {
+        use std::io::Write;
+        let url = format!("{}{path}", self.base);
+        let mut response = self.send(self.http.get(&url), &url).await?;
         let mut out = std::io::stdout().lock();
         while let Some(chunk) = response
             .chunk()
@@ -141,22 +153,11 @@ impl Api {
     /// As [`Api::call`], keeping the answer as JSON.
     pub async fn call_value(&self, path: &str, args: Value) -> Result<Value, Failure> {
         let url = format!("{}/api/{path}", self.base);
-        let response = self
-            .http
-            .post(&url)
-            .bearer_auth(&self.token)
-            .json(&args)
-            .send()
-            .await
-            .map_err(|e| Failure::Broken(format!("couldn't reach {}: {e}", self.base)))?;
-        let status = response.status().as_u16();
+        let response = self.send(self.http.post(&url).json(&args), &url).await?;
         let body = response
             .text()
             .await
             .map_err(|e| Failure::Broken(format!("reading the answer from {url}: {e}")))?;
-        if status != 200 {
-            return Err(Failure::of_answer(status, &body));
-        }
         serde_json::from_str(&body)
             .map_err(|e| Failure::Broken(format!("{url} answered something that isn't JSON: {e}")))
     }

@@ -9,7 +9,7 @@ use clap::Args;
 use serde_json::json;
 
 use crate::client::{Api, Failure};
-use crate::output::{done, Format, Listing};
+use crate::output::{done, undo_hint, Format, Listing};
 
 #[derive(Args)]
 pub struct Import {
@@ -50,9 +50,7 @@ pub async fn run(api: &Api, args: Import, format: Format) -> Result<(), Failure>
     }
     let applied: ImportApplied = serde_json::from_value(answer.clone())
         .map_err(|e| Failure::Broken(format!("import/apply answered something unexpected: {e}")))?;
-    let set = applied.change_set.map_or_else(String::new, |id| {
-        format!(" (change set {id}; undo with: switchboard-cli undo {id})")
-    });
+    let set = undo_hint(applied.change_set);
     done(
         format,
         &format!("Imported: {} users changed{set}", applied.changed),

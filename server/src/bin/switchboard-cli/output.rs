@@ -40,6 +40,13 @@ pub fn done(format: Format, message: &str, json: &Value) {
     }
 }
 
+/// " (change set 12; undo with: switchboard-cli undo 12)", after a change.
+pub fn undo_hint(change_set: Option<app::domain::ChangeSetId>) -> String {
+    change_set.map_or_else(String::new, |id| {
+        format!(" (change set {id}; undo with: switchboard-cli undo {id})")
+    })
+}
+
 fn pretty(json: &Value) -> String {
     serde_json::to_string_pretty(json).unwrap_or_else(|_| json.to_string())
 }

@@ -122,20 +122,23 @@ pub async fn resolve_user(api: &Api, named: &str) -> Result<VoiceUser, Failure> 
         return api.call("voice-users/get", json!({ "id": id })).await;
     }
     let found = all_users(api, named, None).await?;
-    let exact: Vec<&VoiceUser> = found
+    // A username names one user: it wins over display names.
+    if let Some(user) = found
         .iter()
-        .filter(|u| u.username.eq_ignore_ascii_case(named))
-        .chain(found.iter().filter(|u| {
-            !u.username.eq_ignore_ascii_case(named)
-                && u.display_name.to_lowercase() == named.to_lowercase()
-        }))
+        .find(|u| u.username.eq_ignore_ascii_case(named))
+    {
+        return Ok(user.clone());
+    }
+    let lower = named.to_lowercase();
+    let called: Vec<&VoiceUser> = found
+        .iter()
+        .filter(|u| u.display_name.to_lowercase() == lower)
         .collect();
-    match exact.as_slice() {
+    match called.as_slice() {
         [] => Err(Failure::Refused(format!(
             "no voice user is called '{named}'"
         ))),
         [one] => Ok((*one).clone()),
-        [first, ..] if first.username.eq_ignore_ascii_case(named) => Ok((*first).clone()),
         several => Err(Failure::Usage(format!(
             "{} voice users are called '{named}': name one by username ({})",
             several.len(),
