@@ -15,8 +15,8 @@ use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pages::{
-    AdminsPage, AuditLogPage, EmergencyLocationsPage, ImportPage, LicensesPage, MyProfilePage,
-    PhoneNumbersPage, RecentChangesPage, VoiceUsersPage,
+    AdminsPage, ApiReferencePage, AuditLogPage, EmergencyLocationsPage, ImportPage, LicensesPage,
+    MyProfilePage, PhoneNumbersPage, RecentChangesPage, VoiceUsersPage,
 };
 
 /// One lazily loaded page: a unit route type whose view renders `$page`.
@@ -58,6 +58,10 @@ lazy_page!(
 lazy_page!(
     /// Settings > Admins.
     AdminsRoute => AdminsPage
+);
+lazy_page!(
+    /// Settings > API.
+    ApiReferenceRoute => ApiReferencePage
 );
 lazy_page!(
     /// Me > My profile.

@@ -11,6 +11,8 @@ pub use grid_views::{
     user_query, voice_users, voice_users_at, voice_users_export, voice_users_matching,
     PHONE_NUMBERS_EXPORT_PATH, PHONE_NUMBERS_PATH, VOICE_USERS_EXPORT_PATH, VOICE_USERS_PATH,
 };
+#[cfg(feature = "ssr")]
+pub use grid_views::{NUMBER_KEYS, USER_KEYS};
 
 use crate::domain::AuditQuery;
 

@@ -9,8 +9,8 @@ use crate::api::ApiError;
 use crate::components::{error_view, reload_to, CurrentAccount};
 use crate::domain::{Account, Permission};
 use crate::lazy_pages::{
-    AdminsRoute, AuditLogRoute, EmergencyLocationsRoute, ImportRoute, LicensesRoute,
-    MyProfileRoute, PhoneNumbersRoute, RecentChangesRoute, VoiceUsersRoute,
+    AdminsRoute, ApiReferenceRoute, AuditLogRoute, EmergencyLocationsRoute, ImportRoute,
+    LicensesRoute, MyProfileRoute, PhoneNumbersRoute, RecentChangesRoute, VoiceUsersRoute,
 };
 use crate::pages::{ChangePasswordPage, HomePage, NotFoundPage, SignInPage, TwoStepRequiredPage};
 
@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/billing/licenses") view={Lazy::<LicensesRoute>::new()} />
                     <Route path=path!("/settings/admins") view={Lazy::<AdminsRoute>::new()} />
                     <Route path=path!("/settings/audit-log") view={Lazy::<AuditLogRoute>::new()} />
+                    <Route path=path!("/settings/api") view={Lazy::<ApiReferenceRoute>::new()} />
                     <Route path=path!("/me") view={Lazy::<MyProfileRoute>::new()} />
                     <Route path=path!("/me/password") view=OwnPasswordPage />
                 </ParentRoute>
@@ -210,13 +211,16 @@ fn Console(
                         <li><A href="/billing/licenses">"Licenses"</A></li>
                     </ul>
                 })}
-                {(role.may(Permission::ViewAudit) || role.may(Permission::ManageAccounts)).then(|| view! {
+                {role.is_admin().then(|| view! {
                     <p class="navgroup" id="nav-settings">"Settings"</p>
                     <ul aria-labelledby="nav-settings">
                         {role.may(Permission::ManageAccounts).then(|| view! {
                             <li><A href="/settings/admins">"Admins"</A></li>
                         })}
-                        <li><A href="/settings/audit-log">"Audit log"</A></li>
+                        {role.may(Permission::ViewAudit).then(|| view! {
+                            <li><A href="/settings/audit-log">"Audit log"</A></li>
+                        })}
+                        <li><A href="/settings/api">"API"</A></li>
                     </ul>
                 })}
                 <p class="navgroup" id="nav-me">"Me"</p>

@@ -4,7 +4,9 @@
 //! the same request gets that answer again (`Idempotent-Replayed: true`);
 //! the same key with another request, or while the first still runs, is
 //! 409. Keys belong to the account; a request without one runs as ever, and
-//! so does one whose answer holds a secret (`SECRET_ANSWERS`).
+//! so does one whose answer holds a secret shown once (a token, a one-time
+//! password, recovery codes, a two-step key: `contract::answers_secret`),
+//! so no secret is ever stored as text.
 
 use app::api::ApiError;
 use app::auth::session::{digest, Caller};
@@ -24,17 +26,6 @@ const KEEP_FOR: i64 = 24 * 60 * 60;
 const RUNNING_AT_MOST: i64 = 5 * 60;
 /// Answers bigger than this aren't kept: the key is given up instead.
 const MAX_KEPT: usize = 1024 * 1024;
-/// Answers that carry a secret shown once (a token, a one-time password,
-/// recovery codes, a two-step key): never kept, so never in the database
-/// as text. A key sent with them is ignored; the request runs each time.
-const SECRET_ANSWERS: [&str; 6] = [
-    "/api/auth/tokens/create",
-    "/api/accounts/create",
-    "/api/accounts/reset-password",
-    "/api/auth/two-step/start",
-    "/api/auth/two-step/confirm",
-    "/api/auth/two-step/recovery-codes",
-];
 
 /// A key is 1 to 200 visible ASCII characters, e.g. a UUID.
 fn valid(key: &str) -> bool {
@@ -54,7 +45,7 @@ pub async fn replay_or_run(
         return next.run(request).await;
     };
     let caller = request.extensions().get::<Caller>().cloned();
-    let secret = SECRET_ANSWERS.contains(&request.uri().path());
+    let secret = app::api::contract::answers_secret(request.uri().path());
     let (Some(caller), true, false) = (caller, request.method() == Method::POST, secret) else {
         return next.run(request).await;
     };

@@ -76,6 +76,10 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
             app::links::PHONE_NUMBERS_EXPORT_PATH,
             get(app::api::phone_numbers_export::export_csv),
         )
+        .route(
+            app::api::contract::DOCUMENT_PATH,
+            get(|| async { axum::Json(app::api::contract::document()) }),
+        )
         .with_state(state.clone());
     let routes = route_list();
     let context = {

@@ -8,7 +8,7 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{Account, AccountId, Role};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NewAccountRequest {
     pub username: String,
     /// Empty for a User: the voice user's display name is taken.
@@ -17,25 +17,29 @@ pub struct NewAccountRequest {
 }
 
 /// The new account and its one-time password, shown once to the admin.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreatedAccount {
     pub account: Account,
     pub password: String,
 }
 
-#[server(prefix = "/api", endpoint = "accounts/list", input = Json)]
+/// Every sign-in account of the organisation, with its role and whether
+/// it uses two-step sign-in.
+#[server(prefix = "/api", endpoint = "accounts/list", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_accounts() -> Result<Vec<Account>, ApiError> {
     ssr::list().await
 }
 
 /// Creates an account with a generated one-time password, to be replaced at
 /// first sign-in. A User's username must be a voice user's.
-#[server(prefix = "/api", endpoint = "accounts/create", input = Json)]
+#[server(prefix = "/api", endpoint = "accounts/create", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn create_account(request: NewAccountRequest) -> Result<CreatedAccount, ApiError> {
     ssr::create(request).await
 }
 
-#[server(prefix = "/api", endpoint = "accounts/set-role", input = Json)]
+/// Changes an account's role; its sessions and tokens act with the new one
+/// at once. Refused when it would leave no Global administrator.
+#[server(prefix = "/api", endpoint = "accounts/set-role", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn set_role(
     id: AccountId,
     role: Role,
@@ -45,12 +49,14 @@ pub async fn set_role(
 }
 
 /// A new one-time password; the account's sessions end.
-#[server(prefix = "/api", endpoint = "accounts/reset-password", input = Json)]
+#[server(prefix = "/api", endpoint = "accounts/reset-password", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn reset_password(id: AccountId) -> Result<CreatedAccount, ApiError> {
     ssr::reset_password(id).await
 }
 
-#[server(prefix = "/api", endpoint = "accounts/remove", input = Json)]
+/// Removes an account, its sessions and its tokens. Refused for the last
+/// Global administrator and for the caller's own account.
+#[server(prefix = "/api", endpoint = "accounts/remove", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn remove_account(id: AccountId, expected_version: i64) -> Result<(), ApiError> {
     ssr::remove(id, expected_version).await
 }

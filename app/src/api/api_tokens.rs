@@ -8,7 +8,7 @@ use super::ApiError;
 use crate::domain::{AccountId, ApiTokenInfo, CreatedApiToken, NewApiToken};
 
 /// The tokens in force of the caller's account, or of `account`.
-#[server(prefix = "/api", endpoint = "auth/tokens/list", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/tokens/list", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_api_tokens(
     #[server(default)] account: Option<AccountId>,
 ) -> Result<Vec<ApiTokenInfo>, ApiError> {
@@ -16,13 +16,13 @@ pub async fn list_api_tokens(
 }
 
 /// A new token, answered this once; only its hash is kept.
-#[server(prefix = "/api", endpoint = "auth/tokens/create", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/tokens/create", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn create_api_token(request: NewApiToken) -> Result<CreatedApiToken, ApiError> {
     ssr::create(request).await
 }
 
 /// Revokes a token at once: its next request is 401.
-#[server(prefix = "/api", endpoint = "auth/tokens/revoke", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/tokens/revoke", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn revoke_api_token(id: i64) -> Result<(), ApiError> {
     ssr::revoke(id).await
 }

@@ -8,7 +8,7 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{LocationId, Saved, UserId, VoiceUser};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssignRequest {
     pub user_id: UserId,
     /// The number as E.164 or as typed in international form.
@@ -18,7 +18,7 @@ pub struct AssignRequest {
     pub expected_version: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RemoveRequest {
     pub user_id: UserId,
     pub expected_version: i64,
@@ -30,20 +30,20 @@ pub const MAX_REMOVE: usize = 200;
 /// Assigns a number (and its emergency location) to a user, or changes the
 /// number or location the user already has. Returns the user as now stored,
 /// and the change set to undo it by.
-#[server(prefix = "/api", endpoint = "assignments/assign", input = Json)]
+#[server(prefix = "/api", endpoint = "assignments/assign", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn assign_number(request: AssignRequest) -> Result<Saved<VoiceUser>, ApiError> {
     ssr::assign(request).await
 }
 
 /// Takes a user's number back into the unassigned inventory.
-#[server(prefix = "/api", endpoint = "assignments/remove", input = Json)]
+#[server(prefix = "/api", endpoint = "assignments/remove", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn remove_number(request: RemoveRequest) -> Result<Saved<VoiceUser>, ApiError> {
     ssr::remove(request).await
 }
 
 /// Takes the numbers of several selected users back into the unassigned
 /// inventory, all or none: if any user changed meanwhile, nothing is removed.
-#[server(prefix = "/api", endpoint = "assignments/remove-selected", input = Json)]
+#[server(prefix = "/api", endpoint = "assignments/remove-selected", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn remove_numbers(
     requests: Vec<RemoveRequest>,
 ) -> Result<Saved<Vec<VoiceUser>>, ApiError> {

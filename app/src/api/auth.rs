@@ -11,26 +11,26 @@ pub const WRONG_CREDENTIALS: &str = "The username or password is incorrect.";
 /// Signs in and starts a new session (a new cookie, whatever the browser
 /// had); for an account with two-step sign-in, a correct password asks for
 /// the code instead, to send to [`sign_in_code`].
-#[server(prefix = "/api", endpoint = "auth/sign-in", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/sign-in", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn sign_in(username: String, password: String) -> Result<SignInOutcome, ApiError> {
     super::sign_in::sign_in(username, password).await
 }
 
 /// The second step: the code from the authenticator app, or a recovery
 /// code, within five minutes of the password. Starts the session.
-#[server(prefix = "/api", endpoint = "auth/sign-in/code", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/sign-in/code", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn sign_in_code(challenge: String, code: String) -> Result<Account, ApiError> {
     super::sign_in::sign_in_code(challenge, code).await
 }
 
 /// Ends this session. Signing out twice is not an error.
-#[server(prefix = "/api", endpoint = "auth/sign-out", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/sign-out", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn sign_out() -> Result<(), ApiError> {
     ssr::sign_out().await
 }
 
 /// Replaces the caller's password; other sessions of the account end.
-#[server(prefix = "/api", endpoint = "auth/change-password", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/change-password", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn change_password(current: String, new: String) -> Result<Account, ApiError> {
     ssr::change_password(current, new).await
 }

@@ -12,13 +12,13 @@ use crate::domain::{
 
 /// For each user, the next free user number of their usage location's
 /// country that their licences allow, none suggested twice.
-#[server(prefix = "/api", endpoint = "bulk/suggest", input = Json)]
+#[server(prefix = "/api", endpoint = "bulk/suggest", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn suggest_numbers(request: SuggestRequest) -> Result<Vec<Suggestion>, ApiError> {
     ssr::suggest(request).await
 }
 
 /// Every problem of every row, as Save would find it now; writes nothing.
-#[server(prefix = "/api", endpoint = "bulk/check", input = Json)]
+#[server(prefix = "/api", endpoint = "bulk/check", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn check_rows(
     rows: Vec<BulkRow>,
     /// The caller's name for this request, to follow it with `api::progress`.
@@ -31,7 +31,7 @@ pub async fn check_rows(
 /// Saves every row (a number and location, or none) in one transaction, as
 /// one change set; refused with every row's problems, writing nothing,
 /// when any row breaks a rule.
-#[server(prefix = "/api", endpoint = "bulk/save", input = Json)]
+#[server(prefix = "/api", endpoint = "bulk/save", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn save_rows(
     rows: Vec<BulkRow>,
     /// The caller's name for this request, to follow it with `api::progress`.

@@ -8,13 +8,13 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{ChangeSetId, ChangeSetPage, Saved, VoiceUser};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UndoRequest {
     pub change_set: ChangeSetId,
 }
 
 /// The most recent change sets, newest first; `before` pages on.
-#[server(prefix = "/api", endpoint = "change-sets/list", input = Json)]
+#[server(prefix = "/api", endpoint = "change-sets/list", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn recent_changes(before: Option<ChangeSetId>) -> Result<ChangeSetPage, ApiError> {
     ssr::recent(before).await
 }
@@ -23,7 +23,7 @@ pub async fn recent_changes(before: Option<ChangeSetId>) -> Result<ChangeSetPage
 /// transaction, itself a change set; refused with every reason (a user
 /// changed since, a number taken since, a rule) when that can't be done
 /// exactly, and then nothing is written.
-#[server(prefix = "/api", endpoint = "change-sets/undo", input = Json)]
+#[server(prefix = "/api", endpoint = "change-sets/undo", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn undo_change_set(request: UndoRequest) -> Result<Saved<Vec<VoiceUser>>, ApiError> {
     ssr::undo(request.change_set).await
 }

@@ -7,7 +7,7 @@ use server_fn::codec::Json;
 
 use super::ApiError;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConsoleAreas {
     /// Who is signed in; `None` shows the sign-in page.
     pub account: Option<crate::domain::Account>,
@@ -19,7 +19,9 @@ pub struct ConsoleAreas {
     pub must_set_up_two_step: bool,
 }
 
-#[server(prefix = "/api", endpoint = "console/status", input = Json)]
+/// What the console shows the caller: who is signed in, whether the
+/// organisation's licences open Voice, and whether two-step set-up comes first.
+#[server(prefix = "/api", endpoint = "console/status", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn console_status() -> Result<ConsoleAreas, ApiError> {
     ssr::status().await
 }

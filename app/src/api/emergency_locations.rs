@@ -8,7 +8,7 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{CivicAddress, Country, EmergencyLocation, LocationId};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LocationInUse {
     pub location: EmergencyLocation,
     /// Users whose number has this location.
@@ -16,14 +16,14 @@ pub struct LocationInUse {
 }
 
 /// Every location whose city contains `city`, validated or not, with its use.
-#[server(prefix = "/api", endpoint = "emergency-locations/list", input = Json)]
+#[server(prefix = "/api", endpoint = "emergency-locations/list", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_locations(city: String) -> Result<Vec<LocationInUse>, ApiError> {
     ssr::list(city).await
 }
 
 /// Validated emergency locations whose city contains `city`, those in
 /// `country` (the user's usage location) first.
-#[server(prefix = "/api", endpoint = "emergency-locations/validated", input = Json)]
+#[server(prefix = "/api", endpoint = "emergency-locations/validated", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_validated_locations(
     city: String,
     country: Option<Country>,
@@ -33,7 +33,7 @@ pub async fn list_validated_locations(
 
 /// Validates the address against its country's rules and, if it passes,
 /// stores it as a validated location. Otherwise says which fields fail.
-#[server(prefix = "/api", endpoint = "emergency-locations/add", input = Json)]
+#[server(prefix = "/api", endpoint = "emergency-locations/add", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn add_location(address: CivicAddress) -> Result<EmergencyLocation, ApiError> {
     ssr::add(address).await
 }
@@ -41,7 +41,7 @@ pub async fn add_location(address: CivicAddress) -> Result<EmergencyLocation, Ap
 /// Changes a location's description. Its address can't change once
 /// validated ("Unable to update a validated Civic Address"): delete it and
 /// add the new one instead.
-#[server(prefix = "/api", endpoint = "emergency-locations/rename", input = Json)]
+#[server(prefix = "/api", endpoint = "emergency-locations/rename", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn rename_location(
     id: LocationId,
     description: String,
@@ -51,7 +51,7 @@ pub async fn rename_location(
 
 /// Deletes a location nobody uses; a location in use is refused with how
 /// many users depend on it.
-#[server(prefix = "/api", endpoint = "emergency-locations/delete", input = Json)]
+#[server(prefix = "/api", endpoint = "emergency-locations/delete", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn delete_location(id: LocationId) -> Result<(), ApiError> {
     ssr::delete(id).await
 }

@@ -7,7 +7,9 @@ use crate::domain::{ImportReport, RowViolations, Violation, VoiceUser};
 /// What a server function can answer instead of a result. The first variants
 /// are things the admin can act on; `Unavailable` and `Internal` mean
 /// something broke, and say no more than that to the browser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[derive(
+    Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error, schemars::JsonSchema,
+)]
 pub enum ApiError {
     /// The assignment breaks one or more rules (422; 409 when the number was taken).
     #[error("{}", join(violations))]
@@ -74,7 +76,9 @@ pub enum ApiError {
     /// A bug or an outage; the details are in the server log (500).
     #[error("Something went wrong. Please try again; if it keeps happening, contact support.")]
     Internal,
-    /// The browser could not reach the server or read its answer.
+    /// The browser could not reach the server or read its answer: the
+    /// browser's own, never sent by the server.
+    #[schemars(skip)]
     #[error("Could not reach Switchboard: {message}")]
     Transport { message: String },
 }

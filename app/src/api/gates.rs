@@ -40,6 +40,8 @@ const GATES: &[(&str, Gate)] = &[
     ("/api/auth/tokens/create", Session),
     ("/api/auth/tokens/revoke", Session),
     ("/api/progress", Session),
+    ("/api/openapi.json", Session),
+    ("/api/reference", Session),
     ("/api/voice-users/list", Needs(ViewVoice)),
     ("/api/voice-users/get", Needs(ViewVoice)),
     (VOICE_USERS_EXPORT_PATH, Needs(ViewVoice)),

@@ -11,7 +11,7 @@ use super::ApiError;
 use crate::domain::{ImportApplied, ImportReport, ProgressKey};
 
 /// The file as the browser read it (UTF-8; a BOM is allowed).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ImportRequest {
     pub file: String,
     /// The caller's name for this request, to follow it with `api::progress`.
@@ -20,14 +20,14 @@ pub struct ImportRequest {
 }
 
 /// Every line of the file, judged as Apply would judge it now.
-#[server(prefix = "/api", endpoint = "import/check", input = Json)]
+#[server(prefix = "/api", endpoint = "import/check", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn check_import(request: ImportRequest) -> Result<ImportReport, ApiError> {
     ssr::check(request).await
 }
 
 /// Writes every line of the file, or, when any line has a problem, nothing
 /// (422 with the report).
-#[server(prefix = "/api", endpoint = "import/apply", input = Json)]
+#[server(prefix = "/api", endpoint = "import/apply", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn apply_import(request: ImportRequest) -> Result<ImportApplied, ApiError> {
     ssr::apply(request).await
 }

@@ -7,14 +7,14 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{Licence, UserId, VoiceUser};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LicenceCount {
     pub licence: Licence,
     pub purchased: i64,
     pub assigned: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LicenceChange {
     pub user_id: UserId,
     pub licence: Licence,
@@ -27,7 +27,7 @@ pub struct LicenceChange {
 }
 
 /// The organisation's licences with purchased and assigned counts.
-#[server(prefix = "/api", endpoint = "licences/list", input = Json)]
+#[server(prefix = "/api", endpoint = "licences/list", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_licences() -> Result<Vec<LicenceCount>, ApiError> {
     ssr::list().await
 }
@@ -35,7 +35,7 @@ pub async fn list_licences() -> Result<Vec<LicenceCount>, ApiError> {
 /// Assigns a licence to a user or removes it, in one transaction. Removing a
 /// licence the user's number needs is refused (409 `LicenceNeeded`) unless
 /// `also_remove_number` says to take the number back too.
-#[server(prefix = "/api", endpoint = "licences/change", input = Json)]
+#[server(prefix = "/api", endpoint = "licences/change", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn change_licence(change: LicenceChange) -> Result<VoiceUser, ApiError> {
     ssr::change(change).await
 }

@@ -8,6 +8,7 @@
 //! changes through [`write`](write::write).
 
 pub mod accounts;
+pub mod api_reference;
 pub mod api_tokens;
 pub mod assignments;
 pub mod audit_log;
@@ -38,6 +39,8 @@ mod apply_set;
 pub mod audit_export;
 #[cfg(feature = "ssr")]
 mod bulk_rows;
+#[cfg(feature = "ssr")]
+pub mod contract;
 #[cfg(feature = "ssr")]
 mod csv_stream;
 #[cfg(feature = "ssr")]

@@ -7,7 +7,7 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{Country, TelephoneNumber};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NewNumbersRequest {
     pub country: Country,
     /// A city of [`crate::domain::NUMBER_AREAS`] in that country.
@@ -19,7 +19,7 @@ pub const MAX_NEW_NUMBERS: u32 = 100;
 
 /// Adds `quantity` free user numbers of the city to the inventory, each valid
 /// in the country's numbering plan and none already there. All or none.
-#[server(prefix = "/api", endpoint = "phone-numbers/add-new", input = Json)]
+#[server(prefix = "/api", endpoint = "phone-numbers/add-new", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn add_new_user_numbers(
     request: NewNumbersRequest,
 ) -> Result<Vec<TelephoneNumber>, ApiError> {

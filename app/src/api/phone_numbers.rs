@@ -11,20 +11,20 @@ use crate::domain::{AssignableNumbers, NumberFilter, NumberPage, NumberQuery, E1
 pub const MAX_RELEASE: usize = 200;
 
 /// One page of the organisation's numbers matching the filters.
-#[server(prefix = "/api", endpoint = "phone-numbers/list", input = Json)]
+#[server(prefix = "/api", endpoint = "phone-numbers/list", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_phone_numbers(query: NumberQuery) -> Result<NumberPage, ApiError> {
     ssr::list(query).await
 }
 
 /// Unassigned user numbers that match the filter, for **Select number to assign**.
-#[server(prefix = "/api", endpoint = "numbers/assignable", input = Json)]
+#[server(prefix = "/api", endpoint = "numbers/assignable", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_assignable_numbers(filter: NumberFilter) -> Result<AssignableNumbers, ApiError> {
     ssr::assignable(filter).await
 }
 
 /// Releases unassigned numbers from the inventory, all or none. A number
 /// someone holds is refused, naming the holder.
-#[server(prefix = "/api", endpoint = "phone-numbers/release", input = Json)]
+#[server(prefix = "/api", endpoint = "phone-numbers/release", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn release_numbers(numbers: Vec<E164>) -> Result<usize, ApiError> {
     ssr::release(numbers).await
 }

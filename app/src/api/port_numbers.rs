@@ -9,7 +9,7 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::PhoneNumber;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum PortSource {
     /// `count` consecutive numbers from `first`.
     Range { first: String, count: u32 },
@@ -17,7 +17,7 @@ pub enum PortSource {
     List { text: String },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortRequest {
     pub source: PortSource,
     /// Where the numbers ring, for the inventory's City column.
@@ -25,7 +25,7 @@ pub struct PortRequest {
 }
 
 /// A line that can't be added, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortProblem {
     /// 1-based line of the list, or position in the range.
     pub line: u32,
@@ -33,7 +33,7 @@ pub struct PortProblem {
     pub reason: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortReport {
     /// The numbers that can be (or, after adding, were) added.
     pub accepted: Vec<PhoneNumber>,
@@ -44,13 +44,13 @@ pub struct PortReport {
 pub const MAX_PORT: usize = 1000;
 
 /// Checks every line and reports what could be added; adds nothing.
-#[server(prefix = "/api", endpoint = "phone-numbers/port/check", input = Json)]
+#[server(prefix = "/api", endpoint = "phone-numbers/port/check", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn check_ported_numbers(request: PortRequest) -> Result<PortReport, ApiError> {
     ssr::check(request).await
 }
 
 /// Adds the lines that pass the check, in one transaction; reports the rest.
-#[server(prefix = "/api", endpoint = "phone-numbers/port/add", input = Json)]
+#[server(prefix = "/api", endpoint = "phone-numbers/port/add", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn add_ported_numbers(request: PortRequest) -> Result<PortReport, ApiError> {
     ssr::add(request).await
 }

@@ -8,7 +8,7 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::Role;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Profile {
     pub display_name: String,
     pub username: String,
@@ -21,7 +21,8 @@ pub struct Profile {
     pub is_voice_user: bool,
 }
 
-#[server(prefix = "/api", endpoint = "auth/my-profile", input = Json)]
+/// The caller's own account and, for a voice user, their Work Phone.
+#[server(prefix = "/api", endpoint = "auth/my-profile", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn my_profile() -> Result<Profile, ApiError> {
     ssr::my_profile().await
 }

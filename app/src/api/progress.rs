@@ -10,7 +10,7 @@ use crate::domain::{Progress, ProgressKey};
 
 /// The last report of the caller's request `key`: none before the request
 /// has reached the server, or a minute after it ended.
-#[server(prefix = "/api", endpoint = "progress", input = Json)]
+#[server(prefix = "/api", endpoint = "progress", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn progress_of(key: ProgressKey) -> Result<Option<Progress>, ApiError> {
     ssr::progress(key).await
 }

@@ -7,14 +7,15 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{Account, AccountId, SignInPolicy};
 
-#[server(prefix = "/api", endpoint = "settings/sign-in", input = Json)]
+/// The organisation's sign-in rule: whether admins must use two-step sign-in.
+#[server(prefix = "/api", endpoint = "settings/sign-in", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn get_sign_in_policy() -> Result<SignInPolicy, ApiError> {
     ssr::policy().await
 }
 
 /// Sets the rule. Requiring two-step sign-in for admin roles takes effect
 /// at once: an admin without it can only set it up until they have.
-#[server(prefix = "/api", endpoint = "settings/sign-in/set", input = Json)]
+#[server(prefix = "/api", endpoint = "settings/sign-in/set", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn set_sign_in_policy(policy: SignInPolicy) -> Result<SignInPolicy, ApiError> {
     ssr::set_policy(policy).await
 }
@@ -22,7 +23,7 @@ pub async fn set_sign_in_policy(policy: SignInPolicy) -> Result<SignInPolicy, Ap
 /// Turns off another account's two-step sign-in (its phone was lost) and
 /// ends its sessions; it signs in with its password and, where the
 /// organisation requires it, sets a new second step up.
-#[server(prefix = "/api", endpoint = "accounts/reset-two-step", input = Json)]
+#[server(prefix = "/api", endpoint = "accounts/reset-two-step", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn reset_two_step(id: AccountId) -> Result<Account, ApiError> {
     ssr::reset(id).await
 }

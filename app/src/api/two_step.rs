@@ -7,34 +7,36 @@ use server_fn::codec::Json;
 use super::ApiError;
 use crate::domain::{TwoStepEnrolment, TwoStepStatus};
 
-#[server(prefix = "/api", endpoint = "auth/two-step/status", input = Json)]
+/// Whether the caller uses two-step sign-in, how many recovery codes are
+/// left, and whether the organisation requires it of them.
+#[server(prefix = "/api", endpoint = "auth/two-step/status", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn my_two_step() -> Result<TwoStepStatus, ApiError> {
     ssr::status().await
 }
 
 /// A new secret to set an authenticator app up with, kept until a code
 /// from the app confirms it. Asking again replaces it.
-#[server(prefix = "/api", endpoint = "auth/two-step/start", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/two-step/start", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn start_two_step() -> Result<TwoStepEnrolment, ApiError> {
     ssr::start().await
 }
 
 /// Turns two-step sign-in on with a code the app shows for the new secret.
 /// Answers the recovery codes, shown this once.
-#[server(prefix = "/api", endpoint = "auth/two-step/confirm", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/two-step/confirm", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn confirm_two_step(code: String) -> Result<Vec<String>, ApiError> {
     ssr::confirm(code).await
 }
 
 /// New recovery codes for a current code; the old ones stop working.
-#[server(prefix = "/api", endpoint = "auth/two-step/recovery-codes", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/two-step/recovery-codes", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn renew_recovery_codes(code: String) -> Result<Vec<String>, ApiError> {
     ssr::renew(code).await
 }
 
 /// Turns two-step sign-in off, for a current code; refused where the
 /// organisation requires it for the account's role.
-#[server(prefix = "/api", endpoint = "auth/two-step/turn-off", input = Json)]
+#[server(prefix = "/api", endpoint = "auth/two-step/turn-off", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn turn_off_two_step(code: String) -> Result<(), ApiError> {
     ssr::turn_off(code).await
 }

@@ -7,13 +7,13 @@ use super::ApiError;
 use crate::domain::{UserId, UserPage, UserQuery, VoiceUser};
 
 /// One page of voice users matching the search, in the chosen order.
-#[server(prefix = "/api", endpoint = "voice-users/list", input = Json)]
+#[server(prefix = "/api", endpoint = "voice-users/list", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_voice_users(query: UserQuery) -> Result<UserPage, ApiError> {
     ssr::list(query).await
 }
 
 /// The current state of one voice user, for the action pane.
-#[server(prefix = "/api", endpoint = "voice-users/get", input = Json)]
+#[server(prefix = "/api", endpoint = "voice-users/get", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn get_voice_user(id: UserId) -> Result<VoiceUser, ApiError> {
     ssr::get(id).await
 }

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use super::Role;
 
 /// Someone who can sign in to the console.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Account {
     pub id: super::AccountId,
     /// Lower case. A user's account shares the voice user's username.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::Country;
 
 /// An address as the admin typed it, before it is validated.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CivicAddress {
     pub description: String,
     pub street: String,
@@ -17,7 +17,9 @@ pub struct CivicAddress {
 }
 
 /// One field that fails, with what the admin should enter instead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, schemars::JsonSchema,
+)]
 #[error("{field}: {message}")]
 pub struct AddressProblem {
     /// The form's label for the field, e.g. "Postal code".

@@ -15,7 +15,7 @@ pub const MAX_TOKEN_NAME: usize = 100;
 pub const TOKEN_PREFIX: &str = "sbt_";
 
 /// A token as its list shows it: never the token itself.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ApiTokenInfo {
     pub id: i64,
     pub account: AccountId,
@@ -27,7 +27,7 @@ pub struct ApiTokenInfo {
     pub last_used_at: Option<i64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NewApiToken {
     /// Another account's (Global administrators only); the caller's own
     /// when `None`.
@@ -43,7 +43,7 @@ pub struct NewApiToken {
 }
 
 /// The new token, shown this once, and how it is listed from now on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreatedApiToken {
     pub token: String,
     pub info: ApiTokenInfo,

@@ -7,7 +7,7 @@ use super::{Date, EmergencyLocation, Paged, VoiceUser};
 
 choice! {
     /// What an audit entry records.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum AuditAction {
         NumberAssigned => ("NUMBER_ASSIGNED", "Number assigned"),
         NumberChanged => ("NUMBER_CHANGED", "Number or location changed"),
@@ -40,7 +40,7 @@ choice! {
 }
 
 /// One change as the log keeps it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AuditEntry {
     pub id: i64,
     /// Seconds since the epoch, UTC.
@@ -126,7 +126,9 @@ pub fn describe_location(l: &EmergencyLocation) -> String {
 }
 
 /// The audit log's filters; every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct AuditQuery {
     /// Part of an actor, target or user name, or digits of a number.
     #[serde(default)]
@@ -148,11 +150,17 @@ pub struct AuditQuery {
 pub const AUDIT_PAGE: u32 = 50;
 
 /// One page of the audit log, newest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AuditPage {
     pub entries: Vec<AuditEntry>,
     /// Present when older entries follow: the `before_id` of the next page.
     pub next: Option<i64>,
+    /// How many entries match in all, or, when `total_capped`, at least how
+    /// many: a broad search of a long log is counted only so far.
+    #[serde(default)]
+    pub total: i64,
+    #[serde(default)]
+    pub total_capped: bool,
 }
 
 impl Paged for AuditPage {

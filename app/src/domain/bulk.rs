@@ -12,7 +12,7 @@ pub const MAX_BULK_ROWS: usize = 10_000;
 /// One user's row of a bulk save: the number (as E.164 or typed in
 /// international form) and location they should end up with, or `None`
 /// for both to take their number back.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BulkRow {
     pub user_id: UserId,
     /// The user's version the admin was looking at.
@@ -22,14 +22,14 @@ pub struct BulkRow {
 }
 
 /// The rules one row of a set breaks, by its place in the set.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RowViolations {
     pub row: usize,
     pub violations: Vec<Violation>,
 }
 
 /// Which free numbers to suggest: in a city, or starting with some digits.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Narrowing {
     /// A city, as the Phone numbers grid shows it; empty for any.
     pub city: String,
@@ -71,14 +71,14 @@ impl Narrowing {
 }
 
 /// Numbers for selected users, and where the suggestions come from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SuggestRequest {
     pub users: Vec<UserId>,
     pub narrow: Narrowing,
 }
 
 /// The number suggested for one user, or why there is none.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Suggestion {
     pub user_id: UserId,
     pub number: Option<TelephoneNumber>,

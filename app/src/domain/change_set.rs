@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{ChangeSetId, LocationId, Paged, UserId, VoiceUser, E164};
 
 /// One change set as the Recent changes view lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ChangeSet {
     pub id: ChangeSetId,
     /// Seconds since the epoch, UTC.
@@ -29,7 +29,7 @@ impl ChangeSet {
 }
 
 /// A number as a user held it, with its emergency location.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Holding {
     pub number: E164,
     pub location: LocationId,
@@ -49,7 +49,7 @@ impl Holding {
 }
 
 /// What a change set did to one user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserChange {
     pub user: UserId,
     pub before: Option<Holding>,
@@ -61,18 +61,25 @@ pub struct UserChange {
 
 /// A saved change and the set it was saved in: `None` when Save found
 /// nothing to change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[schemars(rename = "Saved_{T}")]
 pub struct Saved<T> {
     pub saved: T,
     pub change_set: Option<ChangeSetId>,
 }
 
 /// One page of recent change sets, newest first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ChangeSetPage {
     pub sets: Vec<ChangeSet>,
     /// Pass as `before` for the next page; `None` on the last.
     pub next: Option<ChangeSetId>,
+    /// How many change sets there are in all, or at least how many when
+    /// `total_capped`.
+    #[serde(default)]
+    pub total: i64,
+    #[serde(default)]
+    pub total_capped: bool,
 }
 
 impl Paged for ChangeSetPage {

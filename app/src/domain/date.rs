@@ -3,8 +3,14 @@ use std::fmt;
 
 /// A calendar date in ISO form (`2026-11-26`). Kept as text so it compares,
 /// stores and travels the same everywhere; the browser needs no date library.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(
+    description = "A calendar day, YYYY-MM-DD.",
+    extend("format" = "date", "examples" = ["2026-12-01"])
+)]
 pub struct Date(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -15,7 +15,7 @@ alexw@contoso.com,,Seattle Office,change\r\n\
 pattif@contoso.com,,,remove\r\n";
 
 /// One line of the file as Check judged it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ImportLineReport {
     /// The file's line number, as a text editor counts.
     pub line: usize,
@@ -29,7 +29,7 @@ pub struct ImportLineReport {
 
 /// The whole file as Check judged it: Apply writes only a file without
 /// problems, all of it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ImportReport {
     /// Lines with an action or a problem, in file order.
     pub lines: Vec<ImportLineReport>,
@@ -45,7 +45,7 @@ impl ImportReport {
 }
 
 /// What Apply did.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ImportApplied {
     /// Users whose number or location changed.
     pub changed: usize,

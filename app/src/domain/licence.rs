@@ -4,7 +4,7 @@ use super::NumberSource;
 
 choice! {
     /// The licences that matter for telephony.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum Licence {
         /// Enterprise E5: includes Phone System and Audio Conferencing.
         EnterpriseE5 => ("ENTERPRISE_E5", "Enterprise E5"),

@@ -4,7 +4,7 @@ use super::{Country, LocationId};
 
 /// An emergency location: the civic address sent to emergency services
 /// when the user calls them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EmergencyLocation {
     pub id: LocationId,
     pub description: String,

@@ -6,6 +6,7 @@
 mod choice;
 mod account;
 mod address;
+mod api_reference;
 mod api_token;
 mod areas;
 mod audit;
@@ -32,6 +33,7 @@ mod user_list;
 
 pub use account::{check_new_password, normalise_username, Account, MAX_PASSWORD, MIN_PASSWORD};
 pub use address::{check_address, AddressProblem, CivicAddress};
+pub use api_reference::{ApiArea, ApiErrorCode, ApiField, ApiOperation, ApiReference, ApiType};
 pub use api_token::{
     check_new_token, ApiTokenInfo, CreatedApiToken, NewApiToken, DEFAULT_TOKEN_DAYS,
     MAX_TOKEN_DAYS, MAX_TOKEN_NAME, TOKEN_PREFIX,

@@ -4,7 +4,7 @@ use super::{Date, PhoneNumber, UserId};
 
 choice! {
     /// What a number may be used for.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum NumberKind {
         /// A subscriber number for a person.
         User => ("user", "User"),
@@ -17,7 +17,7 @@ choice! {
 
 choice! {
     /// Where the number comes from; decides which licences its holder needs.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum NumberSource {
         /// Bought from the provider with a Calling Plan.
         CallingPlan => ("calling_plan", "Calling Plan"),
@@ -41,7 +41,7 @@ impl NumberSource {
 
 choice! {
     /// Where the number is in its provisioning.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum Activation {
         Active => ("active", "Active"),
         Pending => ("pending", "Pending activation"),
@@ -50,14 +50,14 @@ choice! {
 }
 
 /// Who holds a number now.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NumberHolder {
     pub user_id: UserId,
     pub display_name: String,
 }
 
 /// A number of the organisation's inventory with everything the rules need.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TelephoneNumber {
     pub number: PhoneNumber,
     pub city: String,

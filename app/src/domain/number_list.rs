@@ -10,7 +10,7 @@ use super::{
 
 choice! {
     /// The grid's State filter: which [`NumberState`]s it keeps.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum StateFilter {
         /// Free to assign today.
         Unassigned => ("unassigned", "Unassigned"),
@@ -39,7 +39,7 @@ impl StateFilter {
 
 choice! {
     /// The grid's sortable columns; the code is what the page's address says.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum NumberSort {
         #[default]
         Number => ("number", "Phone number"),
@@ -50,7 +50,9 @@ choice! {
 
 pub type NumberCursor = Cursor<NumberId>;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct NumberQuery {
     /// Digits of the number, part of its city, or of its holder's name.
     pub search: String,
@@ -78,7 +80,7 @@ impl NumberQuery {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NumberPage {
     pub numbers: Vec<TelephoneNumber>,
     pub next: Option<NumberCursor>,
@@ -102,7 +104,7 @@ impl Paged for NumberPage {
 }
 
 /// What the Assign number dialog asks for: assignable numbers matching text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NumberFilter {
     /// Digits of the number or part of its city; empty for all.
     pub text: String,
@@ -120,7 +122,7 @@ impl NumberFilter {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AssignableNumbers {
     pub numbers: Vec<TelephoneNumber>,
     /// Assignable numbers in the whole inventory, whatever the filter (at

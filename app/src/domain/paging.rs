@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// Where the next page starts: the sort value and id of the last row shown.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[schemars(rename = "Cursor_{Id}")]
 pub struct Cursor<Id> {
     pub key: String,
     pub id: Id,

@@ -6,8 +6,14 @@ use super::Country;
 /// A telephone number in E.164 form: `+` then 8 to 15 digits, the first not 0.
 /// The browser never parses free text into one (libphonenumber stays on the
 /// server); this check only keeps garbage out of the types.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(
+    description = "A telephone number in E.164 form: `+` then 8 to 15 digits.",
+    extend("pattern" = "^\\+[1-9][0-9]{7,14}$", "examples" = ["+14255550123"])
+)]
 pub struct E164(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,7 +65,7 @@ impl From<E164> for String {
 }
 
 /// A number as the server parsed it: E.164 plus the forms admins read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PhoneNumber {
     pub e164: E164,
     pub country: Country,

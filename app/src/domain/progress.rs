@@ -9,8 +9,9 @@ use super::grouped;
 /// The caller's name for one long request: 8 to 64 letters, digits, `-`
 /// or `_`. It only needs to be unique among the caller's own requests: the
 /// server keeps progress per account.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(try_from = "String", into = "String")]
+#[schemars(extend("pattern" = "^[A-Za-z0-9_-]{8,64}$"))]
 pub struct ProgressKey(String);
 
 impl ProgressKey {
@@ -51,7 +52,9 @@ impl From<ProgressKey> for String {
 /// the lines are counted line by line, reading what they name (after
 /// waiting for the writers' turn, for an apply) by the rows that arrive;
 /// writing is one call to the database.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum Stage {
     Parsing,
     Reading,
@@ -62,7 +65,7 @@ pub enum Stage {
 
 /// One report: the step, and for a counted step how many of `total` lines
 /// are done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Progress {
     pub stage: Stage,
     pub done: u64,

@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 choice! {
     /// What a signed-in person may do in the console.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum Role {
         /// Everything, including managing admin accounts and roles.
         GlobalAdmin => ("GLOBAL_ADMIN", "Global administrator"),
@@ -16,7 +16,7 @@ choice! {
 }
 
 /// One thing a role may or may not do; every server function asks for one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Permission {
     /// See voice users, phone numbers, emergency locations.
     ViewVoice,

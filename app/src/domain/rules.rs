@@ -17,7 +17,9 @@ pub enum NumberLookup<'a> {
 }
 
 /// One rule the proposed assignment breaks, with what the admin needs to fix it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, schemars::JsonSchema,
+)]
 pub enum Violation {
     #[error("Telephone Number '{number}' is not found in your organization's phone numbers.")]
     NumberNotFound { number: String },

@@ -52,7 +52,9 @@ pub fn show_recovery_code(bare: &str) -> String {
 }
 
 /// The organisation's sign-in rules, set by a Global administrator.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct SignInPolicy {
     /// Every admin role (Global admin, Voice admin, Helpdesk) signs in with
     /// a second step; one without it must set it up before anything else.
@@ -73,7 +75,7 @@ impl SignInPolicy {
 }
 
 /// The answer to a correct password.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum SignInOutcome {
     /// Signed in: the session's cookie is set.
@@ -84,7 +86,7 @@ pub enum SignInOutcome {
 }
 
 /// An account's two-step sign-in, as its holder sees it on My profile.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TwoStepStatus {
     /// Seconds since the epoch when it was turned on; `None` when off.
     pub on_since: Option<i64>,
@@ -96,7 +98,7 @@ pub struct TwoStepStatus {
 
 /// What an authenticator app scans to set itself up, and the same as text
 /// for one that can't scan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TwoStepEnrolment {
     /// The secret in base32, in groups of four, to type by hand.
     pub secret: String,

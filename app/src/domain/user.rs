@@ -6,7 +6,7 @@ use super::{
 
 /// A user who may make and receive calls, as the voice users grid and the
 /// action pane show them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VoiceUser {
     pub id: UserId,
     pub display_name: String,

@@ -7,7 +7,7 @@ use super::{Date, LocationId, Paged, UserId, VoiceUser};
 
 choice! {
     /// The grid's sortable columns; the code is what the page's address says.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
     pub enum UserSort {
         #[default]
         DisplayName => ("name", "Display name"),
@@ -19,7 +19,7 @@ choice! {
 
 pub type UserCursor = Cursor<UserId>;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserQuery {
     /// Part of a name, a username, or digits of a number.
     pub search: String,
@@ -55,7 +55,7 @@ impl UserQuery {
 }
 
 /// One page of the grid.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserPage {
     pub users: Vec<VoiceUser>,
     /// Present when more rows follow.

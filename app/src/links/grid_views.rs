@@ -32,9 +32,9 @@ pub const VOICE_USERS_EXPORT_PATH: &str = "/api/voice-users/export.csv";
 pub const PHONE_NUMBERS_EXPORT_PATH: &str = "/api/phone-numbers/export.csv";
 
 /// The parameters of a Voice users address, in the order it writes them.
-const USER_KEYS: [&str; 4] = ["search", "location", "sort", "order"];
+pub const USER_KEYS: [&str; 4] = ["search", "location", "sort", "order"];
 /// The parameters of a Phone numbers address.
-const NUMBER_KEYS: [&str; 7] = [
+pub const NUMBER_KEYS: [&str; 7] = [
     "search", "state", "type", "source", "country", "sort", "order",
 ];
 

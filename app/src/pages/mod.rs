@@ -1,5 +1,6 @@
 mod admins;
 mod admins_security;
+mod api_reference;
 mod audit_log;
 mod change_password;
 mod emergency_locations;
@@ -14,6 +15,7 @@ mod two_step_required;
 mod voice_users;
 
 pub use admins::AdminsPage;
+pub use api_reference::ApiReferencePage;
 pub use audit_log::AuditLogPage;
 pub use change_password::ChangePasswordPage;
 pub use emergency_locations::EmergencyLocationsPage;

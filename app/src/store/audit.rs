@@ -136,6 +136,20 @@ fn index_phrase(term: &SearchTerm) -> Option<String> {
     Some(phrase)
 }
 
+/// How many entries match the query (its page aside), counted up to `cap`:
+/// the count, and whether it stopped there.
+pub async fn count(
+    conn: &mut SqliteConnection,
+    query: &AuditQuery,
+    cap: i64,
+) -> Result<(i64, bool), sqlx::Error> {
+    let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1 FROM audit_log");
+    push_filter(conn, &mut qb, query).await?;
+    qb.push(" LIMIT ").push_bind(cap + 1).push(")");
+    let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok((found.min(cap), found > cap))
+}
+
 /// Newest first: up to `limit` entries matching the query, older than
 /// `query.before_id`, and the `before_id` of the next page if more follow.
 pub async fn page(

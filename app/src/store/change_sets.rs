@@ -98,9 +98,19 @@ pub async fn page(
         sets.truncate(limit);
         sets.last().map(|s| s.id)
     });
+    // At most this many are counted: the count stays cheap however long
+    // the history grows.
+    const COUNT_AT_MOST: i64 = 100_000;
+    let found: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM change_sets LIMIT $1)")
+            .bind(COUNT_AT_MOST + 1)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(ChangeSetPage {
         sets,
         next: next.flatten(),
+        total: found.min(COUNT_AT_MOST),
+        total_capped: found > COUNT_AT_MOST,
     })
 }
 

@@ -180,6 +180,10 @@ async fn recent_changes_page_newest_first() {
     assert_eq!(sets[0]["id"], 51);
     assert_eq!(sets[49]["id"], 2);
     assert_eq!(first["next"], 2);
+    assert_eq!(
+        (&first["total"], &first["total_capped"]),
+        (&json!(51), &json!(false))
+    );
     let last = recent(&app, Some(2)).await;
     assert_eq!(last["sets"].as_array().unwrap().len(), 1, "{last}");
     assert_eq!(last["sets"][0]["id"], 1);

@@ -24,6 +24,7 @@ mod licences;
 mod logging;
 mod new_numbers;
 mod number_states;
+mod openapi;
 mod pages;
 mod phone_numbers;
 mod phone_numbers_search;

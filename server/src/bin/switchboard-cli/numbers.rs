@@ -1,6 +1,9 @@
 //! `numbers list`: the phone number inventory, every page.
 
-use app::domain::{Country, NumberPage, NumberQuery, StateFilter, MAX_NUMBER_PAGE};
+use app::domain::{
+    Choice, Country, NumberKind, NumberPage, NumberQuery, NumberSource, StateFilter,
+    MAX_NUMBER_PAGE,
+};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
@@ -24,18 +27,31 @@ pub struct ListNumbers {
     /// ISO country code, e.g. US or GB.
     #[arg(long)]
     country: Option<String>,
+    /// What the number is for: user, service or toll_free.
+    #[arg(long = "type")]
+    kind: Option<String>,
+    /// Where it comes from: calling_plan, direct_routing or operator_connect
+    /// (PowerShell's -NumberType).
+    #[arg(long)]
+    source: Option<String>,
+}
+
+/// The value of a filter flag, by its code.
+fn choice<C: Choice>(flag: &str, value: Option<&str>) -> Result<Option<C>, Failure> {
+    let Some(value) = value else { return Ok(None) };
+    C::from_code(&value.to_lowercase())
+        .map(Some)
+        .ok_or_else(|| {
+            let codes: Vec<&str> = C::all().iter().map(|c| c.code()).collect();
+            Failure::Usage(format!("--{flag} is {}, not '{value}'", codes.join(", ")))
+        })
 }
 
 pub async fn run(api: &Api, command: NumbersCommand, format: Format) -> Result<(), Failure> {
     let NumbersCommand::List(args) = command;
-    let state = match args.state.as_deref() {
-        None => None,
-        Some(s) => Some(StateFilter::from_code(&s.to_lowercase()).ok_or_else(|| {
-            Failure::Usage(format!(
-                "--state is unassigned, assigned, pending or blocked, not '{s}'"
-            ))
-        })?),
-    };
+    let state = choice::<StateFilter>("state", args.state.as_deref())?;
+    let kind = choice::<NumberKind>("type", args.kind.as_deref())?;
+    let source = choice::<NumberSource>("source", args.source.as_deref())?;
     let country = match args.country.as_deref() {
         None => None,
         Some(c) => Some(Country::parse(c).map_err(|e| Failure::Usage(format!("--country: {e}")))?),
@@ -43,6 +59,8 @@ pub async fn run(api: &Api, command: NumbersCommand, format: Format) -> Result<(
     let mut query = NumberQuery {
         search: args.search,
         state,
+        kind,
+        source,
         country,
         limit: MAX_NUMBER_PAGE,
         ..NumberQuery::default()

@@ -138,9 +138,18 @@ async fn pages_of_50_follow_each_other_through_before_id() {
     };
     let first = app.audit_page(json!({})).await;
     assert_eq!(ids(&first).len(), 50);
+    assert_eq!(
+        (&first["total"], &first["total_capped"]),
+        (&json!(61), &json!(false)),
+        "every page says the total"
+    );
     assert_eq!(first["next"], ids(&first)[49], "next is the last id shown");
     let second = app.audit_page(json!({ "before_id": first["next"] })).await;
     assert_eq!(ids(&second).len(), 11);
+    assert_eq!(
+        second["total"], 61,
+        "the total of the whole list, not of what is left"
+    );
     assert!(second["next"].is_null(), "{second}");
     let both: Vec<i64> = ids(&first).into_iter().chain(ids(&second)).collect();
     assert_eq!(both, in_db, "every entry once, newest first");
@@ -148,6 +157,7 @@ async fn pages_of_50_follow_each_other_through_before_id() {
     // With a filter, and exactly 50 left: no further page.
     let added = app.audit_page(json!({ "action": "NumbersAdded" })).await;
     assert_eq!(ids(&added).len(), 50);
+    assert_eq!(added["total"], 60, "the total the filter keeps");
     let rest = app
         .audit_page(json!({ "action": "NumbersAdded", "before_id": added["next"] }))
         .await;

@@ -33,7 +33,7 @@ fn nothing() -> Value {
     json!({})
 }
 
-pub const READS: [Read; 23] = [
+pub const READS: [Read; 25] = [
     Read {
         path: "/api/import/check",
         needs: Needs::ManageVoice,
@@ -219,6 +219,21 @@ pub const READS: [Read; 23] = [
         body: || json!({ "key": "nothing-running" }),
         // No request of this account runs under that key.
         check: |role, answer| assert!(answer.is_null(), "{role}: {answer}"),
+    },
+    Read {
+        path: "GET /api/openapi.json",
+        needs: Needs::SignedIn,
+        body: nothing,
+        check: |role, answer| assert_eq!(answer["openapi"], "3.1.0", "{role}"),
+    },
+    Read {
+        path: "/api/reference",
+        needs: Needs::SignedIn,
+        body: nothing,
+        check: |role, answer| {
+            let areas = answer["areas"].as_array().expect("areas");
+            assert!(areas.len() > 5, "{role}: {answer}");
+        },
     },
     Read {
         path: "/api/auth/my-profile",
