@@ -11,35 +11,36 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-const SORTS: [&str; 4] = [
+pub(crate) const SORTS: [&str; 4] = [
     "DisplayName",
     "Username",
     "AssignedNumber",
     "EmergencyLocation",
 ];
 
-/// Every user the grid lists for `search` at `location`, page by page, in
-/// the order the pages came.
-async fn listed(
-    app: &TestApp,
-    search: &str,
-    location: Value,
-    sort: &str,
-    descending: bool,
-) -> Vec<VoiceUser> {
+/// The grid's view: what the admin searched for, at which location, and
+/// the order; a filter is added as another field.
+pub(crate) fn view(search: &str, location: Value, sort: &str, descending: bool) -> Value {
+    json!({ "search": search, "location": location, "sort": sort, "descending": descending })
+}
+
+/// Every user the grid lists for `view`, page by page, in the order the
+/// pages came.
+pub(crate) async fn listed(app: &TestApp, view: &Value) -> Vec<VoiceUser> {
     let mut users = Vec::new();
     let mut after = Value::Null;
     loop {
-        let q = json!({ "search": search, "location": location, "sort": sort,
-                        "descending": descending, "after": after, "limit": 200 });
+        let mut q = view.clone();
+        q["after"] = after;
+        q["limit"] = json!(200);
         let (status, page) = app.list_users(q).await;
-        assert_eq!(status, 200, "{search:?} {sort}: {page}");
+        assert_eq!(status, 200, "{view}: {page}");
         users.extend(serde_json::from_value::<Vec<VoiceUser>>(page["users"].clone()).unwrap());
         after = page["next"].clone();
         if after.is_null() {
             return users;
         }
-        assert!(users.len() < 10_000, "{search:?} {sort}: paging never ends");
+        assert!(users.len() < 10_000, "{view}: paging never ends");
     }
 }
 
@@ -65,7 +66,7 @@ fn sort_key(u: &VoiceUser, sort: &str) -> (u8, String, i64) {
     (u8::from(empty), value, u.id.0)
 }
 
-fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
+pub(crate) fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
     users.windows(2).all(|w| {
         let (a, b) = (sort_key(&w[0], sort), sort_key(&w[1], sort));
         match (descending, a.0 == b.0) {
@@ -79,7 +80,7 @@ fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
 /// Adds `count` users named "Tessa Hollow N" (so that one search matches
 /// more than a thousand); every other one gets a free number, at one of
 /// two locations, while numbers last.
-async fn add_namesakes(app: &TestApp, count: usize) {
+pub(crate) async fn add_namesakes(app: &TestApp, count: usize) {
     let mut tx = app.pool.begin().await.unwrap();
     let free: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM phone_numbers WHERE id NOT IN (SELECT number_id FROM number_assignments) \
@@ -125,8 +126,8 @@ async fn add_namesakes(app: &TestApp, count: usize) {
     tx.commit().await.unwrap();
 }
 
-async fn everyone(app: &TestApp) -> Vec<VoiceUser> {
-    listed(app, "", Value::Null, "DisplayName", false).await
+pub(crate) async fn everyone(app: &TestApp) -> Vec<VoiceUser> {
+    listed(app, &view("", Value::Null, "DisplayName", false)).await
 }
 
 #[tokio::test]
@@ -164,7 +165,7 @@ async fn the_search_finds_exactly_the_users_a_plain_scan_finds() {
         "  adele vance  ",
     ];
     for term in terms {
-        let found: BTreeSet<i64> = listed(&app, term, Value::Null, "DisplayName", false)
+        let found: BTreeSet<i64> = listed(&app, &view(term, Value::Null, "DisplayName", false))
             .await
             .iter()
             .map(|u| u.id.0)
@@ -206,7 +207,7 @@ async fn every_sort_pages_through_small_and_large_matches_in_order() {
         for sort in SORTS {
             for descending in [false, true] {
                 let case = format!("{search:?} at {location} by {sort}, descending {descending}");
-                let users = listed(&app, search, location.clone(), sort, descending).await;
+                let users = listed(&app, &view(search, location.clone(), sort, descending)).await;
                 let ids: Vec<i64> = users.iter().map(|u| u.id.0).collect();
                 let unique: BTreeSet<i64> = ids.iter().copied().collect();
                 assert_eq!(unique.len(), ids.len(), "{case}: a user twice");
