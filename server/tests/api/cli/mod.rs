@@ -4,6 +4,7 @@
 mod commands;
 mod exit_codes;
 mod files;
+mod users_filter;
 
 use serde_json::{json, Value};
 
