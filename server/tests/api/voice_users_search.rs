@@ -6,12 +6,12 @@
 
 use std::collections::BTreeSet;
 
-use app::domain::{search_keeps, search_text, VoiceUser};
+use app::domain::{assigned_keeps, search_keeps, search_text, VoiceUser};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
 
-pub(crate) const SORTS: [&str; 4] = [
+const SORTS: [&str; 4] = [
     "DisplayName",
     "Username",
     "AssignedNumber",
@@ -66,7 +66,57 @@ fn sort_key(u: &VoiceUser, sort: &str) -> (u8, String, i64) {
     (u8::from(empty), value, u.id.0)
 }
 
-pub(crate) fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
+/// The users of `all` a plain scan keeps for the search, the location (or
+/// null) and the assigned number filter.
+pub(crate) fn kept(
+    all: &[VoiceUser],
+    search: &str,
+    location: &Value,
+    assigned: Option<bool>,
+) -> BTreeSet<i64> {
+    all.iter()
+        .filter(|u| search_keeps(u, search))
+        .filter(|u| {
+            location.is_null() || u.emergency_location.as_ref().map(|l| l.id.0) == location.as_i64()
+        })
+        .filter(|u| assigned_keeps(assigned, u))
+        .map(|u| u.id.0)
+        .collect()
+}
+
+/// Checks that the grid, asked for `filters` (the search, location, ...)
+/// in every order, pages through exactly `expected`.
+pub(crate) async fn assert_every_order_lists(
+    app: &TestApp,
+    filters: &Value,
+    expected: &BTreeSet<i64>,
+) {
+    for sort in SORTS {
+        for descending in [false, true] {
+            let mut asked = filters.clone();
+            asked["sort"] = json!(sort);
+            asked["descending"] = json!(descending);
+            assert_pages_list(app, &asked, expected).await;
+        }
+    }
+}
+
+/// Follows every page of `asked` and checks that they list `expected`,
+/// each user once, in the order `asked` sorts by.
+async fn assert_pages_list(app: &TestApp, asked: &Value, expected: &BTreeSet<i64>) {
+    let users = listed(app, asked).await;
+    let ids: Vec<i64> = users.iter().map(|u| u.id.0).collect();
+    let unique: BTreeSet<i64> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "{asked}: a user twice");
+    assert_eq!(&unique, expected, "{asked}: the users listed");
+    let (sort, descending) = (asked["sort"].as_str().unwrap(), asked["descending"] == true);
+    assert!(
+        in_grid_order(&users, sort, descending),
+        "{asked}: out of order"
+    );
+}
+
+fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
     users.windows(2).all(|w| {
         let (a, b) = (sort_key(&w[0], sort), sort_key(&w[1], sort));
         match (descending, a.0 == b.0) {
@@ -195,29 +245,9 @@ async fn every_sort_pages_through_small_and_large_matches_in_order() {
         ("", Value::Null),
     ];
     for (search, location) in cases {
-        let expected: BTreeSet<i64> = all
-            .iter()
-            .filter(|u| search_keeps(u, search))
-            .filter(|u| {
-                location.is_null()
-                    || u.emergency_location.as_ref().map(|l| l.id.0) == location.as_i64()
-            })
-            .map(|u| u.id.0)
-            .collect();
-        for sort in SORTS {
-            for descending in [false, true] {
-                let case = format!("{search:?} at {location} by {sort}, descending {descending}");
-                let users = listed(&app, &view(search, location.clone(), sort, descending)).await;
-                let ids: Vec<i64> = users.iter().map(|u| u.id.0).collect();
-                let unique: BTreeSet<i64> = ids.iter().copied().collect();
-                assert_eq!(unique.len(), ids.len(), "{case}: a user twice");
-                assert_eq!(unique, expected, "{case}: the users listed");
-                assert!(
-                    in_grid_order(&users, sort, descending),
-                    "{case}: out of order"
-                );
-            }
-        }
+        let expected = kept(&all, search, &location, None);
+        let filters = json!({ "search": search, "location": location });
+        assert_every_order_lists(&app, &filters, &expected).await;
     }
 }
 
