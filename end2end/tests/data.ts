@@ -50,6 +50,7 @@
 // |                     | remove-number* (one), put back |                                      |                                             |
 // |                     | after each test                |                                      |                                             |
 // | grid-keyboard       | Alex Wilber (ticked only)      | +1 212-555-0121 (read only)          |                                             |
+// | assigned-filter     | the Hughes (read only)         | theirs (read only)                   |                                             |
 //
 // Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory only
 // (reads Megan Bowen). Server 127.0.0.3:3102 (contoso-without-voice):
@@ -212,6 +213,13 @@ export const EXPORT = {
   search: 'Kowalski',
   /** A Source filter of a handful of numbers, some assigned. */
   source: 'Operator Connect',
+} as const;
+
+export const ASSIGNED_FILTER = {
+  /** Seven users, in display-name order within each list. */
+  search: 'Hughes',
+  withNumber: ['David Hughes', 'Karen Hughes', 'Linda Hughes', 'Zoë Hughes'],
+  withoutNumber: ['Emily Hughes', 'Mark Hughes', 'Mary Hughes'],
 } as const;
 
 /** Letters and digits no earlier run on this server used, e.g. `mfx3q1k2a`. */

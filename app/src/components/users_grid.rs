@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use super::action_pane::{focus_pane, SkipToPane};
 use super::address::use_address_query;
+use super::filter_select::FilterSelect;
 use super::grid_parts::{count_text, load_more, SortHeader};
 use super::search_box::SearchBox;
 use super::select_matching::SelectMatching;
@@ -10,7 +11,7 @@ use super::virtual_rows::{load_as_scrolled, use_viewport};
 use super::virtual_table::VirtualTable;
 use super::{loaded, use_paging, GridNav, GridRow, Paging, VoiceUsersState};
 use crate::api::voice_users::list_voice_users;
-use crate::domain::{Licence, UserPage, UserQuery, UserSort, VoiceUser};
+use crate::domain::{Licence, NumberHeld, UserPage, UserQuery, UserSort, VoiceUser};
 use crate::links;
 
 /// The voice users grid: search, sortable columns and selection, all kept in
@@ -60,9 +61,13 @@ pub fn UsersGrid() -> impl IntoView {
         view! { <SortHeader label=column.label() column current=sort on_sort tabindex /> }
     };
     let location = Memo::new(move |_| query.with(|q| q.location));
+    let held = Signal::derive(move || query.with(|q| NumberHeld::of(q.assigned)));
+    let by_held = Callback::new(move |held: Option<NumberHeld>| {
+        address.change(|q| q.assigned = held.map(NumberHeld::assigned))
+    });
 
     view! {
-        <div class="grid-tools">
+        <div class="grid-tools filters">
             <SearchBox
                 address
                 label="Search voice users"
@@ -70,6 +75,7 @@ pub fn UsersGrid() -> impl IntoView {
                 text=|q: &UserQuery| q.search.clone()
                 set_text=|q: &mut UserQuery, text| q.search = text
             />
+            <FilterSelect label="Assigned number" any="All users" on_pick=by_held current=held />
             {move || location.get().map(|_| view! {
                 <LocationFilter rows=paging.first all=move || links::voice_users(&UserQuery {
                     location: None,
@@ -129,7 +135,7 @@ pub fn UsersGrid() -> impl IntoView {
                     |u: &VoiceUser| (u.id, u.version),
                     |cells, user: VoiceUser| view! { <UserRow user cells /> },
                 )}
-                {none.then(|| view! { <p class="muted">"No voice users match your search."</p> })}
+                {none.then(|| view! { <p class="muted">"No voice users match your search and filters."</p> })}
                 <div class="grid-foot">
                     <span>{move || format!("Showing {} of {total} users", count_text(shown() as i64, false))}</span>
                     {(page.total > 1).then(|| view! {

@@ -102,6 +102,7 @@ mod tests {
         check::<crate::domain::Country>("countries");
         check::<crate::domain::StateFilter>("state filters");
         check::<crate::domain::UserSort>("voice users sorts");
+        check::<crate::domain::NumberHeld>("assigned number filters");
         check::<crate::domain::NumberSort>("phone numbers sorts");
     }
 }

@@ -77,6 +77,6 @@ pub use two_step::{
 };
 pub use user::VoiceUser;
 pub use user_list::{
-    search_keeps, search_term, search_text, UserCursor, UserPage, UserQuery, UserSort,
-    MAX_USER_PAGE, USER_PAGE,
+    assigned_keeps, search_keeps, search_term, search_text, NumberHeld, UserCursor, UserPage,
+    UserQuery, UserSort, MAX_USER_PAGE, USER_PAGE,
 };

@@ -17,6 +17,33 @@ choice! {
     }
 }
 
+choice! {
+    /// The Assigned number filter as the page's select and address name it;
+    /// the query holds it as [`UserQuery::assigned`].
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum NumberHeld {
+        Yes => ("yes", "With a number"),
+        No => ("no", "Without a number"),
+    }
+}
+
+impl NumberHeld {
+    /// The filter `assigned` asks for, if any.
+    pub fn of(assigned: Option<bool>) -> Option<Self> {
+        assigned.map(|yes| if yes { Self::Yes } else { Self::No })
+    }
+
+    /// What [`UserQuery::assigned`] holds for this filter.
+    pub fn assigned(self) -> bool {
+        self == Self::Yes
+    }
+}
+
+/// Whether the Assigned number filter `assigned` keeps `user`.
+pub fn assigned_keeps(assigned: Option<bool>, user: &VoiceUser) -> bool {
+    assigned.is_none_or(|yes| user.assigned_number.is_some() == yes)
+}
+
 pub type UserCursor = Cursor<UserId>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
@@ -26,6 +53,10 @@ pub struct UserQuery {
     /// Only the users whose emergency location this is.
     #[serde(default)]
     pub location: Option<LocationId>,
+    /// Only the users with an assigned number (`true`) or without one
+    /// (`false`); everyone when absent, as older clients send it.
+    #[serde(default)]
+    pub assigned: Option<bool>,
     pub sort: UserSort,
     pub descending: bool,
     pub after: Option<UserCursor>,
@@ -40,6 +71,7 @@ impl Default for UserQuery {
         Self {
             search: String::new(),
             location: None,
+            assigned: None,
             sort: UserSort::DisplayName,
             descending: false,
             after: None,
@@ -169,5 +201,51 @@ mod tests {
             !search_keeps(&user("Ann", "ann@contoso.com", None), "1"),
             "no number, no digits"
         );
+    }
+
+    #[test]
+    fn the_assigned_filter_keeps_users_by_whether_they_hold_a_number() {
+        let with = user("Ann", "ann@contoso.com", Some("+4930555000123"));
+        let without = user("Bo", "bo@contoso.com", None);
+        let cases = [
+            (None, &with, true, "no filter keeps a holder"),
+            (
+                None,
+                &without,
+                true,
+                "no filter keeps a user without a number",
+            ),
+            (Some(true), &with, true, "with a number: a holder"),
+            (
+                Some(true),
+                &without,
+                false,
+                "with a number: not one without",
+            ),
+            (Some(false), &with, false, "without a number: not a holder"),
+            (Some(false), &without, true, "without a number: one without"),
+        ];
+        for (assigned, user, keeps, why) in cases {
+            assert_eq!(assigned_keeps(assigned, user), keeps, "{why}");
+        }
+    }
+
+    #[test]
+    fn the_select_s_choice_and_the_query_s_filter_are_the_same_filter() {
+        for assigned in [None, Some(true), Some(false)] {
+            let back = NumberHeld::of(assigned).map(NumberHeld::assigned);
+            assert_eq!(back, assigned, "{assigned:?} round-trips");
+        }
+    }
+
+    #[test]
+    fn a_query_without_the_filter_lists_everyone() {
+        let old =
+            r#"{"search":"","sort":"DisplayName","descending":false,"after":null,"limit":50}"#;
+        let query: UserQuery = serde_json::from_str(old).expect("an older client's query");
+        assert_eq!(query.assigned, None);
+        let new = r#"{"search":"","sort":"DisplayName","descending":false,"after":null,"limit":50,"assigned":false}"#;
+        let query: UserQuery = serde_json::from_str(new).expect("a query with the filter");
+        assert_eq!(query.assigned, Some(false));
     }
 }

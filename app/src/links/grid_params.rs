@@ -97,11 +97,13 @@ mod tests {
             ("search", "Müller"),
             ("location", "3"),
             ("sort", "number"),
+            ("assigned", "no"),
             ("order", "desc"),
         ]));
         let query = read.expect("a readable address");
         assert_eq!(query.search, "Müller");
         assert_eq!(query.location, Some(LocationId(3)));
+        assert_eq!(query.assigned, Some(false));
         assert_eq!(query.sort, UserSort::AssignedNumber);
         assert!(query.descending);
         assert_eq!(query.limit, USER_PAGE);
@@ -118,7 +120,7 @@ mod tests {
         let users = [
             (
                 vec![("page", "3")],
-                "'page' is not a parameter of this list: use search, location, sort, order.",
+                "'page' is not a parameter of this list: use search, location, assigned, sort, order.",
             ),
             (
                 vec![("sort", "shoe-size")],
@@ -131,6 +133,10 @@ mod tests {
             (
                 vec![("location", "x")],
                 "'x' is not a valid 'location': use an emergency location's id.",
+            ),
+            (
+                vec![("assigned", "true")],
+                "'true' is not a valid 'assigned': use one of yes, no.",
             ),
         ];
         for (pairs, message) in users {

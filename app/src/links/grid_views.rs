@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use super::grid_params::{choice, descending, exactly, value, Param, Unreadable};
 use super::with_query;
 use crate::domain::{
-    Choice, LocationId, NumberQuery, NumberSort, QueryError, UserQuery, NUMBER_PAGE, USER_PAGE,
+    Choice, LocationId, NumberHeld, NumberQuery, NumberSort, QueryError, UserQuery, NUMBER_PAGE,
+    USER_PAGE,
 };
 
 /// Voice users, searched for `text` (e.g. a number's holder).
@@ -32,7 +33,7 @@ pub const VOICE_USERS_EXPORT_PATH: &str = "/api/voice-users/export.csv";
 pub const PHONE_NUMBERS_EXPORT_PATH: &str = "/api/phone-numbers/export.csv";
 
 /// The parameters of a Voice users address, in the order it writes them.
-pub const USER_KEYS: [&str; 4] = ["search", "location", "sort", "order"];
+pub const USER_KEYS: [&str; 5] = ["search", "location", "assigned", "sort", "order"];
 /// The parameters of a Phone numbers address.
 pub const NUMBER_KEYS: [&str; 7] = [
     "search", "state", "type", "source", "country", "sort", "order",
@@ -71,11 +72,13 @@ pub fn voice_users_export(query: &UserQuery) -> String {
     with_query(VOICE_USERS_EXPORT_PATH, &user_parts(query))
 }
 
-fn user_parts(query: &UserQuery) -> [(&'static str, Option<String>); 4] {
+fn user_parts(query: &UserQuery) -> [(&'static str, Option<String>); 5] {
     let [sort, order] = sort_parts(query.sort, query.descending);
+    let held = NumberHeld::of(query.assigned);
     [
         search_part(&query.search),
         ("location", query.location.map(|l| l.to_string())),
+        ("assigned", held.map(|h| h.code().to_owned())),
         sort,
         order,
     ]
@@ -100,6 +103,7 @@ fn read_user_query(param: Param, bad: Unreadable) -> UserQuery {
         location: value(param, bad, "location", id, |l| {
             l.parse().ok().map(LocationId)
         }),
+        assigned: choice(param, bad, "assigned").map(NumberHeld::assigned),
         sort: choice(param, bad, "sort").unwrap_or_default(),
         descending: descending(param, bad),
         after: None,
@@ -187,6 +191,23 @@ mod tests {
             ),
             (
                 UserQuery {
+                    search: "meg".into(),
+                    assigned: Some(false),
+                    ..UserQuery::default()
+                },
+                "/voice/users?search=meg&assigned=no",
+            ),
+            (
+                UserQuery {
+                    location: Some(LocationId(7)),
+                    assigned: Some(true),
+                    sort: UserSort::EmergencyLocation,
+                    ..UserQuery::default()
+                },
+                "/voice/users?location=7&assigned=yes&sort=location",
+            ),
+            (
+                UserQuery {
                     descending: true,
                     ..UserQuery::default()
                 },
@@ -240,7 +261,7 @@ mod tests {
 
     #[test]
     fn an_address_it_cannot_read_shows_the_default_grid() {
-        let address = "/voice/users?sort=shoe-size&order=up&location=x&page=3";
+        let address = "/voice/users?sort=shoe-size&order=up&location=x&assigned=maybe&page=3";
         assert_eq!(user_query(|key| param(address, key)), UserQuery::default());
         let address = "/voice/phone-numbers?state=lost&type=fax&country=XX&sort=colour";
         assert_eq!(

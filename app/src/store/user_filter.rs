@@ -1,6 +1,7 @@
-//! Which users the Voice users grid keeps: its search and location filter,
-//! as SQL over `u`, `a` and `n` (`user_grid` reads the page), and whether
-//! the trigram indexes or a row-by-row check answer each part of the search.
+//! Which users the Voice users grid keeps: its search, location and
+//! assigned number filters, as SQL over `u`, `a` and `n` (`user_grid` reads
+//! the page), and whether the trigram indexes or a row-by-row check answer
+//! each part of the search.
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
@@ -19,6 +20,8 @@ pub(super) struct Filter {
     /// The term's digits, and whether the index answers them.
     digits: Option<(String, bool)>,
     pub(super) location: Option<i64>,
+    /// Only users with a number (`true`) or without one (`false`).
+    pub(super) assigned: Option<bool>,
     /// An index found more than `SMALL` users matching the search.
     pub(super) many: bool,
 }
@@ -42,7 +45,8 @@ impl Filter {
                 Some((term, fast))
             }
         };
-        let digits = match digits.is_empty() {
+        // A user without a number has no digits to match.
+        let digits = match digits.is_empty() || query.assigned == Some(false) {
             true => None,
             false => {
                 let phrase = format!("e164 : {}", fts_phrase(&digits));
@@ -56,12 +60,17 @@ impl Filter {
             text,
             digits,
             location: query.location.map(|l| l.0),
+            assigned: query.assigned,
             many,
         })
     }
 
-    pub(super) fn is_empty(&self) -> bool {
-        self.text.is_none() && self.location.is_none()
+    /// Whether the search's or the location's index finds the users kept.
+    /// The assigned number filter alone is checked on each row read along
+    /// the sort's index instead: with the numbers or without, either half
+    /// of a directory fills a page at once.
+    pub(super) fn indexed(&self) -> bool {
+        self.text.is_some() || self.location.is_some()
     }
 
     /// ` AND ...` for each condition. While `walking` an index in sort
@@ -105,5 +114,10 @@ impl Filter {
             qb.push(format_args!(" AND {plus}a.location_id = "))
                 .push_bind(location);
         }
+        match self.assigned {
+            Some(true) => qb.push(" AND a.user_id IS NOT NULL"),
+            Some(false) => qb.push(" AND a.user_id IS NULL"),
+            None => qb,
+        };
     }
 }

@@ -1,12 +1,13 @@
 //! The Voice users grid at 100,000 users: a page and its count, each a few
 //! milliseconds whatever the search, filter and sort.
 //!
-//! The search and the location filter narrow the users to a set. A small
-//! set (up to `SMALL` users, found through the search indexes) is read
-//! whole and sorted. A large set, or none, is read by walking the sort
-//! order's index and keeping the users in the set until the page is full;
-//! its count stops at `SMALL` ("1,000+"). The order, and so the cursor,
-//! is the same either way.
+//! The search and the location and assigned number filters narrow the
+//! users to a set. A small set (up to `SMALL` users, found through the
+//! search indexes or a location's) is read whole and sorted. A large set,
+//! or one no index finds, is read by walking the sort order's index and
+//! keeping the users in the set until the page is full; a large search's
+//! count stops at `SMALL` ("1,000+"). The order, and so the cursor, is the
+//! same either way.
 
 use sqlx::sqlite::SqliteRow;
 use sqlx::{FromRow, QueryBuilder, SqliteConnection};
@@ -23,31 +24,53 @@ const JOINS: &str = " LEFT JOIN number_assignments a ON a.user_id = u.id \
      LEFT JOIN emergency_locations l ON l.id = a.location_id";
 
 /// How many users the filter keeps, and whether counting stopped at `SMALL`.
+/// Without a search each count is exact: whole tables, or one location.
 async fn count(conn: &mut SqliteConnection, filter: &Filter) -> Result<(i64, bool), sqlx::Error> {
-    let total: i64 = match (&filter.text, filter.location) {
-        (None, None) => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM voice_users")
-                .fetch_one(&mut *conn)
-                .await?
+    match (&filter.text, filter.location, filter.assigned) {
+        (None, None, None) => exact(conn, "SELECT COUNT(*) FROM voice_users", None).await,
+        (None, None, Some(true)) => {
+            exact(conn, "SELECT COUNT(*) FROM number_assignments", None).await
         }
-        (None, Some(location)) => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM number_assignments WHERE location_id = $1")
-                .bind(location)
-                .fetch_one(&mut *conn)
-                .await?
+        (None, None, Some(false)) => {
+            let sql = "SELECT (SELECT COUNT(*) FROM voice_users) \
+                       - (SELECT COUNT(*) FROM number_assignments)";
+            exact(conn, sql, None).await
+        }
+        // Everyone at a location holds a number: they are its assignments.
+        (None, Some(location), None | Some(true)) => {
+            let sql = "SELECT COUNT(*) FROM number_assignments WHERE location_id = $1";
+            exact(conn, sql, Some(location)).await
         }
         // More than a thousand match the search, and nothing narrows it.
-        (Some(_), None) if filter.many => return Ok((SMALL, true)),
-        (Some(_), _) => {
-            let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT u.id FROM voice_users u");
-            qb.push(JOINS).push(" WHERE 1 = 1");
-            filter.push(&mut qb, false);
-            qb.push(" LIMIT ").push_bind(SMALL + 1).push(")");
-            let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
-            return Ok((found.min(SMALL), found > SMALL));
-        }
-    };
-    Ok((total, false))
+        (Some(_), None, None) if filter.many => Ok((SMALL, true)),
+        _ => up_to_small(conn, filter).await,
+    }
+}
+
+/// A count read whole, for `location` when the statement names one.
+async fn exact(
+    conn: &mut SqliteConnection,
+    sql: &'static str,
+    location: Option<i64>,
+) -> Result<(i64, bool), sqlx::Error> {
+    let mut query = sqlx::query_scalar(sql);
+    if let Some(location) = location {
+        query = query.bind(location);
+    }
+    Ok((query.fetch_one(&mut *conn).await?, false))
+}
+
+/// The users the filter keeps, counted no further than one past `SMALL`.
+async fn up_to_small(
+    conn: &mut SqliteConnection,
+    filter: &Filter,
+) -> Result<(i64, bool), sqlx::Error> {
+    let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT u.id FROM voice_users u");
+    qb.push(JOINS).push(" WHERE 1 = 1");
+    filter.push(&mut qb, false);
+    qb.push(" LIMIT ").push_bind(SMALL + 1).push(")");
+    let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok((found.min(SMALL), found > SMALL))
 }
 
 /// The expression the grid sorts by; empty cells sort last either way. A
@@ -75,6 +98,17 @@ pub async fn page(
 ) -> Result<(Page<VoiceUser, UserCursor>, i64, bool), sqlx::Error> {
     let filter = Filter::new(conn, query).await?;
     let (total, capped) = count(conn, &filter).await?;
+    // Nothing to find: walking the sort's index would read every user.
+    if total == 0 {
+        return Ok((
+            Page {
+                rows: Vec::new(),
+                next: None,
+            },
+            0,
+            false,
+        ));
+    }
     let key = sort_key(query.sort, query.descending);
     let keyset = Keyset::sorted(
         key,
@@ -83,7 +117,7 @@ pub async fn page(
         query.after.as_ref(),
         query.limit,
     );
-    let small = !filter.is_empty() && !capped && total <= SMALL;
+    let small = filter.indexed() && !capped && total <= SMALL;
     let found = match query.sort {
         _ if small => rows(conn, &keyset, &filter, false).await?,
         UserSort::DisplayName | UserSort::Username => rows(conn, &keyset, &filter, true).await?,
@@ -139,10 +173,10 @@ async fn walk_in_two_parts(
     };
     let in_second_part = query.after.as_ref().is_some_and(|c| c.key == last);
     let mut found = Vec::new();
-    if !in_second_part {
+    if !in_second_part && filter.assigned != Some(false) {
         found = with_numbers(conn, query, key, filter, wanted).await?;
     }
-    if found.len() < wanted {
+    if found.len() < wanted && filter.assigned != Some(true) {
         let after = match (&query.after, in_second_part) {
             (Some(cursor), true) => Some(cursor.id),
             _ => None,

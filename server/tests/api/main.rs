@@ -39,5 +39,6 @@ mod two_step;
 mod upgrade;
 mod voice_gate;
 mod voice_users;
+mod voice_users_assigned;
 mod voice_users_search;
 mod web_security;

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use app::domain::{search_keeps, search_text, VoiceUser};
+use app::domain::{assigned_keeps, search_keeps, search_text, VoiceUser};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
@@ -18,28 +18,29 @@ const SORTS: [&str; 4] = [
     "EmergencyLocation",
 ];
 
-/// Every user the grid lists for `search` at `location`, page by page, in
-/// the order the pages came.
-async fn listed(
-    app: &TestApp,
-    search: &str,
-    location: Value,
-    sort: &str,
-    descending: bool,
-) -> Vec<VoiceUser> {
+/// The grid's view: what the admin searched for, at which location, and
+/// the order; a filter is added as another field.
+pub(crate) fn view(search: &str, location: Value, sort: &str, descending: bool) -> Value {
+    json!({ "search": search, "location": location, "sort": sort, "descending": descending })
+}
+
+/// Every user the grid lists for `view`, page by page, in the order the
+/// pages came.
+pub(crate) async fn listed(app: &TestApp, view: &Value) -> Vec<VoiceUser> {
     let mut users = Vec::new();
     let mut after = Value::Null;
     loop {
-        let q = json!({ "search": search, "location": location, "sort": sort,
-                        "descending": descending, "after": after, "limit": 200 });
+        let mut q = view.clone();
+        q["after"] = after;
+        q["limit"] = json!(200);
         let (status, page) = app.list_users(q).await;
-        assert_eq!(status, 200, "{search:?} {sort}: {page}");
+        assert_eq!(status, 200, "{view}: {page}");
         users.extend(serde_json::from_value::<Vec<VoiceUser>>(page["users"].clone()).unwrap());
         after = page["next"].clone();
         if after.is_null() {
             return users;
         }
-        assert!(users.len() < 10_000, "{search:?} {sort}: paging never ends");
+        assert!(users.len() < 10_000, "{view}: paging never ends");
     }
 }
 
@@ -65,6 +66,56 @@ fn sort_key(u: &VoiceUser, sort: &str) -> (u8, String, i64) {
     (u8::from(empty), value, u.id.0)
 }
 
+/// The users of `all` a plain scan keeps for the search, the location (or
+/// null) and the assigned number filter.
+pub(crate) fn kept(
+    all: &[VoiceUser],
+    search: &str,
+    location: &Value,
+    assigned: Option<bool>,
+) -> BTreeSet<i64> {
+    all.iter()
+        .filter(|u| search_keeps(u, search))
+        .filter(|u| {
+            location.is_null() || u.emergency_location.as_ref().map(|l| l.id.0) == location.as_i64()
+        })
+        .filter(|u| assigned_keeps(assigned, u))
+        .map(|u| u.id.0)
+        .collect()
+}
+
+/// Checks that the grid, asked for `filters` (the search, location, ...)
+/// in every order, pages through exactly `expected`.
+pub(crate) async fn assert_every_order_lists(
+    app: &TestApp,
+    filters: &Value,
+    expected: &BTreeSet<i64>,
+) {
+    for sort in SORTS {
+        for descending in [false, true] {
+            let mut asked = filters.clone();
+            asked["sort"] = json!(sort);
+            asked["descending"] = json!(descending);
+            assert_pages_list(app, &asked, expected).await;
+        }
+    }
+}
+
+/// Follows every page of `asked` and checks that they list `expected`,
+/// each user once, in the order `asked` sorts by.
+async fn assert_pages_list(app: &TestApp, asked: &Value, expected: &BTreeSet<i64>) {
+    let users = listed(app, asked).await;
+    let ids: Vec<i64> = users.iter().map(|u| u.id.0).collect();
+    let unique: BTreeSet<i64> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "{asked}: a user twice");
+    assert_eq!(&unique, expected, "{asked}: the users listed");
+    let (sort, descending) = (asked["sort"].as_str().unwrap(), asked["descending"] == true);
+    assert!(
+        in_grid_order(&users, sort, descending),
+        "{asked}: out of order"
+    );
+}
+
 fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
     users.windows(2).all(|w| {
         let (a, b) = (sort_key(&w[0], sort), sort_key(&w[1], sort));
@@ -79,7 +130,7 @@ fn in_grid_order(users: &[VoiceUser], sort: &str, descending: bool) -> bool {
 /// Adds `count` users named "Tessa Hollow N" (so that one search matches
 /// more than a thousand); every other one gets a free number, at one of
 /// two locations, while numbers last.
-async fn add_namesakes(app: &TestApp, count: usize) {
+pub(crate) async fn add_namesakes(app: &TestApp, count: usize) {
     let mut tx = app.pool.begin().await.unwrap();
     let free: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM phone_numbers WHERE id NOT IN (SELECT number_id FROM number_assignments) \
@@ -125,8 +176,8 @@ async fn add_namesakes(app: &TestApp, count: usize) {
     tx.commit().await.unwrap();
 }
 
-async fn everyone(app: &TestApp) -> Vec<VoiceUser> {
-    listed(app, "", Value::Null, "DisplayName", false).await
+pub(crate) async fn everyone(app: &TestApp) -> Vec<VoiceUser> {
+    listed(app, &view("", Value::Null, "DisplayName", false)).await
 }
 
 #[tokio::test]
@@ -164,7 +215,7 @@ async fn the_search_finds_exactly_the_users_a_plain_scan_finds() {
         "  adele vance  ",
     ];
     for term in terms {
-        let found: BTreeSet<i64> = listed(&app, term, Value::Null, "DisplayName", false)
+        let found: BTreeSet<i64> = listed(&app, &view(term, Value::Null, "DisplayName", false))
             .await
             .iter()
             .map(|u| u.id.0)
@@ -194,29 +245,9 @@ async fn every_sort_pages_through_small_and_large_matches_in_order() {
         ("", Value::Null),
     ];
     for (search, location) in cases {
-        let expected: BTreeSet<i64> = all
-            .iter()
-            .filter(|u| search_keeps(u, search))
-            .filter(|u| {
-                location.is_null()
-                    || u.emergency_location.as_ref().map(|l| l.id.0) == location.as_i64()
-            })
-            .map(|u| u.id.0)
-            .collect();
-        for sort in SORTS {
-            for descending in [false, true] {
-                let case = format!("{search:?} at {location} by {sort}, descending {descending}");
-                let users = listed(&app, search, location.clone(), sort, descending).await;
-                let ids: Vec<i64> = users.iter().map(|u| u.id.0).collect();
-                let unique: BTreeSet<i64> = ids.iter().copied().collect();
-                assert_eq!(unique.len(), ids.len(), "{case}: a user twice");
-                assert_eq!(unique, expected, "{case}: the users listed");
-                assert!(
-                    in_grid_order(&users, sort, descending),
-                    "{case}: out of order"
-                );
-            }
-        }
+        let expected = kept(&all, search, &location, None);
+        let filters = json!({ "search": search, "location": location });
+        assert_every_order_lists(&app, &filters, &expected).await;
     }
 }
 

@@ -89,6 +89,10 @@ fn codes<C: Choice>() -> Vec<&'static str> {
 fn parameter(key: &str, sorts: &[&'static str]) -> Value {
     let (about, values): (&str, Option<Vec<&str>>) = match key {
         "search" => ("Part of a name, a username, or digits of a number.", None),
+        "assigned" => (
+            "Only users with (yes) or without (no) an assigned number.",
+            Some(vec!["yes", "no"]),
+        ),
         "location" => ("Only the users of this emergency location (its id).", None),
         "sort" => ("The column to sort by.", Some(sorts.to_vec())),
         "order" => (

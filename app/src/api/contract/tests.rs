@@ -261,3 +261,25 @@ fn each_error_travels_with_a_documented_status() {
     }
     assert_eq!(seen.len(), STATUSES.len(), "a sample of each code");
 }
+
+#[test]
+fn every_export_parameter_is_described() {
+    for (path, item) in document()["paths"].as_object().unwrap() {
+        let Some(get) = item.get("get") else { continue };
+        for parameter in get["parameters"].as_array().into_iter().flatten() {
+            let about = parameter["description"].as_str().unwrap_or_default();
+            assert!(
+                !about.is_empty(),
+                "{path}: describe '{}'",
+                parameter["name"]
+            );
+        }
+    }
+    let users = &document()["paths"]["/api/voice-users/export.csv"]["get"]["parameters"];
+    let assigned = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "assigned");
+    assert_eq!(assigned.unwrap()["schema"]["enum"], json!(["yes", "no"]));
+}

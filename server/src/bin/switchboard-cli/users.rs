@@ -25,8 +25,22 @@ pub struct ListUsers {
     #[arg(long)]
     location: Option<String>,
     /// Only users without an assigned number.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "assigned")]
     unassigned: bool,
+    /// Only users with an assigned number.
+    #[arg(long)]
+    assigned: bool,
+}
+
+impl ListUsers {
+    /// The server's filter: the flags say yes, no or nothing.
+    fn filter(&self) -> Option<bool> {
+        match (self.assigned, self.unassigned) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 pub async fn run(api: &Api, command: UsersCommand, format: Format) -> Result<(), Failure> {
@@ -45,24 +59,23 @@ async fn list(api: &Api, args: ListUsers, format: Format) -> Result<(), Failure>
         Some(l) => Some(resolve_location(api, l).await?.id),
         None => None,
     };
-    let mut users = all_users(api, &args.search, location).await?;
-    if args.unassigned {
-        users.retain(|u| u.assigned_number.is_none());
-    }
+    let users = all_users(api, &args.search, location, args.filter()).await?;
     let json = json!(users);
     listing(&users, json).print(format);
     Ok(())
 }
 
-/// Every user of a search, following the pages' cursors.
+/// Every user of a search and filters, following the pages' cursors.
 async fn all_users(
     api: &Api,
     search: &str,
     location: Option<LocationId>,
+    assigned: Option<bool>,
 ) -> Result<Vec<VoiceUser>, Failure> {
     let mut query = UserQuery {
         search: search.to_owned(),
         location,
+        assigned,
         limit: MAX_USER_PAGE,
         ..UserQuery::default()
     };
@@ -121,7 +134,7 @@ pub async fn resolve_user(api: &Api, named: &str) -> Result<VoiceUser, Failure> 
     if let Ok(id) = named.parse::<i64>() {
         return api.call("voice-users/get", json!({ "id": id })).await;
     }
-    let found = all_users(api, named, None).await?;
+    let found = all_users(api, named, None, None).await?;
     // A username names one user: it wins over display names.
     if let Some(user) = found
         .iter()

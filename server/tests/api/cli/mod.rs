@@ -5,6 +5,7 @@ mod commands;
 mod exit_codes;
 mod files;
 mod inventory;
+mod users_filter;
 
 use serde_json::{json, Value};
 

@@ -104,6 +104,16 @@ async fn the_export_holds_every_user_of_the_view_in_the_grids_order() {
             json!({ "location": SEATTLE_OFFICE, "sort": "EmergencyLocation" }),
             "a location",
         ),
+        (
+            "assigned=no&sort=number",
+            json!({ "assigned": false, "sort": "AssignedNumber" }),
+            "users without a number",
+        ),
+        (
+            "search=a&assigned=yes&order=desc",
+            json!({ "search": "a", "assigned": true, "descending": true }),
+            "users with a number, searched",
+        ),
     ];
     for (address, filters, why) in cases {
         let mut query = query("");
@@ -221,7 +231,7 @@ async fn parameters_the_page_never_writes_are_refused_with_400() {
     let cases = [
         (
             "colour=blue",
-            "'colour' is not a parameter of this list: use search, location, sort, order.",
+            "'colour' is not a parameter of this list: use search, location, assigned, sort, order.",
         ),
         (
             "sort=shoe-size",
@@ -231,6 +241,10 @@ async fn parameters_the_page_never_writes_are_refused_with_400() {
         (
             "location=x",
             "'x' is not a valid 'location': use an emergency location's id.",
+        ),
+        (
+            "assigned=true",
+            "'true' is not a valid 'assigned': use one of yes, no.",
         ),
         (
             long.as_str(),
