@@ -156,13 +156,10 @@ pub struct AuditPage {
     /// Present when older entries follow: the `before_id` of the next page.
     pub next: Option<i64>,
     /// How many entries match in all, or, when `total_capped`, at least how
-    /// many: a broad search of a long log is counted only so far. For
-    /// scripts: the Audit log page doesn't show it, and the browser's build
-    /// leaves both fields out (with them, its first page measured 26 KB
-    /// brotli larger).
-    #[cfg(feature = "ssr")]
+    /// many: a broad search of a long log is counted only so far.
+    #[serde(default)]
     pub total: i64,
-    #[cfg(feature = "ssr")]
+    #[serde(default)]
     pub total_capped: bool,
 }
 

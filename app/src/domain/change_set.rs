@@ -75,10 +75,10 @@ pub struct ChangeSetPage {
     /// Pass as `before` for the next page; `None` on the last.
     pub next: Option<ChangeSetId>,
     /// How many change sets there are in all, or at least how many when
-    /// `total_capped`. For scripts only, as `AuditPage::total`.
-    #[cfg(feature = "ssr")]
+    /// `total_capped`.
+    #[serde(default)]
     pub total: i64,
-    #[cfg(feature = "ssr")]
+    #[serde(default)]
     pub total_capped: bool,
 }
 
