@@ -37,39 +37,26 @@ fn build(operations: &[Operation]) -> Value {
             s.meta_schema = None;
         })
         .into_generator();
+    let generated: Vec<_> = operations
+        .iter()
+        .map(|op| ((op.input)(&mut generator), (op.output)(&mut generator)))
+        .collect();
+    let error = generator.subschema_for::<ApiError>();
+    let mut schemas = generator.take_definitions(true);
     let mut paths = Map::new();
-    let mut docs = Vec::new();
-    for op in operations {
-        let input = (op.input)(&mut generator);
-        let output = (op.output)(&mut generator);
-        docs.push((op.path, op.input_name.clone()));
+    for (op, (input, output)) in operations.iter().zip(generated) {
+        // A function's documentation is the operation's, not its input type's.
+        let doc = schemas
+            .get_mut(&op.input_name)
+            .and_then(|s| s.as_object_mut())
+            .and_then(|s| s.remove("description"));
+        let doc = doc.as_ref().and_then(Value::as_str);
         paths.insert(
             op.path.to_owned(),
-            json!({ "post": operation(op, input, output) }),
+            json!({ "post": operation(op, doc, input, output) }),
         );
     }
     paths.extend(super::exports::paths());
-    let error = generator.subschema_for::<ApiError>();
-    let mut schemas = generator.take_definitions(true);
-    // A function's documentation is the operation's, not its input type's.
-    for (path, name) in docs {
-        let text = schemas
-            .get_mut(&name)
-            .and_then(|s| s.as_object_mut())
-            .and_then(|s| s.remove("description"));
-        if let (Some(Value::String(text)), Some(post)) =
-            (text, paths.get_mut(path).and_then(|p| p.get_mut("post")))
-        {
-            // The macro puts its own line first: "Serialized arguments for…".
-            let text = text
-                .split_once("\n\n")
-                .map_or(text.as_str(), |(_, doc)| doc);
-            let (summary, rest) = split_summary(text);
-            post["summary"] = json!(summary.trim());
-            let who = post["description"].as_str().unwrap_or_default().to_owned();
-            post["description"] = json!(format!("{}\n\n{who}", rest.trim()).trim().to_owned());
-        }
-    }
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -113,7 +100,12 @@ fn build(operations: &[Operation]) -> Value {
     })
 }
 
-fn operation(op: &Operation, input: schemars::Schema, output: schemars::Schema) -> Value {
+fn operation(
+    op: &Operation,
+    doc: Option<&str>,
+    input: schemars::Schema,
+    output: schemars::Schema,
+) -> Value {
     let gate = gate(op.path);
     let mut responses = Map::new();
     responses.insert(
@@ -144,6 +136,13 @@ fn operation(op: &Operation, input: schemars::Schema, output: schemars::Schema) 
         },
         "responses": responses,
     });
+    if let Some(doc) = doc {
+        // The macro puts its own line first: "Serialized arguments for…".
+        let doc = doc.split_once("\n\n").map_or(doc, |(_, doc)| doc);
+        let (summary, rest) = split_summary(doc);
+        post["summary"] = json!(summary.trim());
+        post["description"] = json!(format!("{}\n\n{}", rest.trim(), who_may(gate)).trim());
+    }
     if let Gate::Needs(permission) = gate {
         post["x-permission"] = json!(permission_name(permission));
     }
