@@ -8,7 +8,7 @@ mod grid_views;
 
 pub use grid_views::{
     checked_number_query, checked_user_query, number_query, phone_numbers, phone_numbers_export,
-    user_query, voice_users, voice_users_at, voice_users_export, voice_users_matching,
+    user_query, voice_users, voice_users_at, voice_users_export, voice_users_matching, EVENTS_PATH,
     PHONE_NUMBERS_EXPORT_PATH, PHONE_NUMBERS_PATH, VOICE_USERS_EXPORT_PATH, VOICE_USERS_PATH,
 };
 #[cfg(feature = "ssr")]

@@ -76,6 +76,7 @@ pub fn router(state: AppState, options: LeptosOptions, public_origin: PublicOrig
             app::links::PHONE_NUMBERS_EXPORT_PATH,
             get(app::api::phone_numbers_export::export_csv),
         )
+        .route(app::links::EVENTS_PATH, get(app::api::live_events::events))
         .route(
             app::api::contract::DOCUMENT_PATH,
             get(|| async { axum::Json(app::api::contract::document()) }),

@@ -158,7 +158,14 @@ impl Application {
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown_signal());
+        .with_graceful_shutdown({
+            let commits = self.writer.commits().clone();
+            async move {
+                shutdown_signal().await;
+                // Open live streams end, so the shutdown doesn't wait on them.
+                commits.close();
+            }
+        });
         let Some(retention) = self.retention else {
             return serving.await.context("serving");
         };

@@ -6,7 +6,9 @@
 //! earlier. `server/tests/api/roles` holds it to every route.
 
 use crate::domain::Permission;
-use crate::links::{AUDIT_EXPORT_PATH, PHONE_NUMBERS_EXPORT_PATH, VOICE_USERS_EXPORT_PATH};
+use crate::links::{
+    AUDIT_EXPORT_PATH, EVENTS_PATH, PHONE_NUMBERS_EXPORT_PATH, VOICE_USERS_EXPORT_PATH,
+};
 
 /// What a route asks of its caller before reading the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +44,7 @@ const GATES: &[(&str, Gate)] = &[
     ("/api/progress", Session),
     ("/api/openapi.json", Session),
     ("/api/reference", Session),
+    (EVENTS_PATH, Session),
     ("/api/voice-users/list", Needs(ViewVoice)),
     ("/api/voice-users/get", Needs(ViewVoice)),
     (VOICE_USERS_EXPORT_PATH, Needs(ViewVoice)),

@@ -48,6 +48,8 @@ pub mod gates;
 #[cfg(feature = "ssr")]
 mod import_lines;
 #[cfg(feature = "ssr")]
+pub mod live_events;
+#[cfg(feature = "ssr")]
 mod off_thread;
 #[cfg(feature = "ssr")]
 pub mod phone_numbers_export;

@@ -77,8 +77,35 @@ pub async fn caller(
     settings: &AuthSettings,
     now: i64,
 ) -> Result<Option<Caller>, sqlx::Error> {
+    find(conn, headers, settings, now, Renew::Yes).await
+}
+
+/// [`caller`] without counting as activity: a long-lived stream checking
+/// that its session still stands must not keep it from idling out.
+pub async fn caller_unrenewed(
+    conn: &mut SqliteConnection,
+    headers: &HeaderMap,
+    settings: &AuthSettings,
+    now: i64,
+) -> Result<Option<Caller>, sqlx::Error> {
+    find(conn, headers, settings, now, Renew::No).await
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Renew {
+    Yes,
+    No,
+}
+
+async fn find(
+    conn: &mut SqliteConnection,
+    headers: &HeaderMap,
+    settings: &AuthSettings,
+    now: i64,
+    renew: Renew,
+) -> Result<Option<Caller>, sqlx::Error> {
     if let Some(token) = bearer(headers) {
-        return token_caller(conn, token, now).await;
+        return token_caller(conn, token, now, renew).await;
     }
     let Some(token) = cookie::token(headers, settings.secure) else {
         return Ok(None);
@@ -95,7 +122,7 @@ pub async fn caller(
         crate::store::sessions::delete(conn, &hash).await?;
         return Ok(None);
     }
-    if now - last_seen >= TOUCH_EVERY {
+    if renew == Renew::Yes && now - last_seen >= TOUCH_EVERY {
         crate::store::sessions::touch(conn, &hash, now).await?;
     }
     Ok(Some(Caller {
@@ -113,6 +140,7 @@ async fn token_caller(
     conn: &mut SqliteConnection,
     token: &str,
     now: i64,
+    renew: Renew,
 ) -> Result<Option<Caller>, sqlx::Error> {
     if !token.starts_with(TOKEN_PREFIX) || token.len() != TOKEN_PREFIX.len() + 64 {
         return Ok(None);
@@ -121,10 +149,11 @@ async fn token_caller(
     else {
         return Ok(None);
     };
-    if found
-        .token
-        .last_used_at
-        .is_none_or(|at| now - at >= TOUCH_EVERY)
+    if renew == Renew::Yes
+        && found
+            .token
+            .last_used_at
+            .is_none_or(|at| now - at >= TOUCH_EVERY)
     {
         crate::store::api_tokens::touch(conn, found.token.id, now).await?;
     }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, EmergencyLocation, Paged, VoiceUser};
+use super::{Date, EmergencyLocation, Paged, UserId, VoiceUser};
 
 choice! {
     /// What an audit entry records.
@@ -64,6 +64,8 @@ pub struct AuditRecord {
     pub number: Option<String>,
     pub before: String,
     pub after: String,
+    /// The voice user concerned, if any: what a live update refreshes.
+    pub user: Option<UserId>,
 }
 
 impl AuditRecord {
@@ -72,6 +74,7 @@ impl AuditRecord {
         Self {
             target: user.display_name.clone(),
             user_name: Some(user.display_name.clone()),
+            user: Some(user.id),
             ..Self::default()
         }
     }

@@ -17,6 +17,7 @@ mod date;
 mod ids;
 mod import_report;
 mod licence;
+mod live;
 mod location;
 mod number;
 mod number_list;
@@ -53,6 +54,9 @@ pub use date::{format_utc, rfc3339, Date, DateError};
 pub use ids::{AccountId, ChangeSetId, LocationId, NumberId, UserId};
 pub use import_report::{ImportApplied, ImportLineReport, ImportReport, IMPORT_TEMPLATE};
 pub use licence::Licence;
+pub use live::{
+    batch_note, live_actions, Listener, LiveBatch, LiveChange, Touches, MAX_LIVE_CHANGES,
+};
 pub use location::EmergencyLocation;
 pub use number::{
     Activation, NumberHolder, NumberKind, NumberSource, NumberState, TelephoneNumber,

@@ -30,6 +30,8 @@ pub fn voice_users_at(location: LocationId) -> String {
 pub const VOICE_USERS_PATH: &str = "/voice/users";
 pub const PHONE_NUMBERS_PATH: &str = "/voice/phone-numbers";
 pub const VOICE_USERS_EXPORT_PATH: &str = "/api/voice-users/export.csv";
+/// The console's stream of live changes (server-sent events).
+pub const EVENTS_PATH: &str = "/api/events";
 pub const PHONE_NUMBERS_EXPORT_PATH: &str = "/api/phone-numbers/export.csv";
 
 /// The parameters of a Voice users address, in the order it writes them.

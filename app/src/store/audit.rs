@@ -36,7 +36,7 @@ pub fn push_append(
     batch.push(move |sql| {
         sql.push(
             "INSERT INTO audit_log (at, actor, action, target, user_name, number, before, after, \
-             change_set) VALUES (",
+             change_set, user_id) VALUES (",
         );
         let mut values = sql.separated(", ");
         values
@@ -48,7 +48,8 @@ pub fn push_append(
             .push_bind(record.number)
             .push_bind(record.before)
             .push_bind(record.after)
-            .push_bind(change_set.map(|c| c.0));
+            .push_bind(change_set.map(|c| c.0))
+            .push_bind(record.user.map(|u| u.0));
         values.push_unseparated(")");
     })
 }

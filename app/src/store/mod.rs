@@ -8,11 +8,13 @@ pub mod audit;
 pub mod audit_archive;
 mod batch;
 pub mod change_sets;
+mod commits;
 pub mod free_numbers;
 pub mod holders;
 pub mod idempotency;
 mod keyset;
 pub mod licences;
+pub mod live;
 pub mod locations;
 mod number_filter;
 pub mod number_grid;
@@ -30,6 +32,7 @@ pub mod users;
 mod writer;
 
 pub use batch::{Batch, Changed, Fetched, RowObserver, Step};
+pub use commits::{Commits, Heard};
 pub use writer::{WriteTx, Writer};
 
 use std::str::FromStr;

@@ -62,6 +62,25 @@ pub async fn get(
     one(conn, qb).await
 }
 
+/// The users of `ids` that exist, in no particular order.
+pub async fn many(
+    conn: &mut SqliteConnection,
+    ids: &[UserId],
+) -> Result<Vec<VoiceUser>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut qb = select_one();
+    qb.push(" WHERE u.id IN (");
+    let mut list = qb.separated(", ");
+    for id in ids {
+        list.push_bind(id.0);
+    }
+    list.push_unseparated(")");
+    let rows = qb.build().fetch_all(&mut *conn).await?;
+    rows.iter().map(read_one).collect()
+}
+
 /// The voice user with this username (compared case-insensitively).
 pub async fn by_username(
     conn: &mut SqliteConnection,

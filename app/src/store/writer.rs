@@ -8,7 +8,7 @@ use sqlx::{Executor, SqliteConnection, SqlitePool};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::batch::Frame;
-use super::{Batch, Changed, Fetched};
+use super::{Batch, Changed, Commits, Fetched};
 
 /// Takes SQLite's write lock at once, so the rule check and the write see
 /// the same data, and a writer of another process waits for this one.
@@ -28,6 +28,7 @@ pub struct Writer {
     pool: SqlitePool,
     slot: Arc<Mutex<Slot>>,
     in_line: Arc<AtomicUsize>,
+    commits: Commits,
 }
 
 /// The writers' connection, and whether a transaction may be open on it.
@@ -48,6 +49,7 @@ impl Writer {
             pool: pool.clone(),
             slot: Arc::new(Mutex::new(Slot { conn, open: false })),
             in_line: Arc::new(AtomicUsize::new(0)),
+            commits: Commits::new(),
         })
     }
 
@@ -76,6 +78,7 @@ impl Writer {
         let mut tx = WriteTx {
             slot: Some(slot),
             _in_line: in_line,
+            commits: self.commits.clone(),
         };
         match found {
             Ok(found) => Ok((tx, found)),
@@ -94,6 +97,11 @@ impl Writer {
     /// for it, for SQLite's lock, or writing. What a test of a race watches.
     pub fn in_line(&self) -> usize {
         self.in_line.load(Ordering::SeqCst)
+    }
+
+    /// Word of each commit: this writer's, and any other the server hears of.
+    pub fn commits(&self) -> &Commits {
+        &self.commits
     }
 }
 
@@ -121,6 +129,7 @@ impl Drop for InLine {
 pub struct WriteTx {
     slot: Option<OwnedMutexGuard<Slot>>,
     _in_line: InLine,
+    commits: Commits,
 }
 
 impl WriteTx {
@@ -139,6 +148,7 @@ impl WriteTx {
         let slot = self.slot();
         let changed = framed.run(&mut slot.conn).await?;
         slot.open = false;
+        self.commits.note();
         Ok(changed)
     }
 
@@ -164,6 +174,9 @@ impl WriteTx {
         if slot.open {
             slot.conn.execute(how).await?;
             slot.open = false;
+            if how == COMMIT {
+                self.commits.note();
+            }
         }
         Ok(())
     }
