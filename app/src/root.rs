@@ -6,7 +6,7 @@ use leptos_router::{path, Lazy};
 use crate::api::auth::sign_out;
 use crate::api::console::{console_status, ConsoleAreas};
 use crate::api::ApiError;
-use crate::components::{error_view, reload_to, CurrentAccount};
+use crate::components::{error_view, reload_to, CurrentAccount, LiveFeed, LiveNote};
 use crate::domain::{Account, Permission};
 use crate::lazy_pages::{
     AdminsRoute, ApiReferenceRoute, AuditLogRoute, EmergencyLocationsRoute, ImportRoute,
@@ -157,6 +157,7 @@ fn Console(
     children: Children,
 ) -> impl IntoView {
     provide_context(CurrentAccount(account.clone()));
+    LiveFeed::provide(account.username.clone());
     let role = account.role;
     let sign_out_action = Action::new(|_: &()| sign_out());
     Effect::new(move |_| {
@@ -229,6 +230,7 @@ fn Console(
                 </ul>
             </nav>
             <main class="content">
+                <LiveNote />
                 {if forced {
                     view! { <ChangePasswordPage username=username.clone() forced=true /> }.into_any()
                 } else if must_set_up_two_step {

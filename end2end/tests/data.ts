@@ -51,6 +51,9 @@
 // |                     | after each test                |                                      |                                             |
 // | grid-keyboard       | Alex Wilber (ticked only)      | +1 212-555-0121 (read only)          |                                             |
 // | assigned-filter     | the Hughes (read only)         | theirs (read only)                   |                                             |
+// | live-updates        | James Murphy*, Anthony Roberts | +1 206-555-0103*; the first free     | Seattle Office, Redmond HQ; account         |
+// |                     | (dialog only), Richard         | number offered Anthony (picked, not  | voice.admin                                 |
+// |                     | Anderson*                      | saved)                               |                                             |
 //
 // Server 127.0.0.2:3101 (contoso-without-numbers): empty-inventory only
 // (reads Megan Bowen). Server 127.0.0.3:3102 (contoso-without-voice):
@@ -81,7 +84,7 @@
 //   everywhere or lock it; create other accounts under a runId.
 //
 // Free for new specs: unassigned Calling Plan numbers Redmond +1 425-555-0105
-// to 0121, Seattle +1 206-555-0103 to 0116, 0118 and 0119, New York +1
+// to 0121, Seattle +1 206-555-0104 to 0116, 0118 and 0119, New York +1
 // 212-555-0101 to 0120, Manchester +44 161 496 0000 to 0009 and 0011 to 0018;
 // the users no row names.
 
@@ -220,6 +223,16 @@ export const ASSIGNED_FILTER = {
   search: 'Hughes',
   withNumber: ['David Hughes', 'Karen Hughes', 'Linda Hughes', 'Zoë Hughes'],
   withoutNumber: ['Emily Hughes', 'Mark Hughes', 'Mary Hughes'],
+} as const;
+
+export const LIVE_UPDATES = {
+  /** Given a number by voice.admin while the first console looks on. */
+  seen: { user: 'James Murphy', number: '+1 206-555-0103', city: 'Seattle' }, // US, E5 + Domestic Calling Plan
+  /** The first console's open dialog picks seen.number for him, never saved. */
+  dialogFor: 'Anthony Roberts', // US, E5 + Domestic Calling Plan, no number
+  /** Takes seen.number from under that dialog. */
+  taker: 'Richard Anderson', // US, E5 + Domestic Calling Plan, no number
+  location: { seattle: 'Seattle Office', redmond: 'Redmond HQ' },
 } as const;
 
 /** Letters and digits no earlier run on this server used, e.g. `mfx3q1k2a`. */

@@ -126,14 +126,12 @@ impl Feed {
         let found =
             store::live::between(&mut conn, self.last, newest, MAX_LIVE_CHANGES + 1).await?;
         drop(conn);
-        let reload = found.len() > MAX_LIVE_CHANGES;
-        if found.is_empty() {
-            self.last = newest;
-            return Ok(None);
-        }
+        // Whatever was committed (a sign-out, a role change) may have ended
+        // or narrowed this session: check it before telling anything.
         if let Some(goodbye) = self.recheck().await {
             return Ok(Some(goodbye));
         }
+        let reload = found.len() > MAX_LIVE_CHANGES;
         let changes: Vec<_> = found
             .iter()
             .take(MAX_LIVE_CHANGES)

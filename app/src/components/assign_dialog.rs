@@ -7,8 +7,8 @@ use super::VoiceUsersState;
 use crate::api::assignments::{assign_number, AssignRequest};
 use crate::api::ApiError;
 use crate::domain::{
-    check_assignment, EmergencyLocation, Licence, NumberLookup, NumberSource, Saved,
-    TelephoneNumber, Violation, VoiceUser,
+    check_assignment, number_taken, EmergencyLocation, Licence, LiveChange, NumberLookup,
+    NumberSource, Saved, TelephoneNumber, Violation, VoiceUser,
 };
 
 /// The **Assign number** page, as a dialog: pick a number and a validated
@@ -50,6 +50,30 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
             })
         })
     };
+
+    // Others at work meanwhile. A chosen number someone just gave another
+    // user goes, and the picker opens afresh on the next free one (even
+    // when this admin took it in another tab). A change to this very user
+    // is told, not taken in: Save then meets the conflict and the admin
+    // decides, rather than overwriting what they haven't seen.
+    let live_news = RwSignal::new(None::<String>);
+    super::on_live(move |batch| {
+        let me = user_now.with_untracked(|u| u.id);
+        let chosen = number.with_untracked(|n| n.as_ref().map(|n| n.number.e164.to_string()));
+        if let Some(taken) = chosen.and_then(|e164| number_taken(&batch.changes, &e164, me)) {
+            let shown =
+                number.with_untracked(|n| n.as_ref().map(|n| n.number.international.clone()));
+            live_news.set(Some(taken_message(taken, shown.unwrap_or_default())));
+            number.set(None);
+            picking_number.set(true);
+        }
+    });
+    super::on_others(move |changes| {
+        let me = user_now.with_untracked(|u| u.id);
+        if let Some(change) = changes.iter().rev().find(|c| c.user == Some(me)) {
+            live_news.set(Some(change.note(0)));
+        }
+    });
 
     let save = Action::new(move |r: &AssignRequest| assign_number(r.clone()));
     let can_save = move || {
@@ -164,6 +188,7 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
                     </ul>
                 })
             }}
+            {move || live_news.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
             {move || server_says.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             <div class="actions">
                 <button type="button" class="primary" disabled=move || !can_save() on:click=on_save>
@@ -184,4 +209,15 @@ fn current_number(n: Option<TelephoneNumber>) -> String {
 
 fn current_location(l: Option<EmergencyLocation>) -> String {
     l.map(|l| l.label()).unwrap_or_else(|| "None".to_owned())
+}
+
+/// What the dialog says when the number it chose was just taken.
+fn taken_message(taken: &LiveChange, number: String) -> String {
+    let to = taken.user_name.as_deref().unwrap_or("another user");
+    let by = if taken.actor.is_empty() {
+        String::new()
+    } else {
+        format!(" by {}", taken.actor)
+    };
+    format!("{number} was just assigned to {to}{by}. The next free number is selected instead.")
 }

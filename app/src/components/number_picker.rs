@@ -6,7 +6,7 @@ use super::grid_parts::count_text;
 use super::loaded;
 use crate::api::phone_numbers::list_assignable_numbers;
 use crate::domain::{
-    AssignableNumbers, Country, Date, Licence, NumberFilter, NumberSource, TelephoneNumber,
+    AssignableNumbers, Country, Date, Licence, NumberFilter, NumberSource, TelephoneNumber, Touches,
 };
 
 /// **Select number to assign**: the organisation's unassigned user numbers,
@@ -36,6 +36,12 @@ pub fn NumberPicker(
                 limit: 100,
             })
             .await
+        }
+    });
+    // Numbers others take or add while the list is open.
+    super::on_live(move |batch| {
+        if batch.touches(Touches::Voice) || batch.touches(Touches::Inventory) {
+            numbers.refetch();
         }
     });
     let on_filter = on_typing_pause(move |value| filter.set(value));

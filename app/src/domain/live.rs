@@ -147,6 +147,44 @@ impl LiveChange {
     }
 }
 
+impl LiveBatch {
+    /// Whether any change in this message touches `part`, or the console
+    /// must reload everything anyway.
+    pub fn touches(&self, part: Touches) -> bool {
+        self.reload
+            || self
+                .changes
+                .iter()
+                .any(|c| Touches::of(c.action) == Some(part))
+    }
+
+    /// The changes someone other than `me` made: a console needn't tell an
+    /// admin of their own saves.
+    pub fn by_others(&self, me: &str) -> Vec<LiveChange> {
+        self.changes
+            .iter()
+            .filter(|c| c.actor != me)
+            .cloned()
+            .collect()
+    }
+}
+
+/// The change among `changes` that just gave `e164` to a user other than
+/// `to`: what an open Assign number dialog that chose it must be told.
+pub fn number_taken<'a>(
+    changes: &'a [LiveChange],
+    e164: &str,
+    to: UserId,
+) -> Option<&'a LiveChange> {
+    changes.iter().rev().find(|c| {
+        matches!(
+            c.action,
+            AuditAction::NumberAssigned | AuditAction::NumberChanged
+        ) && c.number.as_deref() == Some(e164)
+            && c.user.is_some_and(|u| u != to)
+    })
+}
+
 /// The note for a message of `changes` (newest last), `now` being the
 /// console's clock: one change says what it was, several say how many.
 pub fn batch_note(changes: &[LiveChange], now: i64) -> Option<String> {

@@ -55,7 +55,8 @@ pub use ids::{AccountId, ChangeSetId, LocationId, NumberId, UserId};
 pub use import_report::{ImportApplied, ImportLineReport, ImportReport, IMPORT_TEMPLATE};
 pub use licence::Licence;
 pub use live::{
-    batch_note, live_actions, Listener, LiveBatch, LiveChange, Touches, MAX_LIVE_CHANGES,
+    batch_note, live_actions, number_taken, Listener, LiveBatch, LiveChange, Touches,
+    MAX_LIVE_CHANGES,
 };
 pub use location::EmergencyLocation;
 pub use number::{

@@ -15,6 +15,11 @@ use crate::links;
 pub fn EmergencyLocationsPage() -> impl IntoView {
     let city = RwSignal::new(String::new());
     let locations = Resource::new(move || city.get(), list_locations);
+    crate::components::on_live(move |batch| {
+        if batch.touches(crate::domain::Touches::Locations) {
+            locations.refetch();
+        }
+    });
     let status = RwSignal::new(None::<String>);
     let manage = crate::components::can(crate::domain::Permission::ManageVoice);
     let adding = RwSignal::new(false);

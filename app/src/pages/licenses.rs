@@ -8,6 +8,11 @@ use crate::components::loaded;
 #[component]
 pub fn LicensesPage() -> impl IntoView {
     let counts = Resource::new(|| (), |()| list_licences());
+    crate::components::on_live(move |batch| {
+        if batch.touches(crate::domain::Touches::Licences) {
+            counts.refetch();
+        }
+    });
     view! {
         <Title text="Licenses" />
         <h1>"Licenses"</h1>

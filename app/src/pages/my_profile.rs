@@ -3,12 +3,19 @@ use leptos_meta::Title;
 
 use crate::api::profile::{my_profile, Profile};
 use crate::components::{loaded, ApiTokensCard, CurrentAccount, TwoStepCard};
+use crate::domain::Touches;
 
 /// What a signed-in person sees about themselves. The Work Phone is shown
 /// greyed out: an admin set it, and it can't be changed here.
 #[component]
 pub fn MyProfilePage() -> impl IntoView {
     let profile = Resource::new(|| (), |()| my_profile());
+    // An admin's change to this person's number shows at once.
+    crate::components::on_live(move |batch| {
+        if batch.touches(Touches::Voice) || batch.touches(Touches::Licences) {
+            profile.refetch();
+        }
+    });
     view! {
         <Title text="My profile" />
         <h1>"My profile"</h1>

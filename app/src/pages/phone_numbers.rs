@@ -3,13 +3,13 @@ use leptos_meta::Title;
 
 use crate::api::phone_numbers::list_phone_numbers;
 use crate::components::{
-    can, count_text, load_as_scrolled, load_more, loaded, use_address_query, use_paging,
+    can, count_text, load_as_scrolled, load_more, loaded, on_live, use_address_query, use_paging,
     use_viewport, FilterSelect, GridNav, GridRow, NewNumbersDialog, Paging, PortDialog,
     ReleaseDialog, SearchBox, SortHeader, VirtualTable,
 };
 use crate::domain::{
     Choice, Country, Date, NumberKind, NumberPage, NumberQuery, NumberSort, NumberSource,
-    Permission, StateFilter, TelephoneNumber, E164,
+    Permission, StateFilter, TelephoneNumber, Touches, E164,
 };
 use crate::links;
 
@@ -25,6 +25,11 @@ pub fn PhoneNumbersPage() -> impl IntoView {
         move || filters.get(),
         |query, after| list_phone_numbers(NumberQuery { after, ..query }),
     );
+    on_live(move |batch| {
+        if batch.touches(Touches::Inventory) || batch.touches(Touches::Voice) {
+            paging.refresh();
+        }
+    });
     let viewport = use_viewport();
     let nav = GridNav::new();
     Effect::new(move |seen: Option<()>| {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::can;
+use crate::components::{can, on_live};
 use crate::components::{
     ActionPane, AssignDialog, BulkDialog, Dialog, OutcomeStatus, RemoveDialog, UsersGrid,
     VoiceUsersState,
@@ -13,6 +13,8 @@ use crate::domain::Permission;
 pub fn VoiceUsersPage() -> impl IntoView {
     let state = VoiceUsersState::new();
     provide_context(state);
+    // Others' saves, as they happen: the rows and the pane show them.
+    on_live(move |batch| state.record_all(batch.users.clone()));
 
     // Opening a dialog reads the user once: a dialog keeps its own copy, so
     // a refresh it triggers itself (a stale save) doesn't reset it.

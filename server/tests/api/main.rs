@@ -21,6 +21,7 @@ mod helpers;
 mod import;
 mod inventory;
 mod licences;
+mod live_updates;
 mod logging;
 mod new_numbers;
 mod number_states;

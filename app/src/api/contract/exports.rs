@@ -1,6 +1,6 @@
 //! The routes that are not server functions: the three CSV exports, which a
 //! browser downloads by link (GET, with the grid's filters in the query
-//! string), and this document itself.
+//! string), the stream of live changes, and this document itself.
 
 use serde_json::{json, Map, Value};
 
@@ -10,13 +10,14 @@ use crate::domain::{
     AuditAction, Choice, Country, NumberKind, NumberSort, NumberSource, StateFilter, UserSort,
 };
 use crate::links::{
-    AUDIT_EXPORT_PATH, NUMBER_KEYS, PHONE_NUMBERS_EXPORT_PATH, USER_KEYS, VOICE_USERS_EXPORT_PATH,
+    AUDIT_EXPORT_PATH, EVENTS_PATH, NUMBER_KEYS, PHONE_NUMBERS_EXPORT_PATH, USER_KEYS,
+    VOICE_USERS_EXPORT_PATH,
 };
 
 pub const DOCUMENT_PATH: &str = "/api/openapi.json";
 
-/// The GET routes, by path.
-pub fn paths() -> Map<String, Value> {
+/// The GET routes, by path; `live` is the schema of a live message.
+pub fn paths(live: schemars::Schema) -> Map<String, Value> {
     let mut paths = Map::new();
     let exports = [
         (
@@ -64,6 +65,21 @@ pub fn paths() -> Map<String, Value> {
             }}),
         );
     }
+    paths.insert(
+        EVENTS_PATH.to_owned(),
+        json!({ "get": {
+            "operationId": "live_events",
+            "tags": ["api"],
+            "summary": "The changes other admins commit, as they happen (server-sent events).",
+            "description": format!("A `text/event-stream` that stays open. Each `changes` message's data is a JSON object (the 200 schema): the changes committed since the last message that the caller may read (all an admin role may view; for an end user only changes to their own Work Phone, without who made them) and those users as they are now; `reload` means more changed than one message lists. Its `id` is the audit log entry it reaches: send it back as `Last-Event-ID` to resume after a dropped connection or a restart. A `signed-out` message ends the stream when the session does; a comment line every 15 s keeps it open.\n\n{}", who_may(gate(EVENTS_PATH))),
+            "x-kind": "read",
+            "parameters": [{ "name": "Last-Event-ID", "in": "header", "required": false, "description": "The `id` of the last message received: the stream resumes after it.", "schema": { "type": "string" } }],
+            "responses": {
+                "200": { "description": "The stream; each `changes` message's data.", "content": { "text/event-stream": { "schema": live } } },
+                "401": { "$ref": "#/components/responses/401" },
+            },
+        }}),
+    );
     paths.insert(
         DOCUMENT_PATH.to_owned(),
         json!({ "get": {

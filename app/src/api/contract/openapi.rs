@@ -42,6 +42,7 @@ fn build(operations: &[Operation]) -> Value {
         .map(|op| ((op.input)(&mut generator), (op.output)(&mut generator)))
         .collect();
     let error = generator.subschema_for::<ApiError>();
+    let live = generator.subschema_for::<crate::domain::LiveBatch>();
     let mut schemas = generator.take_definitions(true);
     let mut paths = Map::new();
     for (op, (input, output)) in operations.iter().zip(generated) {
@@ -56,7 +57,7 @@ fn build(operations: &[Operation]) -> Value {
             json!({ "post": operation(op, doc, input, output) }),
         );
     }
-    paths.extend(super::exports::paths());
+    paths.extend(super::exports::paths(live));
     json!({
         "openapi": "3.1.0",
         "info": {

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::{assert_refused, may, writes, Needs, READS, WITH_CODES};
+use super::{assert_refused, may, writes, Needs, READS, STREAMS, WITH_CODES};
 use crate::helpers::*;
 use app::api::gates::{gate, routes, Gate};
 use app::domain::Permission;
@@ -89,6 +89,7 @@ fn the_gates_agree_with_the_matrix() {
         .map(|(path, needs)| (path.trim_start_matches("GET "), needs))
         .chain([("/api/auth/sign-in", Needs::Nothing)])
         .chain(WITH_CODES)
+        .chain(STREAMS)
         .collect();
     for (path, needs) in &matrix {
         let want = match needs {

@@ -67,6 +67,11 @@ pub const WITH_CODES: [(&str, Needs); 4] = [
     ("/api/auth/two-step/turn-off", Needs::SignedIn),
 ];
 
+/// Streams: a call never ends, so the matrix can't call them like a read.
+/// Who hears what is tested in `live_updates/who_hears.rs`; their gates are
+/// checked here.
+pub const STREAMS: [(&str, Needs); 1] = [("/api/events", Needs::SignedIn)];
+
 pub const AUDIT: &str = "audit_log";
 pub const SETS: &str = "change_sets";
 pub const SET_USERS: &str = "change_set_users";
