@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks server/migrations-postgres on a throwaway PostgreSQL cluster
+# Checks server/migrations/postgres on a throwaway PostgreSQL cluster
 # (scripts/pg.sh): one file per SQLite migration, same names; each applies
 # cleanly, in order, in one transaction as sqlx applies it; then the schema
 # behaves as SQLite's does (constraints, the append-only audit log and its
@@ -30,10 +30,10 @@ url=${server_url%/postgres}/$db
 run() { psql "$url" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 say "the migrations match the SQLite set by name"
-diff <(cd server/migrations && ls -- *.sql) <(cd server/migrations-postgres && ls -- *.sql) ||
-  die "server/migrations-postgres must hold one file per SQLite migration, same name"
+diff <(cd server/migrations/sqlite && ls -- *.sql) <(cd server/migrations/postgres && ls -- *.sql) ||
+  die "server/migrations/postgres must hold one file per SQLite migration, same name"
 
-for file in server/migrations-postgres/*.sql; do
+for file in server/migrations/postgres/*.sql; do
   say "applying $(basename "$file")"
   run --single-transaction -f "$file" </dev/null || die "$file failed"
 done
@@ -280,4 +280,4 @@ if command -v python3 >/dev/null; then
   say "the schema against SQLite's (scripts/pg-compare-schema.py)"
   python3 scripts/pg-compare-schema.py "$server_url" </dev/null || die "the schemas differ"
 fi
-say "all $(ls server/migrations-postgres/*.sql | wc -l) migrations apply and behave"
+say "all $(ls server/migrations/postgres/*.sql | wc -l) migrations apply and behave"

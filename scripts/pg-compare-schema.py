@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compares server/migrations-postgres with server/migrations (SQLite).
+"""Compares server/migrations/postgres with server/migrations (SQLite).
 
     python3 scripts/pg-compare-schema.py SERVER_URL
 
@@ -28,8 +28,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SQLITE_DIR = os.path.join(ROOT, "server", "migrations")
-PG_DIR = os.path.join(ROOT, "server", "migrations-postgres")
+SQLITE_DIR = os.path.join(ROOT, "server", "migrations", "sqlite")
+PG_DIR = os.path.join(ROOT, "server", "migrations", "postgres")
 DATABASE = "switchboard_compare"
 
 # SQLite objects with no PostgreSQL counterpart, by design: FTS5 tables (and

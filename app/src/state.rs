@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use crate::clock::Clock;
 
@@ -8,7 +8,7 @@ use crate::clock::Clock;
 /// reached through Leptos context: no globals.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub pool: AnyPool,
     /// Every write transaction starts here (see `store::Writer`).
     pub writer: crate::store::Writer,
     pub clock: Arc<dyn Clock>,

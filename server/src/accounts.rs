@@ -9,7 +9,7 @@ use app::auth::password::{self, Passwords};
 use app::clock::Clock;
 use app::domain::{normalise_username, OneTimePasswordLifetime, Role};
 use app::store::accounts::{self, NewAccount};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// Where a generated first password is written, in the data folder.
 pub const PASSWORD_FILE: &str = "first-admin-password.txt";
@@ -53,7 +53,7 @@ impl FirstAdmin {
 /// Creates the first Global administrator when there is no account yet; a
 /// generated password goes to [`PASSWORD_FILE`] in `data_dir`.
 pub async fn ensure_first_admin(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     username: &str,
     given_password: Option<&str>,
     data_dir: &Path,
@@ -119,7 +119,7 @@ pub async fn ensure_first_admin(
 /// Demo sign-in accounts: a Voice administrator, a Helpdesk account, and the
 /// named Contoso users (voice users 1 to 12) as Users, all with `password`.
 pub async fn create_demo_accounts(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     password_text: &str,
     passwords: &Passwords,
     clock: &dyn Clock,

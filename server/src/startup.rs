@@ -9,7 +9,7 @@ use app::clock::{Clock, SystemClock};
 use app::domain::OneTimePasswordLifetime;
 use app::state::AppState;
 use axum::Router;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tokio::net::TcpListener;
 
 use crate::accounts::FirstAdmin;
@@ -22,7 +22,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     address: SocketAddr,
-    pool: SqlitePool,
+    pool: AnyPool,
     writer: app::store::Writer,
     first_admin: FirstAdmin,
     /// Archives old audit entries daily while the server runs, if set.
@@ -47,7 +47,11 @@ impl Application {
         let pool = app::store::connect(&url)
             .await
             .with_context(|| format!("opening the database {url}"))?;
-        sqlx::migrate!("./migrations")
+        let migrator = match app::store::Dialect::of_url(&url) {
+            app::store::Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            app::store::Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        migrator
             .run(&pool)
             .await
             .context("migrating the database")?;
@@ -143,7 +147,7 @@ impl Application {
         self.address
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
@@ -178,7 +182,7 @@ impl Application {
 }
 
 /// Seeds the demo organisation into an empty database; true if it did.
-async fn seed_if_empty(pool: &SqlitePool, org: DemoOrg, clock: &dyn Clock) -> anyhow::Result<bool> {
+async fn seed_if_empty(pool: &AnyPool, org: DemoOrg, clock: &dyn Clock) -> anyhow::Result<bool> {
     let mut tx = app::store::begin_write(pool).await?;
     let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM voice_users")
         .fetch_one(&mut *tx)

@@ -63,7 +63,7 @@ pub async fn remove_account(id: AccountId, expected_version: i64) -> Result<(), 
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use sqlx::SqliteConnection;
+    use sqlx::AnyConnection;
 
     use super::*;
     use crate::api::access::{authorize, bounded};
@@ -142,7 +142,7 @@ mod ssr {
 
     /// The account another admin manages: never the caller's own.
     async fn other_account(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         caller: &Account,
         id: AccountId,
     ) -> Result<Account, ApiError> {
@@ -157,7 +157,7 @@ mod ssr {
     }
 
     /// The account as this transaction wrote it.
-    async fn saved(conn: &mut SqliteConnection, id: AccountId) -> Result<Account, ApiError> {
+    async fn saved(conn: &mut AnyConnection, id: AccountId) -> Result<Account, ApiError> {
         store::accounts::find(conn, id)
             .await?
             .ok_or_else(|| ApiError::internal(format!("account {id} vanished while being written")))
@@ -169,7 +169,7 @@ mod ssr {
     /// the second finds the first's change and is refused. The database's
     /// trigger (migration 0008) has the last word.
     async fn keep_a_global_admin(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         account: &Account,
         what: &str,
     ) -> Result<(), ApiError> {

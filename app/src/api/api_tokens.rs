@@ -29,7 +29,7 @@ pub async fn revoke_api_token(id: i64) -> Result<(), ApiError> {
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use sqlx::SqliteConnection;
+    use sqlx::AnyConnection;
 
     use super::*;
     use crate::api::access::{bounded, in_console, permit, settled};
@@ -46,7 +46,7 @@ mod ssr {
     /// The account whose tokens the caller manages: their own, or another's
     /// for a Global administrator (403 otherwise, 404 for no account).
     async fn owner(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         caller: &Caller,
         account: Option<AccountId>,
     ) -> Result<Account, ApiError> {

@@ -281,7 +281,7 @@ mod ssr {
     }
 
     /// The refusal for a number the unique constraint found taken.
-    async fn already_assigned(conn: &mut sqlx::SqliteConnection, e164: &E164) -> ApiError {
+    async fn already_assigned(conn: &mut sqlx::AnyConnection, e164: &E164) -> ApiError {
         let holder = match store::numbers::find(conn, e164).await {
             Ok(found) => found.and_then(|(_, n)| n.holder).map(|h| h.display_name),
             Err(e) => return e.into(),

@@ -58,7 +58,7 @@ pub async fn delete_location(id: LocationId) -> Result<(), ApiError> {
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use sqlx::SqliteConnection;
+    use sqlx::AnyConnection;
 
     use super::*;
     use crate::api::access::{authorize, bounded};
@@ -90,7 +90,7 @@ mod ssr {
     }
 
     async fn existing(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         id: LocationId,
     ) -> Result<EmergencyLocation, ApiError> {
         store::locations::find(conn, id).await?.ok_or_else(|| {

@@ -213,10 +213,7 @@ impl Feed {
 }
 
 /// Who listens: the caller's role (a User's is only their own changes).
-async fn listener(
-    conn: &mut sqlx::SqliteConnection,
-    caller: &Caller,
-) -> Result<Listener, ApiError> {
+async fn listener(conn: &mut sqlx::AnyConnection, caller: &Caller) -> Result<Listener, ApiError> {
     let role = caller.account.role;
     let own = store::users::by_username(conn, &caller.account.username)
         .await?

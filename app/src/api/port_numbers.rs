@@ -59,7 +59,7 @@ pub async fn add_ported_numbers(request: PortRequest) -> Result<PortReport, ApiE
 mod ssr {
     use std::collections::HashMap;
 
-    use sqlx::SqliteConnection;
+    use sqlx::AnyConnection;
 
     use super::*;
     use crate::api::access::{authorize, bounded};
@@ -110,7 +110,7 @@ mod ssr {
     /// Every line either accepted as a number the inventory doesn't hold, or
     /// reported with why not.
     async fn judge(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         lines: Vec<(u32, String)>,
     ) -> Result<PortReport, ApiError> {
         let mut report = PortReport {

@@ -3,7 +3,7 @@
 //! counted per username apart from passwords (the right password clears
 //! those): five wrong ones lock the codes like five wrong passwords.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::ApiError;
 use crate::auth::attempt::{self, Admission, Attempt};
@@ -75,7 +75,7 @@ impl CodeAttempt {
     /// code too.
     pub async fn check(
         self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         account: &Account,
         now: i64,
     ) -> Result<Option<Accepted>, ApiError> {

@@ -8,7 +8,7 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, request::Parts, HeaderValue};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::access::bounded;
 use super::auth::WRONG_CREDENTIALS;
@@ -46,7 +46,7 @@ fn client_address(state: &AppState) -> String {
 /// the one entry written outside `write`: its actor is the account, or
 /// the "unknown account" the username names.
 async fn sign_in_entry(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     now: i64,
     action: AuditAction,
     who: &str,
@@ -207,7 +207,7 @@ pub async fn sign_in_code(challenge: String, code: String) -> Result<Account, Ap
 /// A new session for `account`, its cookie set on the answer. Always a new
 /// one: a token planted before sign-in is worthless.
 async fn start_session(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     state: &AppState,
     account: &Account,
     now: i64,

@@ -43,7 +43,7 @@ pub async fn turn_off_two_step(code: String) -> Result<(), ApiError> {
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use sqlx::SqliteConnection;
+    use sqlx::AnyConnection;
 
     use super::*;
     use crate::api::access::{bounded, in_console, password_chosen, signed_in};
@@ -187,7 +187,7 @@ mod ssr {
     }
 
     /// Refuses to turn off a second step the organisation requires.
-    async fn not_required(conn: &mut SqliteConnection, caller: &Caller) -> Result<(), ApiError> {
+    async fn not_required(conn: &mut AnyConnection, caller: &Caller) -> Result<(), ApiError> {
         let policy = store::settings::sign_in_policy(conn).await?;
         if policy.requires_two_step(caller.account.role) {
             return Err(ApiError::Forbidden {

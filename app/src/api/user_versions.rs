@@ -2,7 +2,7 @@
 //! the user the admin was looking at, and is refused (409 `Stale`, with the
 //! user as they are now) when someone changed the user since.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::ApiError;
 use crate::domain::{UserId, VoiceUser};
@@ -11,7 +11,7 @@ use crate::store;
 /// The user as stored now, provided nobody changed it since the admin read
 /// `expected_version`.
 pub async fn current_user(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: UserId,
     expected_version: i64,
 ) -> Result<VoiceUser, ApiError> {
@@ -34,7 +34,7 @@ pub fn checked(
 }
 
 /// Moves `user` to its next version, or refuses if another change got there first.
-pub async fn bump(conn: &mut SqliteConnection, user: &VoiceUser) -> Result<(), ApiError> {
+pub async fn bump(conn: &mut AnyConnection, user: &VoiceUser) -> Result<(), ApiError> {
     if store::users::bump_version(conn, user.id, user.version).await? {
         Ok(())
     } else {
@@ -43,7 +43,7 @@ pub async fn bump(conn: &mut SqliteConnection, user: &VoiceUser) -> Result<(), A
 }
 
 /// The user as this transaction sees them now.
-pub async fn reload(conn: &mut SqliteConnection, id: UserId) -> Result<VoiceUser, ApiError> {
+pub async fn reload(conn: &mut AnyConnection, id: UserId) -> Result<VoiceUser, ApiError> {
     store::users::get(conn, id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("Voice user {id} was deleted meanwhile.")))

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::throttle::{self, ACCOUNT_LIMIT, WINDOW};
 use crate::domain::{AuditAction, AuditRecord};
@@ -55,7 +55,7 @@ pub struct Attempt {
 /// ([`Attempt::failed`]): people signing in at once from one office don't
 /// slow each other.
 pub async fn admit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     keys: Keys,
     now: i64,
 ) -> Result<Admission, sqlx::Error> {
@@ -83,7 +83,7 @@ pub async fn admit(
     }))
 }
 
-async fn purge(conn: &mut SqliteConnection, now: i64) -> Result<(), sqlx::Error> {
+async fn purge(conn: &mut AnyConnection, now: i64) -> Result<(), sqlx::Error> {
     for expired in store::throttle::purge_expired(conn, now - WINDOW, now).await? {
         report_refusals(conn, &expired.label, expired.refused, now).await?;
     }
@@ -92,7 +92,7 @@ async fn purge(conn: &mut SqliteConnection, now: i64) -> Result<(), sqlx::Error>
 
 /// One audit entry for the attempts a lock refused, however many.
 async fn report_refusals(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     label: &str,
     refused: i64,
     now: i64,
@@ -116,7 +116,7 @@ impl Attempt {
 
     /// The password was wrong: one more failure for the client's address.
     /// The username's count has it already.
-    pub async fn failed(&self, conn: &mut SqliteConnection, now: i64) -> Result<(), sqlx::Error> {
+    pub async fn failed(&self, conn: &mut AnyConnection, now: i64) -> Result<(), sqlx::Error> {
         if let Some(key) = &self.keys.address {
             let failures = store::throttle::get(conn, key).await?.failures + 1;
             store::throttle::count_attempt(conn, key, key, failures, now, 0).await?;
@@ -129,7 +129,7 @@ impl Attempt {
     /// the right one too. Otherwise the username's count is forgotten.
     pub async fn succeed(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         now: i64,
     ) -> Result<Result<(), Locked>, sqlx::Error> {
         let account = store::throttle::get(conn, &self.keys.account).await?;

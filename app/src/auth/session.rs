@@ -3,7 +3,7 @@
 
 use axum::http::{header, HeaderMap};
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::{cookie, AuthSettings};
 use crate::domain::{Account, AccountId, ApiTokenInfo, TOKEN_PREFIX};
@@ -72,7 +72,7 @@ const TOUCH_EVERY: i64 = 60;
 /// An expired session is deleted on the way. A request with a bearer token
 /// is the token's alone: its cookie, if any, is not looked at.
 pub async fn caller(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     headers: &HeaderMap,
     settings: &AuthSettings,
     now: i64,
@@ -83,7 +83,7 @@ pub async fn caller(
 /// [`caller`] without counting as activity: a long-lived stream checking
 /// that its session still stands must not keep it from idling out.
 pub async fn caller_unrenewed(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     headers: &HeaderMap,
     settings: &AuthSettings,
     now: i64,
@@ -98,7 +98,7 @@ enum Renew {
 }
 
 async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     headers: &HeaderMap,
     settings: &AuthSettings,
     now: i64,
@@ -137,7 +137,7 @@ async fn find(
 }
 
 async fn token_caller(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token: &str,
     now: i64,
     renew: Renew,
@@ -175,7 +175,7 @@ pub fn new_api_token() -> String {
 
 /// Starts a session for `account`; returns the token for the cookie.
 pub async fn start(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     now: i64,
 ) -> Result<String, sqlx::Error> {

@@ -68,9 +68,9 @@ pub fn AssignDialog(user: VoiceUser, changing: bool) -> impl IntoView {
             picking_number.set(true);
         }
     });
-    super::on_others(move |changes| {
+    super::on_others(move |others| {
         let me = user_now.with_untracked(|u| u.id);
-        if let Some(change) = changes.iter().rev().find(|c| c.user == Some(me)) {
+        if let Some(change) = others.changes.iter().rev().find(|c| c.user == Some(me)) {
             live_news.set(Some(change.note(0)));
         }
     });

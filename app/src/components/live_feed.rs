@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{batch_note, LiveBatch, LiveChange};
+use crate::domain::{batch_note, LiveBatch};
 
 /// What the stream last brought, numbered so a page reacts to each message
 /// once, and the note that tells the admin.
@@ -49,7 +49,7 @@ impl LiveFeed {
             self.note.set(Some(
                 "Many changes were made by other admins: the page shows them now.".to_owned(),
             ));
-        } else if let Some(note) = batch_note(&others, now) {
+        } else if let Some(note) = batch_note(&others.changes, now) {
             self.note.set(Some(note));
         }
         let seq = self
@@ -81,9 +81,9 @@ pub fn on_live(react: impl Fn(&LiveBatch) + 'static) {
     });
 }
 
-/// Runs `react` with the changes others made, for each message from now on
-/// that holds any.
-pub fn on_others(react: impl Fn(&[LiveChange]) + 'static) {
+/// Runs `react` with the changes others made (and the users they
+/// touched), for each message from now on that holds any.
+pub fn on_others(react: impl Fn(&LiveBatch) + 'static) {
     let Some(feed) = use_context::<LiveFeed>() else {
         return;
     };

@@ -158,14 +158,33 @@ impl LiveBatch {
                 .any(|c| Touches::of(c.action) == Some(part))
     }
 
-    /// The changes someone other than `me` made: a console needn't tell an
-    /// admin of their own saves.
-    pub fn by_others(&self, me: &str) -> Vec<LiveChange> {
-        self.changes
+    /// This message without the changes `me` made, and the users only
+    /// those touched: a console needn't tell an admin of their own saves,
+    /// and takes them in from the save's own answer (a page rebuilt from
+    /// the stream first would drop the save's pending outcome).
+    pub fn by_others(&self, me: &str) -> LiveBatch {
+        let changes: Vec<LiveChange> = self
+            .changes
             .iter()
             .filter(|c| c.actor != me)
             .cloned()
-            .collect()
+            .collect();
+        let users = self
+            .users
+            .iter()
+            .filter(|u| changes.iter().any(|c| c.user == Some(u.id)))
+            .cloned()
+            .collect();
+        LiveBatch {
+            changes,
+            users,
+            reload: self.reload,
+        }
+    }
+
+    /// Whether there is anything to take in.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && !self.reload
     }
 }
 

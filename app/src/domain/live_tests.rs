@@ -308,10 +308,38 @@ fn a_console_is_not_told_of_its_own_saves() {
         actor: "admin".to_owned(),
         ..change(NumberRemoved, Some(3))
     };
+    let user = |id: i64| VoiceUser {
+        id: UserId(id),
+        display_name: format!("User {id}"),
+        username: format!("user{id}@contoso.com"),
+        usage_location: crate::domain::Country::parse("US").unwrap(),
+        licences: Vec::new(),
+        assigned_number: None,
+        emergency_location: None,
+        version: 2,
+    };
     let batch = LiveBatch {
         changes: vec![mine, theirs.clone()],
+        users: vec![user(2), user(3)],
+        reload: false,
+    };
+    let cases = [
+        // (me, changes left, users left)
+        ("voice.admin", vec![theirs.clone()], vec![user(3)]),
+        ("nobody", batch.changes.clone(), batch.users.clone()),
+    ];
+    for (me, changes, users) in cases {
+        let others = batch.by_others(me);
+        assert_eq!(others.changes, changes, "{me}");
+        assert_eq!(others.users, users, "{me}");
+    }
+    assert!(batch.by_others("voice.admin").by_others("admin").is_empty());
+    let reload = LiveBatch {
+        reload: true,
         ..LiveBatch::default()
     };
-    assert_eq!(batch.by_others("voice.admin"), vec![theirs]);
-    assert!(batch.by_others("nobody").len() == 2);
+    assert!(
+        !reload.by_others("admin").is_empty(),
+        "a reload is for everyone"
+    );
 }

@@ -15,7 +15,7 @@ use crate::links;
 pub fn EmergencyLocationsPage() -> impl IntoView {
     let city = RwSignal::new(String::new());
     let locations = Resource::new(move || city.get(), list_locations);
-    crate::components::on_live(move |batch| {
+    crate::components::on_others(move |batch| {
         if batch.touches(crate::domain::Touches::Locations) {
             locations.refetch();
         }

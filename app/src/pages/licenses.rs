@@ -8,7 +8,7 @@ use crate::components::loaded;
 #[component]
 pub fn LicensesPage() -> impl IntoView {
     let counts = Resource::new(|| (), |()| list_licences());
-    crate::components::on_live(move |batch| {
+    crate::components::on_others(move |batch| {
         if batch.touches(crate::domain::Touches::Licences) {
             counts.refetch();
         }

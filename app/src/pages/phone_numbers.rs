@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::api::phone_numbers::list_phone_numbers;
 use crate::components::{
-    can, count_text, load_as_scrolled, load_more, loaded, on_live, use_address_query, use_paging,
+    can, count_text, load_as_scrolled, load_more, loaded, on_others, use_address_query, use_paging,
     use_viewport, FilterSelect, GridNav, GridRow, NewNumbersDialog, Paging, PortDialog,
     ReleaseDialog, SearchBox, SortHeader, VirtualTable,
 };
@@ -25,7 +25,7 @@ pub fn PhoneNumbersPage() -> impl IntoView {
         move || filters.get(),
         |query, after| list_phone_numbers(NumberQuery { after, ..query }),
     );
-    on_live(move |batch| {
+    on_others(move |batch| {
         if batch.touches(Touches::Inventory) || batch.touches(Touches::Voice) {
             paging.refresh();
         }

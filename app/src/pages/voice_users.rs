@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{can, on_live};
+use crate::components::{can, on_others};
 use crate::components::{
     ActionPane, AssignDialog, BulkDialog, Dialog, OutcomeStatus, RemoveDialog, UsersGrid,
     VoiceUsersState,
@@ -14,7 +14,8 @@ pub fn VoiceUsersPage() -> impl IntoView {
     let state = VoiceUsersState::new();
     provide_context(state);
     // Others' saves, as they happen: the rows and the pane show them.
-    on_live(move |batch| state.record_all(batch.users.clone()));
+    // Others' changes: this admin's own come in with each save's answer.
+    on_others(move |batch| state.record_all(batch.users.clone()));
 
     // Opening a dialog reads the user once: a dialog keeps its own copy, so
     // a refresh it triggers itself (a stale save) doesn't reset it.

@@ -1,14 +1,16 @@
 //! Sign-in accounts.
 
+use super::Flag;
 use std::sync::LazyLock;
 
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 use super::rows;
 use super::settings::TWO_STEP_FOR_ADMINS_SQL;
 use crate::domain::{Account, AccountId, Role, SignInPolicy};
 
-const COLUMNS: &str = "id, username, display_name, role, must_change_password, \
+const COLUMNS: &str = "id, username, display_name, role, \
+     CAST(must_change_password AS INTEGER) AS must_change_password, \
      totp_secret IS NOT NULL AS two_step, version";
 
 #[derive(FromRow)]
@@ -17,7 +19,9 @@ struct AccountRow {
     username: String,
     display_name: String,
     role: String,
+    #[sqlx(try_from = "Flag")]
     must_change_password: bool,
+    #[sqlx(try_from = "Flag")]
     two_step: bool,
     version: i64,
 }
@@ -49,9 +53,10 @@ struct AccountWithHash {
 /// the account, the organisation's Voice licences and its sign-in rule.
 pub(super) fn caller_columns() -> String {
     format!(
-        "a.id, a.username, a.display_name, a.role, a.must_change_password, \
+        "a.id, a.username, a.display_name, a.role, \
+         CAST(a.must_change_password AS INTEGER) AS must_change_password, \
          a.totp_secret IS NOT NULL AS two_step, a.version, \
-         (SELECT group_concat(code) FROM licences WHERE purchased > 0) AS purchased, \
+         (SELECT string_agg(code, ',') FROM licences WHERE purchased > 0) AS purchased, \
          {TWO_STEP_FOR_ADMINS_SQL} AS two_step_for_admins"
     )
 }
@@ -62,7 +67,7 @@ pub(super) struct CallerRow {
     #[sqlx(flatten)]
     account: AccountRow,
     purchased: Option<String>,
-    two_step_for_admins: Option<bool>,
+    two_step_for_admins: Option<Flag>,
 }
 
 impl CallerRow {
@@ -70,7 +75,7 @@ impl CallerRow {
         let voice_open =
             super::licences::open_voice(self.purchased.iter().flat_map(|c| c.split(',')));
         let policy = SignInPolicy {
-            two_step_for_admins: self.two_step_for_admins == Some(true),
+            two_step_for_admins: self.two_step_for_admins == Some(Flag(true)),
         };
         Ok((Account::try_from(self.account)?, voice_open, policy))
     }
@@ -109,7 +114,7 @@ static BY_SESSION: LazyLock<String> = LazyLock::new(|| {
 /// The account of the session whose token hashes to `token_hash`, and
 /// the rest of [`OfSession`], in one statement.
 pub async fn by_session(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &str,
 ) -> Result<Option<OfSession>, sqlx::Error> {
     let row: Option<AccountOfSession> = sqlx::query_as(BY_SESSION.as_str())
@@ -129,23 +134,20 @@ pub async fn by_session(
     .transpose()
 }
 
-pub async fn count(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+pub async fn count(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
         .fetch_one(&mut *conn)
         .await
 }
 
-pub async fn count_with_role(conn: &mut SqliteConnection, role: Role) -> Result<i64, sqlx::Error> {
+pub async fn count_with_role(conn: &mut AnyConnection, role: Role) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = $1")
         .bind(role.code())
         .fetch_one(&mut *conn)
         .await
 }
 
-pub async fn find(
-    conn: &mut SqliteConnection,
-    id: AccountId,
-) -> Result<Option<Account>, sqlx::Error> {
+pub async fn find(conn: &mut AnyConnection, id: AccountId) -> Result<Option<Account>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
     let row: Option<AccountRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(id.0)
@@ -156,7 +158,7 @@ pub async fn find(
 
 /// The account and its password hash, for signing in.
 pub async fn with_hash(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     username: &str,
 ) -> Result<Option<(Account, String)>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS}, password_hash FROM accounts WHERE username = $1");
@@ -169,7 +171,7 @@ pub async fn with_hash(
 }
 
 pub async fn hash_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: AccountId,
 ) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
@@ -181,7 +183,7 @@ pub async fn hash_of(
 /// When the account's one-time password was issued; `None` for a password
 /// its holder chose.
 pub async fn one_time_password_issued_at(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: AccountId,
 ) -> Result<Option<i64>, sqlx::Error> {
     let issued: Option<Option<i64>> =
@@ -193,7 +195,7 @@ pub async fn one_time_password_issued_at(
 }
 
 /// Every account, admins first, then by username.
-pub async fn all(conn: &mut SqliteConnection) -> Result<Vec<Account>, sqlx::Error> {
+pub async fn all(conn: &mut AnyConnection) -> Result<Vec<Account>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} FROM accounts ORDER BY CASE role WHEN 'GLOBAL_ADMIN' THEN 0 \
          WHEN 'VOICE_ADMIN' THEN 1 WHEN 'HELPDESK' THEN 2 ELSE 3 END, username"
@@ -215,7 +217,7 @@ pub struct NewAccount<'a> {
 
 /// Adds the account; `None` when the username is taken.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     new: &NewAccount<'_>,
     now: i64,
 ) -> Result<Option<AccountId>, sqlx::Error> {
@@ -238,7 +240,7 @@ pub async fn insert(
 
 /// Changes the role if the account is still at `expected`; false otherwise.
 pub async fn set_role(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: AccountId,
     role: Role,
     expected: i64,
@@ -258,7 +260,7 @@ pub async fn set_role(
 /// when it was issued (to be replaced at the next sign-in), else one the
 /// account holder chose.
 pub async fn set_password(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: AccountId,
     password_hash: &str,
     one_time_issued_at: Option<i64>,
@@ -278,7 +280,7 @@ pub async fn set_password(
 
 /// Removes the account if still at `expected` (its sessions go with it).
 pub async fn delete(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: AccountId,
     expected: i64,
 ) -> Result<bool, sqlx::Error> {

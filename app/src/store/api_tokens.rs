@@ -1,8 +1,9 @@
 //! API tokens: kept as their SHA-256, with the account they act for.
 
+use super::Flag;
 use std::sync::LazyLock;
 
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 use super::accounts::{caller_columns, CallerRow};
 use super::rows;
@@ -46,11 +47,11 @@ pub struct NewToken<'a> {
 
 /// Adds the token; `None` when the account has a live token of that name.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     new: &NewToken<'_>,
     now: i64,
 ) -> Result<Option<ApiTokenInfo>, sqlx::Error> {
-    let taken: bool = sqlx::query_scalar(
+    let Flag(taken) = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM api_tokens WHERE account_id = $1 AND name = $2 \
          AND revoked_at IS NULL AND expires_at > $3)",
     )
@@ -80,7 +81,7 @@ pub async fn insert(
 
 /// The account's tokens still in force, newest first.
 pub async fn live(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     now: i64,
 ) -> Result<Vec<ApiTokenInfo>, sqlx::Error> {
@@ -98,7 +99,7 @@ pub async fn live(
 
 /// A token still in force, by id.
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     now: i64,
 ) -> Result<Option<ApiTokenInfo>, sqlx::Error> {
@@ -113,7 +114,7 @@ pub async fn find(
     row.map(ApiTokenInfo::try_from).transpose()
 }
 
-pub async fn revoke(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+pub async fn revoke(conn: &mut AnyConnection, id: i64, now: i64) -> Result<bool, sqlx::Error> {
     let done =
         sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
             .bind(now)
@@ -165,7 +166,7 @@ static BY_HASH: LazyLock<String> = LazyLock::new(|| {
 /// The account of the live token whose hash is `token_hash`, in one
 /// statement: revoked and expired tokens name nobody.
 pub async fn by_hash(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &str,
     now: i64,
 ) -> Result<Option<OfToken>, sqlx::Error> {
@@ -195,7 +196,7 @@ pub async fn by_hash(
     .transpose()
 }
 
-pub async fn touch(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
+pub async fn touch(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
         .bind(now)
         .bind(id)

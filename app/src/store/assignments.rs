@@ -1,6 +1,6 @@
 //! Which number each user holds.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::{Batch, Step};
 use crate::domain::{LocationId, NumberId, UserId};
@@ -36,7 +36,7 @@ pub fn push_put(
 
 /// Takes the user's number back into the unassigned inventory; false when
 /// the user held none.
-pub async fn remove(conn: &mut SqliteConnection, user: UserId) -> Result<bool, sqlx::Error> {
+pub async fn remove(conn: &mut AnyConnection, user: UserId) -> Result<bool, sqlx::Error> {
     let mut batch = Batch::new();
     let removed = push_remove(&mut batch, user);
     Ok(batch.run(conn).await?.rows(removed) == 1)

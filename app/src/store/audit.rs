@@ -1,17 +1,19 @@
 //! The audit log: appended in the transaction of the change it records,
 //! never updated or deleted (the database refuses both).
 
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
+use super::Sql;
+use sqlx::{AnyConnection, FromRow};
 
 use super::keyset::Keyset;
 use super::rows;
-use super::search_index::{fts_phrase, index_answers, matching};
+use super::search_index::{fts_phrase, probe_sql, SMALL};
+use super::Dialect;
 use super::SearchTerm;
 use super::{Batch, Step};
 use crate::domain::{AuditAction, AuditEntry, AuditQuery, AuditRecord, ChangeSetId, Cursor, Page};
 
 pub async fn append(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     at: i64,
     actor: &str,
     action: AuditAction,
@@ -83,18 +85,26 @@ impl EntryRow {
     }
 }
 
+/// The entries matching the FTS5 query `$1` (SQLite).
+const AUDIT_MATCHING: &str = "SELECT rowid FROM audit_search WHERE audit_search MATCH $1";
+
 /// ` WHERE ...`: the entries the search, action and days keep. The search
 /// goes through the trigram index when it finds few entries; a short term,
 /// or one that matches many, is checked on each entry read, newest first.
 async fn push_filter(
-    conn: &mut SqliteConnection,
-    qb: &mut QueryBuilder<Sqlite>,
+    conn: &mut AnyConnection,
+    qb: &mut Sql,
     query: &AuditQuery,
 ) -> Result<(), sqlx::Error> {
     qb.push(" WHERE 1 = 1");
     let term = SearchTerm::new(&query.search);
-    match index_phrase(&term) {
-        Some(phrase) if index_answers(conn, &matching("audit_search"), &phrase).await? => {
+    // PostgreSQL's trigram indexes serve push_condition's LIKEs themselves.
+    let phrase = match Dialect::of(conn) {
+        Dialect::Sqlite => index_phrase(&term),
+        Dialect::Postgres => None,
+    };
+    match phrase {
+        Some(phrase) if probe_sql(conn, AUDIT_MATCHING, &phrase).await? <= SMALL => {
             qb.push(" AND id IN (SELECT rowid FROM audit_search WHERE audit_search MATCH ")
                 .push_bind(phrase)
                 .push(")");
@@ -140,13 +150,13 @@ fn index_phrase(term: &SearchTerm) -> Option<String> {
 /// How many entries match the query (its page aside), counted up to `cap`:
 /// the count, and whether it stopped there.
 pub async fn count(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     query: &AuditQuery,
     cap: i64,
 ) -> Result<(i64, bool), sqlx::Error> {
-    let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT 1 FROM audit_log");
+    let mut qb = Sql::new("SELECT COUNT(*) FROM (SELECT 1 FROM audit_log");
     push_filter(conn, &mut qb, query).await?;
-    qb.push(" LIMIT ").push_bind(cap + 1).push(")");
+    qb.push(" LIMIT ").push_bind(cap + 1).push(") AS matching");
     let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
     Ok((found.min(cap), found > cap))
 }
@@ -154,7 +164,7 @@ pub async fn count(
 /// Newest first: up to `limit` entries matching the query, older than
 /// `query.before_id`, and the `before_id` of the next page if more follow.
 pub async fn page(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     query: &AuditQuery,
     limit: u32,
 ) -> Result<Page<AuditEntry, i64>, sqlx::Error> {
@@ -163,7 +173,7 @@ pub async fn page(
         id,
     });
     let keyset = Keyset::by_id("id", true, after.as_ref(), limit);
-    let mut qb = QueryBuilder::new(
+    let mut qb = Sql::new(
         "SELECT id, at, actor, action, target, user_name, number, before, after FROM audit_log",
     );
     push_filter(conn, &mut qb, query).await?;

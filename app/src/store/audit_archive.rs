@@ -4,7 +4,7 @@
 //! permit the append-only trigger allows (migration 0010).
 
 use serde::Serialize;
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 /// An entry as the archive keeps it: every column, as stored (`at` in
 /// seconds since the epoch, UTC; `action` as its code).
@@ -24,7 +24,7 @@ pub struct ArchivedEntry {
 
 /// Up to `limit` entries written before `before_at`, oldest id first.
 pub async fn oldest(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     before_at: i64,
     limit: u32,
 ) -> Result<Vec<ArchivedEntry>, sqlx::Error> {
@@ -42,7 +42,7 @@ pub async fn oldest(
 /// `last_id`: no other entry lies in that range before `before_at`. How
 /// many went. The permit is open only for this statement.
 pub async fn delete_archived(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     first_id: i64,
     last_id: i64,
     before_at: i64,

@@ -8,9 +8,10 @@
 
 use std::sync::Arc;
 
+use super::{Dialect, Sql};
 use futures_util::TryStreamExt;
-use sqlx::sqlite::{SqliteQueryResult, SqliteRow};
-use sqlx::{AssertSqlSafe, Either, Execute, QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::any::{AnyArguments, AnyQueryResult, AnyRow};
+use sqlx::{AnyConnection, AssertSqlSafe, Either, Execute, Executor};
 
 /// Batches of at most this many statements keep their prepared statements
 /// for the next call: the writes and reads every request sends.
@@ -22,8 +23,10 @@ pub type RowObserver = Arc<dyn Fn() + Send + Sync>;
 
 /// The statements to send, and how many there are.
 pub struct Batch {
-    sql: QueryBuilder<Sqlite>,
+    sql: Sql,
     statements: usize,
+    /// Where each statement is in `sql`: PostgreSQL takes them one by one.
+    bounds: Vec<(usize, usize)>,
     frame: Frame,
     observer: Option<RowObserver>,
 }
@@ -50,8 +53,9 @@ impl Default for Batch {
 impl Batch {
     pub fn new() -> Self {
         Self {
-            sql: QueryBuilder::new(""),
+            sql: Sql::new(""),
             statements: 0,
+            bounds: Vec::new(),
             frame: Frame::default(),
             observer: None,
         }
@@ -70,17 +74,19 @@ impl Batch {
     }
 
     /// Adds one statement, which `write` builds (binding its values).
-    pub fn push(&mut self, write: impl FnOnce(&mut QueryBuilder<Sqlite>)) -> Step {
+    pub fn push(&mut self, write: impl FnOnce(&mut Sql)) -> Step {
         if self.statements > 0 {
             self.sql.push("; ");
         }
+        let start = self.sql.len();
         write(&mut self.sql);
+        self.bounds.push((start, self.sql.len()));
         self.statements += 1;
         Step(self.statements - 1)
     }
 
     /// Runs every statement, in order, on `conn`; stops at the first error.
-    pub async fn run(self, conn: &mut SqliteConnection) -> Result<Changed, sqlx::Error> {
+    pub async fn run(self, conn: &mut AnyConnection) -> Result<Changed, sqlx::Error> {
         let (expected, frame) = (self.statements, self.frame);
         let mut counts = Vec::with_capacity(expected + 2);
         self.send(conn, |result| {
@@ -94,7 +100,7 @@ impl Batch {
 
     /// Runs every statement, in order, on `conn`, and keeps the rows each
     /// returns: for reads that belong together.
-    pub async fn fetch(mut self, conn: &mut SqliteConnection) -> Result<Fetched, sqlx::Error> {
+    pub async fn fetch(mut self, conn: &mut AnyConnection) -> Result<Fetched, sqlx::Error> {
         let (expected, frame) = (self.statements, self.frame);
         let mut rows = vec![Vec::new()];
         let observer = self.observer.take();
@@ -117,21 +123,20 @@ impl Batch {
     /// to `each`; [`answered`] then drops the frame's own.
     async fn send(
         mut self,
-        conn: &mut SqliteConnection,
-        mut each: impl FnMut(Either<SqliteQueryResult, SqliteRow>),
+        conn: &mut AnyConnection,
+        mut each: impl FnMut(Either<AnyQueryResult, AnyRow>),
     ) -> Result<(), sqlx::Error> {
         if self.statements == 0 && self.frame.before.is_none() && self.frame.after.is_none() {
             return Ok(());
         }
+        if Dialect::of(conn) == Dialect::Postgres {
+            return self.send_one_by_one(conn, each).await;
+        }
         let mut sql = String::new();
-        for part in [
-            self.frame.before,
-            Some(self.sql.sql().as_str()),
-            self.frame.after,
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|part| !part.is_empty())
+        for part in [self.frame.before, Some(self.sql.sql()), self.frame.after]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
         {
             if !sql.is_empty() {
                 sql.push_str("; ");
@@ -149,17 +154,49 @@ impl Batch {
         let persistent = self.statements <= CACHED_UP_TO;
         // sqlx 0.9 marks several statements in one prepared query as
         // deprecated (launchbadge/sqlx#3108) while its SQLite driver still
-        // runs them; should a later sqlx drop it, this one place goes back
-        // to a call per statement.
-        #[allow(deprecated)]
-        let mut results = sqlx::query_with(AssertSqlSafe(sql), arguments)
-            .persistent(persistent)
-            .fetch_many(&mut *conn);
-        while let Some(result) = results.try_next().await? {
-            each(result);
+        // runs them; should a later sqlx drop it, SQLite goes one by one too.
+        stream(conn, sql, arguments, persistent, &mut each).await
+    }
+
+    /// [`Batch::send`] for PostgreSQL, which prepares one statement at a
+    /// time: the frame and each statement in turn, on the same connection.
+    async fn send_one_by_one(
+        mut self,
+        conn: &mut AnyConnection,
+        mut each: impl FnMut(Either<AnyQueryResult, AnyRow>),
+    ) -> Result<(), sqlx::Error> {
+        let persistent = self.statements <= CACHED_UP_TO;
+        // The frame's statements carry no values: one simple query each,
+        // which may hold several (`BEGIN; SELECT pg_advisory_xact_lock(…)`).
+        if let Some(before) = self.frame.before {
+            each(Either::Left(conn.execute(before).await?));
+        }
+        for (sql, arguments) in self.sql.split(&self.bounds) {
+            stream(conn, sql, arguments, persistent, &mut each).await?;
+        }
+        if let Some(after) = self.frame.after {
+            each(Either::Left(conn.execute(after).await?));
         }
         Ok(())
     }
+}
+
+/// Runs `sql` and hands each result, in order, to `each`.
+async fn stream(
+    conn: &mut AnyConnection,
+    sql: String,
+    arguments: AnyArguments,
+    persistent: bool,
+    each: &mut impl FnMut(Either<AnyQueryResult, AnyRow>),
+) -> Result<(), sqlx::Error> {
+    #[allow(deprecated)]
+    let mut results = sqlx::query_with(AssertSqlSafe(sql), arguments)
+        .persistent(persistent)
+        .fetch_many(&mut *conn);
+    while let Some(result) = results.try_next().await? {
+        each(result);
+    }
+    Ok(())
 }
 
 /// The answers of the batch's own statements out of `all`, checking that
@@ -180,17 +217,23 @@ fn answered<T>(mut all: Vec<T>, expected: usize, frame: Frame) -> Result<Vec<T>,
 }
 
 /// The rows each statement of a batch returned.
-#[derive(Debug)]
-pub struct Fetched(Vec<Vec<SqliteRow>>);
+pub struct Fetched(Vec<Vec<AnyRow>>);
+
+impl std::fmt::Debug for Fetched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rows: Vec<usize> = self.0.iter().map(Vec::len).collect();
+        f.debug_tuple("Fetched").field(&rows).finish()
+    }
+}
 
 impl Fetched {
     /// The first row `step` returned, if any.
-    pub fn first(&self, step: Step) -> Option<&SqliteRow> {
+    pub fn first(&self, step: Step) -> Option<&AnyRow> {
         self.0[step.0].first()
     }
 
     /// Every row `step` returned.
-    pub fn rows(&self, step: Step) -> &[SqliteRow] {
+    pub fn rows(&self, step: Step) -> &[AnyRow] {
         &self.0[step.0]
     }
 }
@@ -215,7 +258,8 @@ mod tests {
 
     #[tokio::test]
     async fn an_observed_fetch_counts_every_row_as_it_arrives() {
-        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::any::install_default_drivers();
+        let mut conn = AnyConnection::connect("sqlite::memory:").await.unwrap();
         let seen = Arc::new(AtomicUsize::new(0));
         let counter = seen.clone();
         let mut batch = Batch::new().observed(Some(Arc::new(move || {

@@ -1,7 +1,7 @@
 //! Change sets and what each did to its users (`migrations/0006`).
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{FromRow, Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, FromRow, Row};
 
 use super::{Batch, Step};
 use crate::domain::{
@@ -17,7 +17,7 @@ pub fn push_next_id(batch: &mut Batch) -> Step {
     })
 }
 
-pub fn read_next_id(row: Option<&SqliteRow>) -> Result<ChangeSetId, sqlx::Error> {
+pub fn read_next_id(row: Option<&AnyRow>) -> Result<ChangeSetId, sqlx::Error> {
     let row = row.ok_or_else(|| sqlx::Error::Protocol("no next change set id".into()))?;
     Ok(ChangeSetId(row.try_get("next")?))
 }
@@ -81,7 +81,7 @@ impl From<SetRow> for ChangeSet {
 
 /// Up to `limit` sets older than `before` (all when `None`), newest first.
 pub async fn page(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     before: Option<ChangeSetId>,
     limit: usize,
 ) -> Result<ChangeSetPage, sqlx::Error> {
@@ -102,7 +102,7 @@ pub async fn page(
     // the history grows.
     const COUNT_AT_MOST: i64 = 100_000;
     let found: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM change_sets LIMIT $1)")
+        sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM change_sets LIMIT $1) AS sets")
             .bind(COUNT_AT_MOST + 1)
             .fetch_one(&mut *conn)
             .await?;
@@ -124,7 +124,7 @@ pub fn push_get(batch: &mut Batch, id: ChangeSetId) -> Step {
     })
 }
 
-pub fn read_set(row: &SqliteRow) -> Result<ChangeSet, sqlx::Error> {
+pub fn read_set(row: &AnyRow) -> Result<ChangeSet, sqlx::Error> {
     Ok(SetRow::from_row(row)?.into())
 }
 
@@ -142,7 +142,7 @@ pub fn push_users(batch: &mut Batch, id: ChangeSetId) -> Step {
     })
 }
 
-pub fn read_users(rows: &[SqliteRow]) -> Result<Vec<UserChange>, sqlx::Error> {
+pub fn read_users(rows: &[AnyRow]) -> Result<Vec<UserChange>, sqlx::Error> {
     rows.iter()
         .map(|row| {
             let before = holding(

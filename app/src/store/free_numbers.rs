@@ -2,22 +2,24 @@
 //! one country and of the sources a group of users' licences allow, in
 //! number order, narrowed to a city or a range.
 
-use sqlx::{QueryBuilder, SqliteConnection};
+use super::{Dialect, Sql};
+use sqlx::AnyConnection;
 
 use super::numbers::{push_assignable, push_select_found, read_found};
 use crate::domain::{Country, Date, Narrowing, NumberId, NumberSource, Range, TelephoneNumber};
 
 /// Up to `limit` free numbers of `country` from `sources`, within `narrow`.
 pub async fn free(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     today: &Date,
     country: Country,
     sources: &[NumberSource],
     narrow: &Narrowing,
     limit: usize,
 ) -> Result<Vec<(NumberId, TelephoneNumber)>, sqlx::Error> {
+    let dialect = Dialect::of(conn);
     let sources = super::sets::json_array(sources.iter().map(|s| s.code()));
-    let mut qb = QueryBuilder::new("");
+    let mut qb = Sql::new("");
     push_select_found(&mut qb);
     qb.push(" WHERE n.country = ")
         .push_bind(country.to_string())
@@ -40,7 +42,7 @@ pub async fn free(
         // Country codes have one to three digits, so the rest starts at
         // the third to fifth character of E.164.
         Range::AfterCountryCode(digits) => {
-            qb.push(" AND instr(n.e164, ")
+            qb.push(format_args!(" AND {}(n.e164, ", dialect.position()))
                 .push_bind(digits)
                 .push(") BETWEEN 3 AND 5");
         }

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use super::Sql;
+use sqlx::AnyConnection;
 
 use crate::domain::UserId;
 
@@ -18,13 +19,13 @@ pub struct Holder {
 
 /// The holders among `users` who hold a number, by id.
 pub async fn of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     users: &[UserId],
 ) -> Result<HashMap<UserId, Holder>, sqlx::Error> {
     if users.is_empty() {
         return Ok(HashMap::new());
     }
-    let mut qb = QueryBuilder::<Sqlite>::new(
+    let mut qb = Sql::new(
         "SELECT u.id, u.username, l.description FROM number_assignments a \
          JOIN voice_users u ON u.id = a.user_id \
          JOIN emergency_locations l ON l.id = a.location_id WHERE a.user_id IN (",

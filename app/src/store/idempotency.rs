@@ -1,7 +1,7 @@
 //! Idempotency keys: the first answer to a request, kept to answer its
 //! retries.
 
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 use crate::domain::AccountId;
 
@@ -38,7 +38,7 @@ struct KeyRow {
 /// `expired_before` are forgotten first, and a claim still running since
 /// before `stale_before` (its server stopped mid-request) is given up.
 pub async fn claim(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     key: &str,
     hash: &str,
@@ -95,7 +95,7 @@ pub async fn claim(
 
 /// Keeps the first answer for the retries.
 pub async fn keep(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     key: &str,
     answer: &Answer,
@@ -116,7 +116,7 @@ pub async fn keep(
 
 /// Gives the key up: the request failed in a way a retry may fix.
 pub async fn release(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     key: &str,
 ) -> Result<(), sqlx::Error> {

@@ -3,8 +3,9 @@
 //! (never by offset, so page 400 costs what page 1 does), fetched one row
 //! past the page to learn whether more follow.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite};
+use super::Sql;
+use sqlx::any::AnyRow;
+use sqlx::Row;
 
 use crate::domain::{AccountId, Cursor, LocationId, NumberId, Page, UserId};
 
@@ -80,7 +81,7 @@ impl<'a, Id: RowId> Keyset<'a, Id> {
     }
 
     /// `, <key> AS sort_key` for the end of the SELECT list.
-    pub fn push_sort_column(&self, qb: &mut QueryBuilder<Sqlite>) {
+    pub fn push_sort_column(&self, qb: &mut Sql) {
         if let Some(key) = self.key {
             qb.push(format_args!(", {key} AS sort_key"));
         }
@@ -90,7 +91,7 @@ impl<'a, Id: RowId> Keyset<'a, Id> {
     /// The first term (the key from the cursor's on) is what SQLite seeks
     /// the sort's index with: given only the OR, with bound values, it
     /// scans the index from its start, so page 100 would read 100 pages.
-    pub fn push_after(&self, qb: &mut QueryBuilder<Sqlite>) {
+    pub fn push_after(&self, qb: &mut Sql) {
         let Some(after) = self.after else { return };
         let (id, cmp) = (self.id, self.comparison());
         match self.key {
@@ -113,7 +114,7 @@ impl<'a, Id: RowId> Keyset<'a, Id> {
     }
 
     /// ` ORDER BY ... LIMIT n`, asking for one row more than the page holds.
-    pub fn push_order(&self, qb: &mut QueryBuilder<Sqlite>) {
+    pub fn push_order(&self, qb: &mut Sql) {
         let (id, direction) = (self.id, if self.descending { "DESC" } else { "ASC" });
         match self.key {
             Some(_) => qb.push(format_args!(
@@ -128,8 +129,8 @@ impl<'a, Id: RowId> Keyset<'a, Id> {
     /// cursor after its last row when more follow. Each row is read by `read`.
     pub fn page<T>(
         &self,
-        mut rows: Vec<SqliteRow>,
-        read: impl FnMut(&SqliteRow) -> Result<T, sqlx::Error>,
+        mut rows: Vec<AnyRow>,
+        read: impl FnMut(&AnyRow) -> Result<T, sqlx::Error>,
     ) -> Result<Page<T, Cursor<Id>>, sqlx::Error> {
         let more = rows.len() > self.limit as usize;
         rows.truncate(self.limit as usize);
@@ -161,12 +162,12 @@ mod tests {
     use super::*;
 
     fn sql(keyset: &Keyset<'_, i64>) -> String {
-        let mut qb = QueryBuilder::<Sqlite>::new("SELECT t.id AS id");
+        let mut qb = Sql::new("SELECT t.id AS id");
         keyset.push_sort_column(&mut qb);
         qb.push(" FROM t WHERE t.x = 1");
         keyset.push_after(&mut qb);
         keyset.push_order(&mut qb);
-        qb.sql().as_str().to_owned()
+        qb.sql().to_owned()
     }
 
     #[test]
@@ -179,19 +180,19 @@ mod tests {
             (
                 Keyset::sorted("lower(t.name)", "t.id", false, None, 50),
                 "SELECT t.id AS id, lower(t.name) AS sort_key FROM t WHERE t.x = 1 \
-                 ORDER BY sort_key ASC, t.id ASC LIMIT ?",
+                 ORDER BY sort_key ASC, t.id ASC LIMIT $1",
                 "first page, ascending",
             ),
             (
                 Keyset::sorted("lower(t.name)", "t.id", true, Some(&after), 50),
                 "SELECT t.id AS id, lower(t.name) AS sort_key FROM t WHERE t.x = 1 \
-                 AND lower(t.name) <= ? AND (lower(t.name) < ? OR (lower(t.name) = ? AND t.id < ?)) \
-                 ORDER BY sort_key DESC, t.id DESC LIMIT ?",
+                 AND lower(t.name) <= $1 AND (lower(t.name) < $2 OR (lower(t.name) = $3 AND t.id < $4)) \
+                 ORDER BY sort_key DESC, t.id DESC LIMIT $5",
                 "a later page, descending",
             ),
             (
                 Keyset::by_id("t.id", true, Some(&after), 50),
-                "SELECT t.id AS id FROM t WHERE t.x = 1 AND t.id < ? ORDER BY t.id DESC LIMIT ?",
+                "SELECT t.id AS id FROM t WHERE t.x = 1 AND t.id < $1 ORDER BY t.id DESC LIMIT $2",
                 "by id alone: the cursor's key plays no part",
             ),
         ];
@@ -202,7 +203,8 @@ mod tests {
 
     #[tokio::test]
     async fn pages_follow_each_other_without_gaps_or_repeats() {
-        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect("sqlite::memory:")
+        sqlx::any::install_default_drivers();
+        let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect("sqlite::memory:")
             .await
             .unwrap();
         sqlx::raw_sql(
@@ -219,7 +221,7 @@ mod tests {
             loop {
                 let keyset: Keyset<i64> =
                     Keyset::sorted("t.name", "t.id", descending, after.as_ref(), 2);
-                let mut qb = QueryBuilder::<Sqlite>::new("SELECT t.id AS id");
+                let mut qb = Sql::new("SELECT t.id AS id");
                 keyset.push_sort_column(&mut qb);
                 qb.push(" FROM t WHERE t.x = 1");
                 keyset.push_after(&mut qb);

@@ -1,11 +1,11 @@
 //! The organisation's licences and who holds them.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::domain::{Licence, UserId};
 
 /// Each licence the organisation bought: how many, and how many are assigned.
-pub async fn counts(conn: &mut SqliteConnection) -> Result<Vec<(Licence, i64, i64)>, sqlx::Error> {
+pub async fn counts(conn: &mut AnyConnection) -> Result<Vec<(Licence, i64, i64)>, sqlx::Error> {
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT l.code, l.purchased, (SELECT COUNT(*) FROM user_licences u WHERE u.licence = l.code) AS assigned \
          FROM licences l ORDER BY l.code",
@@ -24,7 +24,7 @@ pub async fn counts(conn: &mut SqliteConnection) -> Result<Vec<(Licence, i64, i6
 }
 
 pub async fn give(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user: UserId,
     licence: Licence,
 ) -> Result<(), sqlx::Error> {
@@ -39,7 +39,7 @@ pub async fn give(
 }
 
 pub async fn take(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user: UserId,
     licence: Licence,
 ) -> Result<(), sqlx::Error> {

@@ -1,13 +1,14 @@
 //! The changes a live stream tells of, read from the audit log after the
 //! entry it told of last.
 
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
+use super::Sql;
+use sqlx::{AnyConnection, FromRow};
 
 use super::rows;
 use crate::domain::{live_actions, AuditAction, LiveChange, UserId};
 
 /// The newest audit entry's id; 0 for an empty log.
-pub async fn newest(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+pub async fn newest(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
     let (id,): (Option<i64>,) = sqlx::query_as("SELECT max(id) FROM audit_log")
         .fetch_one(&mut *conn)
         .await?;
@@ -17,12 +18,12 @@ pub async fn newest(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
 /// The live changes after entry `after` up to entry `upto`, oldest first, at
 /// most `limit` of them.
 pub async fn between(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     after: i64,
     upto: i64,
     limit: usize,
 ) -> Result<Vec<LiveChange>, sqlx::Error> {
-    let mut qb = QueryBuilder::<Sqlite>::new(
+    let mut qb = Sql::new(
         "SELECT id, at, actor, action, target, user_id, user_name, number FROM audit_log \
          WHERE id > ",
     );

@@ -1,19 +1,19 @@
 //! Emergency locations.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, FromRow, Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AssertSqlSafe, FromRow, Row};
 
 use super::like_pattern;
 use super::rows::{LocationColumns, LOCATION_COLUMNS};
 use crate::domain::{CivicAddress, Country, EmergencyLocation, LocationId};
 
 /// A location as [`find`] and [`push_find`] select it.
-pub fn read(row: &SqliteRow) -> Result<Option<EmergencyLocation>, sqlx::Error> {
+pub fn read(row: &AnyRow) -> Result<Option<EmergencyLocation>, sqlx::Error> {
     LocationColumns::from_row(row)?.into_location()
 }
 
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: LocationId,
 ) -> Result<Option<EmergencyLocation>, sqlx::Error> {
     let sql = format!("SELECT {LOCATION_COLUMNS} FROM emergency_locations l WHERE l.id = $1");
@@ -37,7 +37,7 @@ pub fn push_find(batch: &mut super::Batch, id: LocationId) -> super::Step {
 /// Validated locations whose city contains `city`, up to `limit`, those in
 /// `first_country` first.
 pub async fn validated(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     city: &str,
     first_country: Option<Country>,
     limit: u32,
@@ -60,7 +60,7 @@ pub async fn validated(
 
 /// Every location whose city contains `city`, with how many users it serves.
 pub async fn all_with_use(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     city: &str,
     limit: u32,
 ) -> Result<Vec<(EmergencyLocation, i64)>, sqlx::Error> {
@@ -83,7 +83,7 @@ pub async fn all_with_use(
 }
 
 /// How many users have this as their emergency location.
-pub async fn users_of(conn: &mut SqliteConnection, id: LocationId) -> Result<i64, sqlx::Error> {
+pub async fn users_of(conn: &mut AnyConnection, id: LocationId) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM number_assignments WHERE location_id = $1")
         .bind(id.0)
         .fetch_one(&mut *conn)
@@ -92,7 +92,7 @@ pub async fn users_of(conn: &mut SqliteConnection, id: LocationId) -> Result<i64
 
 /// Stores a validated address; returns its id.
 pub async fn add_validated(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     address: &CivicAddress,
     country: Country,
 ) -> Result<LocationId, sqlx::Error> {
@@ -117,7 +117,7 @@ pub async fn add_validated(
     Ok(LocationId(id))
 }
 
-pub async fn delete(conn: &mut SqliteConnection, id: LocationId) -> Result<bool, sqlx::Error> {
+pub async fn delete(conn: &mut AnyConnection, id: LocationId) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("DELETE FROM emergency_locations WHERE id = $1")
         .bind(id.0)
         .execute(&mut *conn)
@@ -127,7 +127,7 @@ pub async fn delete(conn: &mut SqliteConnection, id: LocationId) -> Result<bool,
 
 /// Renames a location; the only change a validated address allows.
 pub async fn rename(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: LocationId,
     description: &str,
 ) -> Result<bool, sqlx::Error> {

@@ -9,6 +9,8 @@ pub mod audit_archive;
 mod batch;
 pub mod change_sets;
 mod commits;
+mod dialect;
+mod flag;
 pub mod free_numbers;
 pub mod holders;
 pub mod idempotency;
@@ -24,6 +26,7 @@ pub mod search_index;
 pub mod sessions;
 pub mod sets;
 pub mod settings;
+mod sql;
 pub mod throttle;
 pub mod two_step;
 mod user_filter;
@@ -35,36 +38,68 @@ pub use batch::{Batch, Changed, Fetched, RowObserver, Step};
 pub use commits::{Commits, Heard};
 pub use writer::{WriteTx, Writer};
 
-use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool, Transaction};
+use sqlx::any::AnyPoolOptions;
+use sqlx::{Executor, Transaction};
 
-/// Opens (creating if needed) the database at `url`: WAL so readers never
-/// wait for the writer, foreign keys on, and a busy timeout so two writers
-/// queue instead of failing.
-pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10));
-    SqlitePoolOptions::new()
-        .max_connections(8)
-        // A ping is a round trip to the connection's thread on every
-        // acquire; an embedded file has no network link to go stale.
-        .test_before_acquire(false)
-        .acquire_timeout(Duration::from_secs(10))
-        .connect_with(options)
-        .await
+pub use dialect::Dialect;
+pub use flag::Flag;
+pub use sql::{Separated, Sql};
+
+/// The database behind the store: SQLite or PostgreSQL, through sqlx's
+/// `Any` driver, so one function serves both; [`Dialect`] holds the few
+/// spellings that differ.
+pub type Db = sqlx::Any;
+pub type Conn = sqlx::AnyConnection;
+pub type Pool = sqlx::AnyPool;
+pub type Row = sqlx::any::AnyRow;
+
+/// Opens the database at `url`: an SQLite file (created if missing) in WAL
+/// mode, so readers never wait for the writer, with foreign keys on and a
+/// busy timeout so two writers queue instead of failing; or PostgreSQL.
+pub async fn connect(url: &str) -> Result<Pool, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+    match Dialect::of_url(url) {
+        Dialect::Sqlite => {
+            let url = if url.contains('?') || url.contains(":memory:") {
+                url.to_owned()
+            } else {
+                format!("{url}?mode=rwc")
+            };
+            options
+                .max_connections(8)
+                // A ping is a round trip to the connection's thread on every
+                // acquire; an embedded file has no network link to go stale.
+                .test_before_acquire(false)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000",
+                        )
+                        .await
+                        .map(drop)
+                    })
+                })
+                .connect(&url)
+                .await
+        }
+        Dialect::Postgres => options.max_connections(16).connect(url).await,
+    }
 }
 
-/// Starts a transaction that takes the write lock at once, so the rule check
-/// and the write see the same data; a second writer waits for the first.
-pub async fn begin_write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>, sqlx::Error> {
-    pool.begin_with("BEGIN IMMEDIATE").await
+/// Starts a transaction that holds the write lock at once, so the rule
+/// check and the write see the same data; a second writer waits for the
+/// first (on any server of the database).
+pub async fn begin_write(pool: &Pool) -> Result<Transaction<'static, Db>, sqlx::Error> {
+    let dialect = Dialect::of_url(pool.connect_options().database_url.as_str());
+    let mut tx = pool.begin_with(dialect.begin_write()).await?;
+    if let Some(lock) = dialect.take_write_lock() {
+        tx.execute(lock).await?;
+    }
+    Ok(tx)
 }
 
 /// Escapes `%`, `_` and `\` so typed text matches literally in `LIKE ... ESCAPE '\'`.
@@ -130,12 +165,7 @@ impl SearchTerm {
     /// ` AND (...)`: rows where one of `text_columns` (SQL expressions in
     /// lower case) contains the text, or `number_column` its digits.
     /// Nothing when the text is empty: every row matches.
-    pub fn push_condition(
-        &self,
-        qb: &mut QueryBuilder<Sqlite>,
-        text_columns: &[&str],
-        number_column: &str,
-    ) {
+    pub fn push_condition(&self, qb: &mut Sql, text_columns: &[&str], number_column: &str) {
         if self.is_empty() {
             return;
         }
@@ -197,21 +227,21 @@ mod tests {
     #[test]
     fn a_search_condition_matches_any_column() {
         let sql = |text: &str| {
-            let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new("WHERE 1 = 1");
+            let mut qb = super::Sql::new("WHERE 1 = 1");
             super::SearchTerm::new(text).push_condition(&mut qb, &["lower(a)", "lower(b)"], "n");
-            qb.sql().as_str().to_owned()
+            qb.sql().to_owned()
         };
         let cases = [
             ("", "WHERE 1 = 1", "an empty search keeps every row"),
             (
                 "meg",
-                "WHERE 1 = 1 AND (lower(a) LIKE ? ESCAPE '\\' OR lower(b) LIKE ? ESCAPE '\\')",
+                "WHERE 1 = 1 AND (lower(a) LIKE $1 ESCAPE '\\' OR lower(b) LIKE $2 ESCAPE '\\')",
                 "text only",
             ),
             (
                 "meg 5",
-                "WHERE 1 = 1 AND (lower(a) LIKE ? ESCAPE '\\' OR lower(b) LIKE ? ESCAPE '\\' \
-                 OR n LIKE ? ESCAPE '\\')",
+                "WHERE 1 = 1 AND (lower(a) LIKE $1 ESCAPE '\\' OR lower(b) LIKE $2 ESCAPE '\\' \
+                 OR n LIKE $3 ESCAPE '\\')",
                 "digits search the number too",
             ),
         ];

@@ -2,11 +2,13 @@
 //! source and country, as SQL over `n`, `a` and `h` (`number_grid` reads
 //! the page), and how each part of the search is best checked.
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use super::Sql;
+use sqlx::AnyConnection;
 
 use super::like_pattern;
 use super::numbers::push_state;
-use super::search_index::{cities_containing, fts_phrase, index_answers, matching, probe, SMALL};
+use super::search_index::{cities_containing, index_answers, probe, Index, SMALL};
+use super::Dialect;
 use crate::domain::{search_term, Date, NumberQuery};
 
 /// Which numbers the grid keeps, as SQL over `n`, `a` and `h`.
@@ -17,6 +19,7 @@ pub(super) struct Filter<'q> {
     digits: Option<(String, bool)>,
     /// An index found more than `SMALL` numbers matching the search.
     pub(super) many: bool,
+    dialect: Dialect,
     pub(super) query: &'q NumberQuery,
     today: &'q Date,
 }
@@ -41,7 +44,7 @@ enum Check {
 
 impl<'q> Filter<'q> {
     pub(super) async fn new(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         query: &'q NumberQuery,
         today: &'q Date,
     ) -> Result<Self, sqlx::Error> {
@@ -55,25 +58,20 @@ impl<'q> Filter<'q> {
                 let long = long(&term);
                 let city = match long {
                     false => Check::Scan,
-                    true => {
-                        let phrase = format!("search_city : {}", fts_phrase(&term));
-                        match probe(conn, &matching("phone_number_search"), &phrase).await? {
-                            n if n <= SMALL => Check::Indexed,
-                            _ => {
-                                many = true;
-                                match cities_containing(conn, &term).await?.as_slice() {
-                                    [one] if digits.is_empty() => Check::City(one.clone()),
-                                    _ => Check::Scan,
-                                }
+                    true => match probe(conn, Index::NumberCities, &term).await? {
+                        n if n <= SMALL => Check::Indexed,
+                        _ => {
+                            many = true;
+                            match cities_containing(conn, &term).await?.as_slice() {
+                                [one] if digits.is_empty() => Check::City(one.clone()),
+                                _ => Check::Scan,
                             }
                         }
-                    }
+                    },
                 };
                 let holder = match long {
                     false => Check::Scan,
-                    true => match probe(conn, &matching("voice_user_search"), &fts_phrase(&term))
-                        .await?
-                    {
+                    true => match probe(conn, Index::UserNames, &term).await? {
                         0 => Check::Nothing,
                         n if n <= SMALL => Check::Indexed,
                         _ => Check::Scan,
@@ -85,9 +83,8 @@ impl<'q> Filter<'q> {
         let digits = match digits.is_empty() {
             true => None,
             false => {
-                let phrase = format!("e164 : {}", fts_phrase(&digits));
-                let fast = long(&digits)
-                    && index_answers(conn, &matching("phone_number_search"), &phrase).await?;
+                let fast =
+                    long(&digits) && index_answers(conn, Index::NumberDigits, &digits).await?;
                 many |= long(&digits) && !fast;
                 Some((digits, fast))
             }
@@ -96,6 +93,7 @@ impl<'q> Filter<'q> {
             text,
             digits,
             many,
+            dialect: Dialect::of(conn),
             query,
             today,
         })
@@ -111,25 +109,21 @@ impl<'q> Filter<'q> {
     }
 
     /// ` AND ...` for each condition; `walking` as in `user_grid`.
-    pub(super) fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
-        let plus = if walking { "+" } else { "" };
+    pub(super) fn push(&self, qb: &mut Sql, walking: bool) {
+        let plus = self.dialect.walk_hint(walking);
         if let Some((text, checks)) = &self.text {
             qb.push(" AND (");
             match &checks.city {
                 Check::Indexed => {
-                    qb.push(format_args!(
-                        "{plus}n.id IN (SELECT rowid FROM phone_number_search \
-                         WHERE phone_number_search MATCH "
-                    ))
-                    .push_bind(format!("search_city : {}", fts_phrase(text)))
-                    .push(")");
+                    qb.push(format_args!("{plus}n.id"));
+                    Index::NumberCities.push_in(qb, self.dialect, text);
                 }
                 // No `+`: the city's index is the walk, in number order.
                 Check::City(city) => {
                     qb.push("n.search_city = ").push_bind(city.clone());
                 }
                 Check::Nothing => {
-                    qb.push("0");
+                    qb.push("FALSE");
                 }
                 Check::Scan => {
                     qb.push("n.search_city LIKE ")
@@ -140,13 +134,8 @@ impl<'q> Filter<'q> {
             match &checks.holder {
                 // On `n` alone, so a walk checks it before reading the joins.
                 Check::Indexed => {
-                    qb.push(format_args!(
-                        " OR {plus}n.id IN (SELECT x.number_id FROM voice_user_search s \
-                         CROSS JOIN number_assignments x ON x.user_id = s.rowid \
-                         WHERE voice_user_search MATCH "
-                    ))
-                    .push_bind(fts_phrase(text))
-                    .push(")");
+                    qb.push(format_args!(" OR {plus}n.id"));
+                    Index::NumbersOfNames.push_in(qb, self.dialect, text);
                 }
                 Check::Nothing | Check::City(_) => {}
                 Check::Scan => {
@@ -157,12 +146,8 @@ impl<'q> Filter<'q> {
             }
             match &self.digits {
                 Some((digits, true)) => {
-                    qb.push(format_args!(
-                        " OR {plus}n.id IN (SELECT rowid FROM phone_number_search \
-                         WHERE phone_number_search MATCH "
-                    ))
-                    .push_bind(format!("e164 : {}", fts_phrase(digits)))
-                    .push(")");
+                    qb.push(format_args!(" OR {plus}n.id"));
+                    Index::NumberDigits.push_in(qb, self.dialect, digits);
                 }
                 Some((digits, false)) => {
                     qb.push(" OR n.e164 LIKE ")

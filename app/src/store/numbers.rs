@@ -3,11 +3,13 @@
 
 use std::collections::HashSet;
 
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use super::Sql;
+use sqlx::{AnyConnection, Row};
 
 use super::like_pattern;
 use super::rows::{NumberColumns, NUMBER_COLUMNS};
-use super::search_index::{cities_containing, fts_phrase, index_answers, matching, SMALL};
+use super::search_index::{cities_containing, fts_phrase, probe_sql, SMALL};
+use super::Dialect;
 use crate::domain::{
     search_city, search_term, Activation, Date, NumberFilter, NumberId, NumberKind, NumberSource,
     PhoneNumber, StateFilter, TelephoneNumber, E164,
@@ -19,20 +21,20 @@ const FROM: &str = " FROM phone_numbers n \
      LEFT JOIN voice_users h ON h.id = a.user_id";
 
 /// `SELECT` and the columns [`read`] reads, from `n` and `h`.
-pub(super) fn select_number_columns(qb: &mut QueryBuilder<Sqlite>) {
+pub(super) fn select_number_columns(qb: &mut Sql) {
     qb.push(format_args!(
         "SELECT n.id AS id, {NUMBER_COLUMNS}, h.id AS h_id, h.display_name AS h_name"
     ));
 }
 
-pub(super) fn read(row: &sqlx::sqlite::SqliteRow) -> Result<Option<TelephoneNumber>, sqlx::Error> {
+pub(super) fn read(row: &sqlx::any::AnyRow) -> Result<Option<TelephoneNumber>, sqlx::Error> {
     <NumberColumns as sqlx::FromRow<_>>::from_row(row)?.into_number()
 }
 
 /// ` AND (...)`: the numbers a State filter keeps on `today`. This is
 /// `TelephoneNumber::state` in SQL and must agree with it; the API test
 /// `number_states` lists every filter and checks each number's state.
-pub(super) fn push_state(qb: &mut QueryBuilder<Sqlite>, filter: StateFilter, today: &Date) {
+pub(super) fn push_state(qb: &mut Sql, filter: StateFilter, today: &Date) {
     let active = Activation::Active.code();
     match filter {
         StateFilter::Assigned => {
@@ -62,17 +64,17 @@ pub(super) fn push_state(qb: &mut QueryBuilder<Sqlite>, filter: StateFilter, tod
 
 /// ` AND (...)`: numbers a user could be given on `today`, as
 /// `TelephoneNumber::is_assignable` says: unassigned user numbers.
-pub(super) fn push_assignable(qb: &mut QueryBuilder<Sqlite>, today: &Date) {
+pub(super) fn push_assignable(qb: &mut Sql, today: &Date) {
     qb.push(format_args!(" AND n.kind = '{}'", NumberKind::User.code()));
     push_state(qb, StateFilter::Unassigned, today);
 }
 
 /// The number and its id, with whoever holds it.
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     e164: &E164,
 ) -> Result<Option<(NumberId, TelephoneNumber)>, sqlx::Error> {
-    let mut qb = QueryBuilder::new("");
+    let mut qb = Sql::new("");
     push_find_sql(&mut qb, e164);
     let row = qb.build().fetch_optional(&mut *conn).await?;
     Ok(row.as_ref().map(read_found).transpose()?.flatten())
@@ -83,7 +85,7 @@ pub fn push_find(batch: &mut super::Batch, e164: &E164) -> super::Step {
     batch.push(|sql| push_find_sql(sql, e164))
 }
 
-fn push_find_sql(qb: &mut QueryBuilder<Sqlite>, e164: &E164) {
+fn push_find_sql(qb: &mut Sql, e164: &E164) {
     push_select_found(qb);
     qb.push(" WHERE n.e164 = ")
         .push_bind(e164.as_str().to_owned());
@@ -91,14 +93,14 @@ fn push_find_sql(qb: &mut QueryBuilder<Sqlite>, e164: &E164) {
 
 /// `SELECT` numbers with their holders, as [`read_found`] reads them; the
 /// caller adds the `WHERE`.
-pub(super) fn push_select_found(qb: &mut QueryBuilder<Sqlite>) {
+pub(super) fn push_select_found(qb: &mut Sql) {
     select_number_columns(qb);
     qb.push(FROM);
 }
 
 /// A number and its id as [`find`] and [`push_find`] select them.
 pub fn read_found(
-    row: &sqlx::sqlite::SqliteRow,
+    row: &sqlx::any::AnyRow,
 ) -> Result<Option<(NumberId, TelephoneNumber)>, sqlx::Error> {
     let id = NumberId(row.try_get("id")?);
     Ok(read(row)?.map(|n| (id, n)))
@@ -107,7 +109,7 @@ pub fn read_found(
 /// Up to `filter.limit` assignable numbers whose digits or city contain
 /// `filter.text`, numbers in `filter.country` first.
 pub async fn assignable(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     today: &Date,
     filter: &NumberFilter,
 ) -> Result<Vec<TelephoneNumber>, sqlx::Error> {
@@ -125,7 +127,7 @@ pub async fn assignable(
         None => vec![(None, "")],
     };
     for (country, cmp) in parts {
-        let mut qb = QueryBuilder::new("");
+        let mut qb = Sql::new("");
         select_number_columns(&mut qb);
         qb.push(FROM).push(" WHERE 1 = 1");
         push_assignable(&mut qb, today);
@@ -148,6 +150,10 @@ pub async fn assignable(
     Ok(found)
 }
 
+/// The numbers whose city or digits match the FTS5 query `$1` (SQLite).
+const FEW_NUMBERS: &str =
+    "SELECT rowid FROM phone_number_search WHERE phone_number_search MATCH $1";
+
 /// The Assign number dialog's filter text, as a condition on `n`.
 enum Text {
     Any,
@@ -164,7 +170,7 @@ enum Text {
 }
 
 impl Text {
-    async fn new(term: &str, conn: &mut SqliteConnection) -> Result<Self, sqlx::Error> {
+    async fn new(term: &str, conn: &mut AnyConnection) -> Result<Self, sqlx::Error> {
         if term.is_empty() {
             return Ok(Text::Any);
         }
@@ -176,12 +182,16 @@ impl Text {
         if term.chars().count() < 3 || (!digits.is_empty() && digits.len() < 3) {
             return Ok(scan());
         }
-        let mut phrase = format!("search_city : {}", fts_phrase(term));
-        if !digits.is_empty() {
-            phrase = format!("({phrase}) OR (e164 : {})", fts_phrase(&digits));
-        }
-        if index_answers(conn, &matching("phone_number_search"), &phrase).await? {
-            return Ok(Text::Few(phrase));
+        // One FTS5 query on SQLite; PostgreSQL's trigram indexes serve the
+        // scan's LIKEs themselves.
+        if Dialect::of(conn) == Dialect::Sqlite {
+            let mut phrase = format!("search_city : {}", fts_phrase(term));
+            if !digits.is_empty() {
+                phrase = format!("({phrase}) OR (e164 : {})", fts_phrase(&digits));
+            }
+            if probe_sql(conn, FEW_NUMBERS, &phrase).await? <= SMALL {
+                return Ok(Text::Few(phrase));
+            }
         }
         if digits.is_empty() {
             if let [city] = cities_containing(conn, term).await?.as_slice() {
@@ -191,16 +201,16 @@ impl Text {
         Ok(scan())
     }
 
-    fn push(&self, qb: &mut QueryBuilder<Sqlite>) {
+    fn push(&self, qb: &mut Sql) {
         match self {
             Text::Any => {}
             Text::Few(phrase) => {
-                qb.push(
-                    " AND n.id IN (SELECT rowid FROM phone_number_search \
-                     WHERE phone_number_search MATCH ",
-                )
-                .push_bind(phrase.clone())
-                .push(")");
+                let (before, after) = FEW_NUMBERS.split_once("$1").expect("binds $1");
+                qb.push(" AND n.id IN (")
+                    .push(before)
+                    .push_bind(phrase.clone())
+                    .push(after)
+                    .push(")");
             }
             Text::City(city) => {
                 qb.push(" AND n.search_city = ").push_bind(city.clone());
@@ -223,20 +233,22 @@ impl Text {
 /// How many numbers could be assigned at all, whatever the filter, and
 /// whether counting stopped at `SMALL`.
 pub async fn count_assignable(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     today: &Date,
 ) -> Result<(i64, bool), sqlx::Error> {
-    let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT n.id");
+    let mut qb = Sql::new("SELECT COUNT(*) FROM (SELECT n.id");
     qb.push(FROM).push(" WHERE 1 = 1");
     push_assignable(&mut qb, today);
-    qb.push(" LIMIT ").push_bind(SMALL + 1).push(")");
+    qb.push(" LIMIT ")
+        .push_bind(SMALL + 1)
+        .push(") AS matching");
     let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
     Ok((found.min(SMALL), found > SMALL))
 }
 
 /// Takes a number out of the inventory; false when there was none. The
 /// caller has made sure nobody holds it (the foreign key refuses otherwise).
-pub async fn release(conn: &mut SqliteConnection, id: NumberId) -> Result<bool, sqlx::Error> {
+pub async fn release(conn: &mut AnyConnection, id: NumberId) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("DELETE FROM phone_numbers WHERE id = $1")
         .bind(id.0)
         .execute(&mut *conn)
@@ -246,7 +258,7 @@ pub async fn release(conn: &mut SqliteConnection, id: NumberId) -> Result<bool, 
 
 /// The numbers already in the inventory that start with `prefix`.
 pub async fn with_prefix(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     prefix: &str,
 ) -> Result<HashSet<String>, sqlx::Error> {
     let found: Vec<String> =
@@ -259,7 +271,7 @@ pub async fn with_prefix(
 
 /// Adds a new, active user number from `source` to the inventory.
 pub async fn add(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     number: &PhoneNumber,
     city: &str,
     source: NumberSource,
@@ -283,7 +295,7 @@ pub async fn add(
 /// Gives every number without one the city the search compares
 /// ([`search_city`]): numbers added before the search existed, or by any
 /// means that left it empty. Returns how many it filled.
-pub async fn fill_search_city(conn: &mut SqliteConnection) -> Result<usize, sqlx::Error> {
+pub async fn fill_search_city(conn: &mut AnyConnection) -> Result<usize, sqlx::Error> {
     let missing: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, city FROM phone_numbers WHERE search_city = '' AND city <> ''")
             .fetch_all(&mut *conn)

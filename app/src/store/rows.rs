@@ -2,6 +2,7 @@
 //! breaks a domain type is a bug in the data, reported as a decode error
 //! rather than shown.
 
+use super::Flag;
 use std::fmt::Display;
 
 use crate::domain::{
@@ -100,7 +101,7 @@ impl NumberColumns {
 /// The select list matching [`LocationColumns`], for a location joined as `l`.
 pub const LOCATION_COLUMNS: &str = "l.id AS l_id, l.description AS l_description, \
      l.street AS l_street, l.city AS l_city, l.state AS l_state, \
-     l.postal_code AS l_postal_code, l.country AS l_country, l.validated AS l_validated";
+     l.postal_code AS l_postal_code, l.country AS l_country, CAST(l.validated AS INTEGER) AS l_validated";
 
 /// An emergency location; every column NULL when a left join found none.
 #[derive(sqlx::FromRow)]
@@ -112,7 +113,7 @@ pub struct LocationColumns {
     l_state: Option<String>,
     l_postal_code: Option<String>,
     l_country: Option<String>,
-    l_validated: Option<bool>,
+    l_validated: Option<Flag>,
 }
 
 impl LocationColumns {
@@ -131,7 +132,7 @@ impl LocationColumns {
             state: self.l_state,
             postal_code: text("l_postal_code", self.l_postal_code)?,
             country: country("l_country", &text("l_country", self.l_country)?)?,
-            validated: self.l_validated.unwrap_or(false),
+            validated: self.l_validated.is_some_and(bool::from),
         }))
     }
 }

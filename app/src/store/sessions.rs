@@ -1,11 +1,11 @@
 //! Server-side sessions: the cookie holds a random token, the table its hash.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::domain::AccountId;
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &str,
     account: AccountId,
     now: i64,
@@ -22,7 +22,7 @@ pub async fn insert(
 }
 
 pub async fn touch(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -34,7 +34,7 @@ pub async fn touch(
     Ok(())
 }
 
-pub async fn delete(conn: &mut SqliteConnection, token_hash: &str) -> Result<(), sqlx::Error> {
+pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(&mut *conn)
@@ -44,7 +44,7 @@ pub async fn delete(conn: &mut SqliteConnection, token_hash: &str) -> Result<(),
 
 /// Ends every session of an account except `keep` (after a password change).
 pub async fn delete_others(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     keep: &str,
 ) -> Result<(), sqlx::Error> {
@@ -58,7 +58,7 @@ pub async fn delete_others(
 
 /// Drops sessions idle since `idle_before` or created before `created_before`.
 pub async fn delete_expired(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     idle_before: i64,
     created_before: i64,
 ) -> Result<u64, sqlx::Error> {

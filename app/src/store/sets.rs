@@ -4,7 +4,7 @@
 //! bound variables applies.
 
 use serde_json::{json, Value};
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 use super::rows::LOCATION_COLUMNS;
 use super::{Batch, Step};
@@ -77,8 +77,8 @@ pub fn push_locations(batch: &mut Batch) -> Step {
 
 /// The rows of `step` read by `read`, skipping none.
 pub fn read_all<T>(
-    rows: &[SqliteRow],
-    read: impl Fn(&SqliteRow) -> Result<T, sqlx::Error>,
+    rows: &[AnyRow],
+    read: impl Fn(&AnyRow) -> Result<T, sqlx::Error>,
 ) -> Result<Vec<T>, sqlx::Error> {
     rows.iter().map(read).collect()
 }

@@ -1,6 +1,6 @@
 //! The organisation's settings, one row each.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::domain::SignInPolicy;
 
@@ -11,7 +11,7 @@ const TWO_STEP_FOR_ADMINS: &str = "two_step_for_admins";
 pub const TWO_STEP_FOR_ADMINS_SQL: &str =
     "(SELECT value = 'true' FROM settings WHERE name = 'two_step_for_admins')";
 
-pub async fn sign_in_policy(conn: &mut SqliteConnection) -> Result<SignInPolicy, sqlx::Error> {
+pub async fn sign_in_policy(conn: &mut AnyConnection) -> Result<SignInPolicy, sqlx::Error> {
     let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE name = $1")
         .bind(TWO_STEP_FOR_ADMINS)
         .fetch_optional(&mut *conn)
@@ -22,7 +22,7 @@ pub async fn sign_in_policy(conn: &mut SqliteConnection) -> Result<SignInPolicy,
 }
 
 pub async fn set_sign_in_policy(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     policy: SignInPolicy,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(

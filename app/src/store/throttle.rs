@@ -2,7 +2,7 @@
 //! "address:<ip>"): how many were counted, until when the key is locked,
 //! how many were refused meanwhile.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A key's attempts within its window, until when it is locked (0: not),
 /// and how many attempts it refused meanwhile.
@@ -13,7 +13,7 @@ pub struct Count {
     pub refused: i64,
 }
 
-pub async fn get(conn: &mut SqliteConnection, key: &str) -> Result<Count, sqlx::Error> {
+pub async fn get(conn: &mut AnyConnection, key: &str) -> Result<Count, sqlx::Error> {
     let row: Option<(i64, i64, i64)> = sqlx::query_as(
         "SELECT failures, locked_until, refused FROM sign_in_throttle WHERE throttle_key = $1",
     )
@@ -32,7 +32,7 @@ pub async fn get(conn: &mut SqliteConnection, key: &str) -> Result<Count, sqlx::
 /// Counts one more attempt for `key`, named `label` in the audit log, and
 /// locks it until `locked_until` (0: not locked).
 pub async fn count_attempt(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &str,
     label: &str,
     failures: i64,
@@ -56,7 +56,7 @@ pub async fn count_attempt(
 }
 
 /// Counts an attempt refused, unchecked, while `key` was locked.
-pub async fn count_refused(conn: &mut SqliteConnection, key: &str) -> Result<(), sqlx::Error> {
+pub async fn count_refused(conn: &mut AnyConnection, key: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE sign_in_throttle SET refused = refused + 1 WHERE throttle_key = $1")
         .bind(key)
         .execute(&mut *conn)
@@ -64,7 +64,7 @@ pub async fn count_refused(conn: &mut SqliteConnection, key: &str) -> Result<(),
     Ok(())
 }
 
-pub async fn clear(conn: &mut SqliteConnection, key: &str) -> Result<(), sqlx::Error> {
+pub async fn clear(conn: &mut AnyConnection, key: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sign_in_throttle WHERE throttle_key = $1")
         .bind(key)
         .execute(&mut *conn)
@@ -82,7 +82,7 @@ pub struct Refusals {
 /// Deletes the keys with no attempt since `since` and no lock left at
 /// `now`. Returns those that refused attempts, for the audit log.
 pub async fn purge_expired(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     since: i64,
     now: i64,
 ) -> Result<Vec<Refusals>, sqlx::Error> {

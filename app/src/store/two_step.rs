@@ -2,7 +2,7 @@
 //! `accounts`), its recovery codes, and the challenges between a correct
 //! password and its code.
 
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::{AnyConnection, FromRow};
 
 use crate::domain::AccountId;
 
@@ -19,7 +19,7 @@ pub struct Authenticator {
 }
 
 pub async fn authenticator(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
 ) -> Result<Option<Authenticator>, sqlx::Error> {
     sqlx::query_as(
@@ -33,7 +33,7 @@ pub async fn authenticator(
 
 /// Keeps `secret` as the one being set up, replacing any earlier one.
 pub async fn set_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     secret: &str,
 ) -> Result<(), sqlx::Error> {
@@ -48,7 +48,7 @@ pub async fn set_pending(
 /// Turns two-step sign-in on with the pending secret `secret`, whose code
 /// for `step` was just confirmed; false if another secret is pending now.
 pub async fn confirm(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     secret: &str,
     step: i64,
@@ -70,7 +70,7 @@ pub async fn confirm(
 /// Accepts the code of `step`, unless that step or a later one was
 /// accepted already: each code works once, even for two requests at once.
 pub async fn accept_step(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     step: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -87,10 +87,7 @@ pub async fn accept_step(
 
 /// Turns two-step sign-in off: secret, pending secret and recovery codes
 /// go. False if it was off already.
-pub async fn turn_off(
-    conn: &mut SqliteConnection,
-    account: AccountId,
-) -> Result<bool, sqlx::Error> {
+pub async fn turn_off(conn: &mut AnyConnection, account: AccountId) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE accounts SET totp_secret = NULL, totp_since = NULL, totp_last_step = 0, \
          totp_pending_secret = NULL WHERE id = $1 AND totp_secret IS NOT NULL",
@@ -103,7 +100,7 @@ pub async fn turn_off(
 }
 
 async fn forget_recovery_codes(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
@@ -115,7 +112,7 @@ async fn forget_recovery_codes(
 
 /// Replaces the account's recovery codes with these hashes.
 pub async fn replace_recovery_codes(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     hashes: &[String],
 ) -> Result<(), sqlx::Error> {
@@ -133,7 +130,7 @@ pub async fn replace_recovery_codes(
 /// Uses the recovery code with this hash; false if it isn't the
 /// account's, or was used.
 pub async fn use_recovery_code(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
     hash: &str,
     now: i64,
@@ -151,7 +148,7 @@ pub async fn use_recovery_code(
 }
 
 pub async fn recovery_codes_left(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: AccountId,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
@@ -165,7 +162,7 @@ pub async fn recovery_codes_left(
 /// Starts the second step of a sign-in; the account's earlier challenges
 /// and everyone's expired ones go.
 pub async fn start_challenge(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &str,
     account: AccountId,
     now: i64,
@@ -189,7 +186,7 @@ pub async fn start_challenge(
 
 /// The account whose live challenge has this token hash.
 pub async fn challenge(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &str,
     expired_before: i64,
 ) -> Result<Option<AccountId>, sqlx::Error> {
@@ -203,10 +200,7 @@ pub async fn challenge(
     Ok(id.map(AccountId))
 }
 
-pub async fn end_challenge(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-) -> Result<(), sqlx::Error> {
+pub async fn end_challenge(conn: &mut AnyConnection, token_hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sign_in_challenges WHERE token_hash = $1")
         .bind(token_hash)
         .execute(&mut *conn)

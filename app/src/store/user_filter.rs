@@ -3,15 +3,13 @@
 //! the page), and whether the trigram indexes or a row-by-row check answer
 //! each part of the search.
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use super::Sql;
+use sqlx::AnyConnection;
 
 use super::like_pattern;
-use super::search_index::{fts_phrase, index_answers, matching, INDEXED};
+use super::search_index::{index_answers, Index, INDEXED};
+use super::Dialect;
 use crate::domain::{search_term, UserQuery};
-
-/// The users holding a number whose digits match `$1`.
-const HOLDERS_OF_MATCHING: &str = "SELECT d.user_id FROM phone_number_search m \
-     CROSS JOIN number_assignments d ON d.number_id = m.rowid WHERE phone_number_search MATCH $1";
 
 /// Which users the query keeps, as SQL over `u`, `a` and `n`.
 pub(super) struct Filter {
@@ -24,11 +22,12 @@ pub(super) struct Filter {
     pub(super) assigned: Option<bool>,
     /// An index found more than `SMALL` users matching the search.
     pub(super) many: bool,
+    dialect: Dialect,
 }
 
 impl Filter {
     pub(super) async fn new(
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         query: &UserQuery,
     ) -> Result<Self, sqlx::Error> {
         let term = search_term(&query.search);
@@ -38,9 +37,7 @@ impl Filter {
         let text = match term.is_empty() {
             true => None,
             false => {
-                let fast = long(&term)
-                    && index_answers(conn, &matching("voice_user_search"), &fts_phrase(&term))
-                        .await?;
+                let fast = long(&term) && index_answers(conn, Index::UserNames, &term).await?;
                 many |= long(&term) && !fast;
                 Some((term, fast))
             }
@@ -49,9 +46,8 @@ impl Filter {
         let digits = match digits.is_empty() || query.assigned == Some(false) {
             true => None,
             false => {
-                let phrase = format!("e164 : {}", fts_phrase(&digits));
                 let fast =
-                    long(&digits) && index_answers(conn, HOLDERS_OF_MATCHING, &phrase).await?;
+                    long(&digits) && index_answers(conn, Index::HoldersOfDigits, &digits).await?;
                 many |= long(&digits) && !fast;
                 Some((digits, fast))
             }
@@ -62,6 +58,7 @@ impl Filter {
             location: query.location.map(|l| l.0),
             assigned: query.assigned,
             many,
+            dialect: Dialect::of(conn),
         })
     }
 
@@ -76,16 +73,13 @@ impl Filter {
     /// ` AND ...` for each condition. While `walking` an index in sort
     /// order, a `+` keeps the planner on that index: the conditions then
     /// only check each row it reaches.
-    pub(super) fn push(&self, qb: &mut QueryBuilder<Sqlite>, walking: bool) {
-        let plus = if walking { "+" } else { "" };
+    pub(super) fn push(&self, qb: &mut Sql, walking: bool) {
+        let plus = self.dialect.walk_hint(walking);
         if let Some((text, indexed)) = &self.text {
             qb.push(" AND (");
             if *indexed {
-                qb.push(format_args!(
-                    "{plus}u.id IN (SELECT rowid FROM voice_user_search WHERE voice_user_search MATCH "
-                ))
-                .push_bind(fts_phrase(text))
-                .push(")");
+                qb.push(format_args!("{plus}u.id"));
+                Index::UserNames.push_in(qb, self.dialect, text);
             } else {
                 qb.push("u.search_name LIKE ")
                     .push_bind(like_pattern(text))
@@ -93,13 +87,8 @@ impl Filter {
             }
             match &self.digits {
                 Some((digits, true)) => {
-                    qb.push(format_args!(
-                        " OR {plus}u.id IN (SELECT d.user_id FROM phone_number_search m \
-                         CROSS JOIN number_assignments d ON d.number_id = m.rowid \
-                         WHERE phone_number_search MATCH "
-                    ))
-                    .push_bind(format!("e164 : {}", fts_phrase(digits)))
-                    .push(")");
+                    qb.push(format_args!(" OR {plus}u.id"));
+                    Index::HoldersOfDigits.push_in(qb, self.dialect, digits);
                 }
                 Some((digits, false)) => {
                     qb.push(" OR n.e164 LIKE ")

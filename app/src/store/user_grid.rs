@@ -9,8 +9,9 @@
 //! count stops at `SMALL` ("1,000+"). The order, and so the cursor, is the
 //! same either way.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{FromRow, QueryBuilder, SqliteConnection};
+use super::{Dialect, Sql};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, FromRow};
 
 use super::keyset::Keyset;
 use super::search_index::SMALL;
@@ -25,7 +26,7 @@ const JOINS: &str = " LEFT JOIN number_assignments a ON a.user_id = u.id \
 
 /// How many users the filter keeps, and whether counting stopped at `SMALL`.
 /// Without a search each count is exact: whole tables, or one location.
-async fn count(conn: &mut SqliteConnection, filter: &Filter) -> Result<(i64, bool), sqlx::Error> {
+async fn count(conn: &mut AnyConnection, filter: &Filter) -> Result<(i64, bool), sqlx::Error> {
     match (&filter.text, filter.location, filter.assigned) {
         (None, None, None) => exact(conn, "SELECT COUNT(*) FROM voice_users", None).await,
         (None, None, Some(true)) => {
@@ -49,7 +50,7 @@ async fn count(conn: &mut SqliteConnection, filter: &Filter) -> Result<(i64, boo
 
 /// A count read whole, for `location` when the statement names one.
 async fn exact(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     sql: &'static str,
     location: Option<i64>,
 ) -> Result<(i64, bool), sqlx::Error> {
@@ -62,13 +63,15 @@ async fn exact(
 
 /// The users the filter keeps, counted no further than one past `SMALL`.
 async fn up_to_small(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     filter: &Filter,
 ) -> Result<(i64, bool), sqlx::Error> {
-    let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM (SELECT u.id FROM voice_users u");
+    let mut qb = Sql::new("SELECT COUNT(*) FROM (SELECT u.id FROM voice_users u");
     qb.push(JOINS).push(" WHERE 1 = 1");
     filter.push(&mut qb, false);
-    qb.push(" LIMIT ").push_bind(SMALL + 1).push(")");
+    qb.push(" LIMIT ")
+        .push_bind(SMALL + 1)
+        .push(") AS matching");
     let found: i64 = qb.build_query_scalar().fetch_one(&mut *conn).await?;
     Ok((found.min(SMALL), found > SMALL))
 }
@@ -76,24 +79,34 @@ async fn up_to_small(
 /// The expression the grid sorts by; empty cells sort last either way. A
 /// location's key carries its id, so users of two locations of one name
 /// don't interleave.
-fn sort_key(sort: UserSort, descending: bool) -> &'static str {
+fn sort_key(sort: UserSort, descending: bool, dialect: Dialect) -> &'static str {
     match (sort, descending) {
         (UserSort::DisplayName, _) => "lower(u.display_name)",
         (UserSort::Username, _) => "lower(u.username)",
         (UserSort::AssignedNumber, false) => "COALESCE(n.e164, '~')",
         (UserSort::AssignedNumber, true) => "COALESCE(n.e164, '')",
-        (UserSort::EmergencyLocation, false) => {
-            "COALESCE(lower(l.description) || char(1) || printf('%010d', l.id), char(1114111))"
-        }
-        (UserSort::EmergencyLocation, true) => {
-            "COALESCE(lower(l.description) || char(1) || printf('%010d', l.id), '')"
-        }
+        // The description, then the id as ten digits (so it sorts as text
+        // as it does as a number); users without a location last.
+        (UserSort::EmergencyLocation, false) => match dialect {
+            Dialect::Sqlite => {
+                "COALESCE(lower(l.description) || char(1) || printf('%010d', l.id), char(1114111))"
+            }
+            Dialect::Postgres => {
+                "COALESCE(lower(l.description) || chr(1) || lpad(l.id::text, 10, '0'), chr(1114111))"
+            }
+        },
+        (UserSort::EmergencyLocation, true) => match dialect {
+            Dialect::Sqlite => "COALESCE(lower(l.description) || char(1) || printf('%010d', l.id), '')",
+            Dialect::Postgres => {
+                "COALESCE(lower(l.description) || chr(1) || lpad(l.id::text, 10, '0'), '')"
+            }
+        },
     }
 }
 
 /// One page of the grid and how many users match (or at least how many).
 pub async fn page(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     query: &UserQuery,
 ) -> Result<(Page<VoiceUser, UserCursor>, i64, bool), sqlx::Error> {
     let filter = Filter::new(conn, query).await?;
@@ -109,7 +122,7 @@ pub async fn page(
             false,
         ));
     }
-    let key = sort_key(query.sort, query.descending);
+    let key = sort_key(query.sort, query.descending, Dialect::of(conn));
     let keyset = Keyset::sorted(
         key,
         "u.id",
@@ -137,12 +150,12 @@ pub async fn page(
 /// (`walking` false: the planner starts from the filter's index) or along
 /// the sort's index (`walking` true).
 async fn rows(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     keyset: &Keyset<'_, UserId>,
     filter: &Filter,
     walking: bool,
-) -> Result<Vec<SqliteRow>, sqlx::Error> {
-    let mut qb = QueryBuilder::new("");
+) -> Result<Vec<AnyRow>, sqlx::Error> {
+    let mut qb = Sql::new("");
     select_user_columns(&mut qb);
     keyset.push_sort_column(&mut qb);
     qb.push(" FROM voice_users u")
@@ -159,11 +172,11 @@ async fn rows(
 /// locations') index; then those without one, along their ids. In either
 /// direction users without a number come last.
 async fn walk_in_two_parts(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     query: &UserQuery,
     key: &'static str,
     filter: &Filter,
-) -> Result<Vec<SqliteRow>, sqlx::Error> {
+) -> Result<Vec<AnyRow>, sqlx::Error> {
     let wanted = query.limit as usize + 1;
     let empty = if query.descending { "" } else { "~" };
     let empty_location = if query.descending { "" } else { "\u{10FFFF}" };
@@ -188,28 +201,32 @@ async fn walk_in_two_parts(
 }
 
 async fn with_numbers(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     query: &UserQuery,
     key: &'static str,
     filter: &Filter,
     wanted: usize,
-) -> Result<Vec<SqliteRow>, sqlx::Error> {
+) -> Result<Vec<AnyRow>, sqlx::Error> {
     let direction = if query.descending { "DESC" } else { "ASC" };
-    let mut qb = QueryBuilder::new("");
+    let mut qb = Sql::new("");
     select_user_columns(&mut qb);
     qb.push(format_args!(", {key} AS sort_key"));
-    // CROSS JOIN fixes the order the tables are read in: along the index.
+    let join = Dialect::of(conn).ordered_join();
     let (from, order) = match query.sort {
         UserSort::AssignedNumber => (
-            " FROM phone_numbers n CROSS JOIN number_assignments a ON a.number_id = n.id \
-             CROSS JOIN voice_users u ON u.id = a.user_id \
-             LEFT JOIN emergency_locations l ON l.id = a.location_id",
+            format!(
+                " FROM phone_numbers n {join} number_assignments a ON a.number_id = n.id \
+                 {join} voice_users u ON u.id = a.user_id \
+                 LEFT JOIN emergency_locations l ON l.id = a.location_id"
+            ),
             format!(" ORDER BY n.e164 {direction}"),
         ),
         _ => (
-            " FROM emergency_locations l CROSS JOIN number_assignments a ON a.location_id = l.id \
-             CROSS JOIN voice_users u ON u.id = a.user_id \
-             LEFT JOIN phone_numbers n ON n.id = a.number_id",
+            format!(
+                " FROM emergency_locations l {join} number_assignments a ON a.location_id = l.id \
+                 {join} voice_users u ON u.id = a.user_id \
+                 LEFT JOIN phone_numbers n ON n.id = a.number_id"
+            ),
             format!(" ORDER BY lower(l.description) {direction}, l.id {direction}, a.user_id {direction}"),
         ),
     };
@@ -232,15 +249,15 @@ async fn with_numbers(
 }
 
 async fn without_numbers(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     query: &UserQuery,
     key: &'static str,
     filter: &Filter,
     after: Option<UserId>,
     wanted: usize,
-) -> Result<Vec<SqliteRow>, sqlx::Error> {
+) -> Result<Vec<AnyRow>, sqlx::Error> {
     let direction = if query.descending { "DESC" } else { "ASC" };
-    let mut qb = QueryBuilder::new("");
+    let mut qb = Sql::new("");
     select_user_columns(&mut qb);
     qb.push(format_args!(", {key} AS sort_key FROM voice_users u"))
         .push(JOINS)

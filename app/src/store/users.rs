@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use sqlx::{FromRow, QueryBuilder, Sqlite, SqliteConnection};
+use super::Sql;
+use sqlx::{AnyConnection, FromRow};
 
 use super::rows::{self, LocationColumns, NumberColumns, LOCATION_COLUMNS, NUMBER_COLUMNS};
 use super::{Batch, Step};
@@ -15,7 +16,7 @@ const FROM: &str = " FROM voice_users u \
      LEFT JOIN emergency_locations l ON l.id = a.location_id";
 
 /// `SELECT` and the columns [`UserRow`] reads, from `u`, `a`, `n` and `l`.
-pub(super) fn select_user_columns(qb: &mut QueryBuilder<Sqlite>) {
+pub(super) fn select_user_columns(qb: &mut Sql) {
     // A user's own number is held by them: the holder columns are the user's.
     qb.push(format_args!(
         "SELECT u.id AS id, u.display_name, u.username, u.usage_location, u.version, \
@@ -53,20 +54,14 @@ impl UserRow {
     }
 }
 
-pub async fn get(
-    conn: &mut SqliteConnection,
-    id: UserId,
-) -> Result<Option<VoiceUser>, sqlx::Error> {
+pub async fn get(conn: &mut AnyConnection, id: UserId) -> Result<Option<VoiceUser>, sqlx::Error> {
     let mut qb = select_one();
     qb.push(" WHERE u.id = ").push_bind(id.0);
     one(conn, qb).await
 }
 
 /// The users of `ids` that exist, in no particular order.
-pub async fn many(
-    conn: &mut SqliteConnection,
-    ids: &[UserId],
-) -> Result<Vec<VoiceUser>, sqlx::Error> {
+pub async fn many(conn: &mut AnyConnection, ids: &[UserId]) -> Result<Vec<VoiceUser>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -83,7 +78,7 @@ pub async fn many(
 
 /// The voice user with this username (compared case-insensitively).
 pub async fn by_username(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     username: &str,
 ) -> Result<Option<VoiceUser>, sqlx::Error> {
     let mut qb = select_one();
@@ -96,25 +91,22 @@ pub async fn by_username(
 /// One user's columns and, in the same statement, their licences' codes:
 /// the writes read a user twice inside the write lock, where each statement
 /// counts.
-fn select_one() -> QueryBuilder<Sqlite> {
-    let mut qb = QueryBuilder::new("");
+fn select_one() -> Sql {
+    let mut qb = Sql::new("");
     push_select_one(&mut qb);
     qb
 }
 
-pub(super) fn push_select_one(qb: &mut QueryBuilder<Sqlite>) {
+pub(super) fn push_select_one(qb: &mut Sql) {
     select_user_columns(qb);
     qb.push(
-        ", (SELECT group_concat(held.licence, ',') FROM user_licences held \
+        ", (SELECT string_agg(held.licence, ',') FROM user_licences held \
          WHERE held.user_id = u.id) AS licence_codes",
     )
     .push(FROM);
 }
 
-async fn one(
-    conn: &mut SqliteConnection,
-    mut qb: QueryBuilder<Sqlite>,
-) -> Result<Option<VoiceUser>, sqlx::Error> {
+async fn one(conn: &mut AnyConnection, mut qb: Sql) -> Result<Option<VoiceUser>, sqlx::Error> {
     let row = qb.build().fetch_optional(&mut *conn).await?;
     row.as_ref().map(read_one).transpose()
 }
@@ -128,7 +120,7 @@ pub fn push_get(batch: &mut Batch, id: UserId) -> Step {
 }
 
 /// A user as [`get`] and [`push_get`] select them.
-pub fn read_one(row: &sqlx::sqlite::SqliteRow) -> Result<VoiceUser, sqlx::Error> {
+pub fn read_one(row: &sqlx::any::AnyRow) -> Result<VoiceUser, sqlx::Error> {
     let codes: Option<String> = sqlx::Row::try_get(row, "licence_codes")?;
     // A licence the console doesn't know plays no part in its rules.
     let licences = codes
@@ -142,7 +134,7 @@ pub fn read_one(row: &sqlx::sqlite::SqliteRow) -> Result<VoiceUser, sqlx::Error>
 /// Moves the user to the next version if it is still at `expected`;
 /// false when someone else changed the user first.
 pub async fn bump_version(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: UserId,
     expected: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -164,14 +156,12 @@ pub fn push_bump_version(batch: &mut Batch, id: UserId, expected: i64) -> Step {
 
 /// The users of `rows` with their licences, read in one statement.
 pub(super) async fn with_licences(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     rows: Vec<UserRow>,
 ) -> Result<Vec<VoiceUser>, sqlx::Error> {
     let mut held: HashMap<i64, Vec<Licence>> = HashMap::new();
     if !rows.is_empty() {
-        let mut qb = QueryBuilder::<Sqlite>::new(
-            "SELECT user_id, licence FROM user_licences WHERE user_id IN (",
-        );
+        let mut qb = Sql::new("SELECT user_id, licence FROM user_licences WHERE user_id IN (");
         let mut ids = qb.separated(", ");
         for row in &rows {
             ids.push_bind(row.id);
@@ -196,7 +186,7 @@ pub(super) async fn with_licences(
 /// Gives every user without one the text the search compares
 /// ([`search_text`]): users added before the search existed, or by any
 /// means that left it empty. Returns how many it filled.
-pub async fn fill_search_text(conn: &mut SqliteConnection) -> Result<usize, sqlx::Error> {
+pub async fn fill_search_text(conn: &mut AnyConnection) -> Result<usize, sqlx::Error> {
     let missing: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT id, display_name, username FROM voice_users WHERE search_name = ''")
             .fetch_all(&mut *conn)

@@ -4,15 +4,12 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use sqlx::{Executor, SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool, Executor};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::batch::Frame;
-use super::{Batch, Changed, Commits, Fetched};
+use super::{Batch, Changed, Commits, Dialect, Fetched};
 
-/// Takes SQLite's write lock at once, so the rule check and the write see
-/// the same data, and a writer of another process waits for this one.
-const BEGIN: &str = "BEGIN IMMEDIATE";
 const COMMIT: &str = "COMMIT";
 const ROLLBACK: &str = "ROLLBACK";
 
@@ -25,7 +22,7 @@ const ROLLBACK: &str = "ROLLBACK";
 /// handler.
 #[derive(Clone, Debug)]
 pub struct Writer {
-    pool: SqlitePool,
+    pool: AnyPool,
     slot: Arc<Mutex<Slot>>,
     in_line: Arc<AtomicUsize>,
     commits: Commits,
@@ -34,20 +31,29 @@ pub struct Writer {
 /// The writers' connection, and whether a transaction may be open on it.
 #[derive(Debug)]
 struct Slot {
-    conn: SqliteConnection,
+    conn: AnyConnection,
     open: bool,
+    dialect: Dialect,
 }
 
 impl Writer {
     /// The writer for the database of `pool`, on a connection taken out of it.
-    pub async fn open(pool: &SqlitePool) -> Result<Self, sqlx::Error> {
+    pub async fn open(pool: &AnyPool) -> Result<Self, sqlx::Error> {
         let mut conn = pool.acquire().await?.detach();
-        // Every write reads the same indexes' upper pages: 16 MB keeps them
-        // (about 8% more writes a second than the 2 MB default, at 100k).
-        conn.execute("PRAGMA cache_size = -16000").await?;
+        let dialect = Dialect::of(&conn);
+        if dialect == Dialect::Sqlite {
+            // Every write reads the same indexes' upper pages: 16 MB keeps
+            // them (about 8% more writes a second than the 2 MB default, at
+            // 100k).
+            conn.execute("PRAGMA cache_size = -16000").await?;
+        }
         Ok(Self {
             pool: pool.clone(),
-            slot: Arc::new(Mutex::new(Slot { conn, open: false })),
+            slot: Arc::new(Mutex::new(Slot {
+                conn,
+                open: false,
+                dialect,
+            })),
             in_line: Arc::new(AtomicUsize::new(0)),
             commits: Commits::new(),
         })
@@ -70,7 +76,7 @@ impl Writer {
             slot.open = false;
         }
         let framed = reads.framed(Frame {
-            before: Some(BEGIN),
+            before: Some(slot.dialect.begin_write_at_once()),
             after: None,
         });
         slot.open = true;
@@ -155,11 +161,11 @@ impl WriteTx {
     /// Gives back the page cache a large change filled (after its commit),
     /// so one import doesn't keep the server's memory up.
     pub async fn shrink(&mut self) -> Result<(), sqlx::Error> {
-        self.slot()
-            .conn
-            .execute("PRAGMA shrink_memory")
-            .await
-            .map(drop)
+        let slot = self.slot();
+        if slot.dialect != Dialect::Sqlite {
+            return Ok(());
+        }
+        slot.conn.execute("PRAGMA shrink_memory").await.map(drop)
     }
 
     /// Ends the transaction, undoing what it did.
@@ -183,7 +189,7 @@ impl WriteTx {
 
     /// A new connection in place of a failed one (SQLite rolls back what
     /// the old one left open). The old one stays if none can be had.
-    async fn reconnect(&mut self, pool: &SqlitePool) {
+    async fn reconnect(&mut self, pool: &AnyPool) {
         match pool.acquire().await {
             Ok(fresh) => {
                 let slot = self.slot();
@@ -223,8 +229,8 @@ impl Drop for WriteTx {
 }
 
 impl std::ops::Deref for WriteTx {
-    type Target = SqliteConnection;
-    fn deref(&self) -> &SqliteConnection {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
         &self
             .slot
             .as_ref()
@@ -234,7 +240,7 @@ impl std::ops::Deref for WriteTx {
 }
 
 impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut SqliteConnection {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
         &mut self.slot().conn
     }
 }

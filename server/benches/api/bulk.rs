@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::{json, Value};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use app::domain::E164;
 use app::store::{self, Batch};
@@ -18,7 +18,7 @@ const LINES: i64 = 10_000;
 /// Up to `LINES` lines, country by country: licensed users without a
 /// number, free Calling Plan numbers of their country, a validated
 /// location there.
-async fn file(pool: &SqlitePool) -> anyhow::Result<Vec<(String, String, String)>> {
+async fn file(pool: &AnyPool) -> anyhow::Result<Vec<(String, String, String)>> {
     let countries: Vec<String> =
         sqlx::query_scalar("SELECT DISTINCT usage_location FROM voice_users ORDER BY 1")
             .fetch_all(pool)
@@ -119,7 +119,7 @@ async fn post(client: &reqwest::Client, url: String, body: Value) -> anyhow::Res
     Ok(answer)
 }
 
-pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::Result<()> {
+pub async fn measure(base: &str, password: &str, pool: &AnyPool) -> anyhow::Result<()> {
     let lines = file(pool).await?;
     let mut csv = String::from("Username,Phone number,Emergency location,Action\r\n");
     for (user, number, location) in &lines {

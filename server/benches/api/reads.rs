@@ -8,7 +8,7 @@ use app::domain::{
 };
 use app::store;
 use serde_json::{json, Value};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use super::table::{report_pair, stats, Timing};
 
@@ -116,7 +116,7 @@ impl Request {
 
     /// The statements the server runs for this request, straight on `conn`:
     /// the session with its account and the Voice licence check, the answer.
-    async fn raw(&self, conn: &mut SqliteConnection, token_hash: &str) -> anyhow::Result<()> {
+    async fn raw(&self, conn: &mut AnyConnection, token_hash: &str) -> anyhow::Result<()> {
         // The server runs on the system clock, as here.
         let today = app::clock::Clock::today(&app::clock::SystemClock);
         store::accounts::by_session(conn, token_hash)
@@ -162,7 +162,7 @@ fn numbers(change: impl FnOnce(&mut NumberQuery)) -> NumberQuery {
     q
 }
 
-pub async fn measure(admin: &Admin, pool: &SqlitePool) -> anyhow::Result<()> {
+pub async fn measure(admin: &Admin, pool: &AnyPool) -> anyhow::Result<()> {
     let first: Value = admin
         .post(
             "/api/voice-users/list",

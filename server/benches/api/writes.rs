@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use super::table::{p99, stats};
 
@@ -27,7 +27,7 @@ fn admins() -> usize {
 
 /// Each admin gets as many as the organisation has for all of them, up to
 /// `USERS_EACH`.
-async fn work(pool: &SqlitePool) -> anyhow::Result<(usize, Vec<i64>, Vec<String>, i64)> {
+async fn work(pool: &AnyPool) -> anyhow::Result<(usize, Vec<i64>, Vec<String>, i64)> {
     let admins = admins();
     let wanted = (admins * USERS_EACH) as i64;
     let users: Vec<i64> = sqlx::query_scalar(
@@ -66,7 +66,7 @@ async fn work(pool: &SqlitePool) -> anyhow::Result<(usize, Vec<i64>, Vec<String>
     Ok((each, users, numbers, location))
 }
 
-pub async fn measure(base: &str, password: &str, pool: &SqlitePool) -> anyhow::Result<()> {
+pub async fn measure(base: &str, password: &str, pool: &AnyPool) -> anyhow::Result<()> {
     let (each, users, numbers, location) = work(pool).await?;
     let stop = Instant::now() + Duration::from_secs(SECONDS);
     let count = admins();

@@ -17,7 +17,7 @@ use std::str::FromStr;
 
 use anyhow::{Context, Result};
 use app::domain::Date;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DemoOrg {
@@ -93,7 +93,7 @@ pub struct SeedReport {
 }
 
 /// Inserts the demo organisation. The caller owns the transaction and has checked the database is empty.
-pub async fn seed(conn: &mut SqliteConnection, org: DemoOrg, today: &Date) -> Result<SeedReport> {
+pub async fn seed(conn: &mut AnyConnection, org: DemoOrg, today: &Date) -> Result<SeedReport> {
     let org_data = plan::build(org, today).context("planning the demo organisation")?;
     write::insert(conn, &org_data)
         .await

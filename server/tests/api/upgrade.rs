@@ -15,7 +15,7 @@ use crate::helpers::*;
 /// release ran them.
 async fn migrate_as_before(pool: &SqlitePool) {
     let old = tempfile::tempdir().unwrap();
-    let all = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+    let all = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite");
     for file in std::fs::read_dir(all).unwrap() {
         let file = file.unwrap();
         let name = file.file_name().into_string().unwrap();

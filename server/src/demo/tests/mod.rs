@@ -10,7 +10,8 @@ mod rules;
 mod unchanged;
 
 use app::domain::Date;
-use sqlx::sqlite::{SqlitePool, SqlitePoolOptions};
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyPool;
 
 use super::{large, seed, write, DemoOrg, SeedReport};
 
@@ -18,7 +19,7 @@ pub fn today() -> Date {
     Date::parse("2026-11-26").unwrap()
 }
 
-pub async fn seeded(org: DemoOrg) -> (SqlitePool, SeedReport) {
+pub async fn seeded(org: DemoOrg) -> (AnyPool, SeedReport) {
     let pool = migrated().await;
     let mut tx = pool.begin().await.unwrap();
     let report = seed(&mut tx, org, &today()).await.unwrap();
@@ -28,7 +29,7 @@ pub async fn seeded(org: DemoOrg) -> (SqlitePool, SeedReport) {
 
 /// The large organisation's generator at `users` people: the same code as
 /// `contoso-100k`, small enough for a debug build.
-pub async fn seeded_large(users: usize) -> SqlitePool {
+pub async fn seeded_large(users: usize) -> AnyPool {
     let pool = migrated().await;
     let org = large::build(users, &today()).unwrap();
     let mut tx = pool.begin().await.unwrap();
@@ -37,22 +38,26 @@ pub async fn seeded_large(users: usize) -> SqlitePool {
     pool
 }
 
-async fn migrated() -> SqlitePool {
-    let pool = SqlitePoolOptions::new()
+async fn migrated() -> AnyPool {
+    sqlx::any::install_default_drivers();
+    let pool = AnyPoolOptions::new()
         .max_connections(1)
         .connect("sqlite::memory:")
         .await
         .unwrap();
-    sqlx::migrate!("./migrations").run(&pool).await.unwrap();
+    sqlx::migrate!("./migrations/sqlite")
+        .run(&pool)
+        .await
+        .unwrap();
     pool
 }
 
-pub async fn count(pool: &SqlitePool, sql: &'static str) -> i64 {
+pub async fn count(pool: &AnyPool, sql: &'static str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
 }
 
 /// Every row of every table, tagged with its table, in a stable order.
-pub async fn dump(pool: &SqlitePool) -> Vec<String> {
+pub async fn dump(pool: &AnyPool) -> Vec<String> {
     const TABLES: [(&str, &str); 6] = [
         (
             "licences",

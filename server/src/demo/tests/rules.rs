@@ -5,7 +5,7 @@ use app::domain::{
     NumberHolder, NumberKind, NumberLookup, NumberSource, PhoneNumber, TelephoneNumber, UserId,
     VoiceUser, E164,
 };
-use sqlx::{Row, SqlitePool};
+use sqlx::{AnyPool, Row};
 
 use super::{seeded, today};
 use crate::demo::DemoOrg;
@@ -18,7 +18,7 @@ async fn every_assignment_passes_the_assignment_rules() {
 
 /// Runs the console's own rules over every assignment in `pool`, as if each
 /// were made today, and checks each user has their number's city's office.
-pub async fn assert_every_assignment_passes_the_rules(pool: &SqlitePool) {
+pub async fn assert_every_assignment_passes_the_rules(pool: &AnyPool) {
     let mut licences: HashMap<i64, Vec<Licence>> = HashMap::new();
     let held: Vec<(i64, String)> = sqlx::query_as("SELECT user_id, licence FROM user_licences")
         .fetch_all(pool)
@@ -34,7 +34,7 @@ pub async fn assert_every_assignment_passes_the_rules(pool: &SqlitePool) {
         "SELECT u.id, u.display_name, u.username, u.usage_location, \
          n.e164, n.country, n.city, n.kind, n.source, n.activation, n.blocked_until, \
          l.id AS location_id, l.description, l.street, l.city AS location_city, l.state, \
-         l.postal_code, l.country AS location_country, l.validated \
+         l.postal_code, l.country AS location_country, CAST(l.validated AS INTEGER) AS validated \
          FROM number_assignments a \
          JOIN voice_users u ON u.id = a.user_id \
          JOIN phone_numbers n ON n.id = a.number_id \
@@ -92,7 +92,7 @@ pub async fn assert_every_assignment_passes_the_rules(pool: &SqlitePool) {
             state: row.get("state"),
             postal_code: text("postal_code"),
             country: Country::parse(&text("location_country")).unwrap(),
-            validated: row.get("validated"),
+            validated: row.get::<app::store::Flag, _>("validated").into(),
         };
         let found = check_assignment(
             &user,

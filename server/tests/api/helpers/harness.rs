@@ -16,7 +16,7 @@ use server::accounts::FirstAdmin;
 use server::config::{DemoChoice, Settings};
 use server::demo::DemoOrg;
 use server::startup::Application;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tempfile::TempDir;
 use tokio::task::JoinHandle;
 
@@ -35,7 +35,7 @@ pub struct TestApp {
     /// Kept alive for as long as the app: dropping it deletes the database.
     pub data_dir: Arc<TempDir>,
     /// The server's own pool: what the tests read, and what a race watches.
-    pub pool: SqlitePool,
+    pub pool: AnyPool,
     /// The server's writes' turns: what a race watches.
     pub writer: app::store::Writer,
     server: Option<JoinHandle<anyhow::Result<()>>>,
@@ -253,7 +253,7 @@ async fn build_template(org: DemoOrg) -> Vec<u8> {
     std::fs::read(&copy).expect("reading the template")
 }
 
-async fn vacuum_into(pool: &SqlitePool, file: &Path) {
+async fn vacuum_into(pool: &AnyPool, file: &Path) {
     sqlx::query("VACUUM INTO $1")
         .bind(file.to_str().expect("a UTF-8 path"))
         .execute(pool)
