@@ -1,5 +1,6 @@
 //! Reads and writes of many users at once (a bulk save, an import, an
-//! undo): each is one statement over a JSON array of values (`json_each`),
+//! undo): each is one statement over a JSON array of values (`json_each`,
+//! `json_extract`; PostgreSQL's migration 0015 defines both),
 //! so 10,000 rows cost a handful of statements, not 40,000, and no limit on
 //! bound variables applies.
 
@@ -22,7 +23,7 @@ pub fn push_users(batch: &mut Batch, ids: &[UserId]) -> Step {
     let ids = json_array(ids.iter().map(|i| i.0));
     batch.push(|sql| {
         super::users::push_select_one(sql);
-        sql.push(" WHERE u.id IN (SELECT value FROM json_each(")
+        sql.push(" WHERE u.id IN (SELECT CAST(value AS BIGINT) FROM json_each(")
             .push_bind(ids)
             .push("))");
     })
@@ -108,16 +109,21 @@ pub struct SetSteps {
 pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
     let giving_back = json_array(w.giving_back.iter().map(|u| u.0));
     let given_back = batch.push(|sql| {
-        sql.push("DELETE FROM number_assignments WHERE user_id IN (SELECT value FROM json_each(")
-            .push_bind(giving_back)
-            .push("))");
+        sql.push(
+            "DELETE FROM number_assignments \
+             WHERE user_id IN (SELECT CAST(value AS BIGINT) FROM json_each(",
+        )
+        .push_bind(giving_back)
+        .push("))");
     });
     let taking = json_array(w.taking.iter().map(|(u, n, l)| [u.0, n.0, l.0]));
     let assigned_at = w.assigned_at.to_owned();
     let taken = batch.push(|sql| {
         sql.push(
             "INSERT INTO number_assignments (user_id, number_id, location_id, assigned_at) \
-             SELECT value ->> 0, value ->> 1, value ->> 2, ",
+             SELECT CAST(json_extract(value, '$[0]') AS BIGINT), \
+             CAST(json_extract(value, '$[1]') AS BIGINT), \
+             CAST(json_extract(value, '$[2]') AS BIGINT), ",
         )
         .push_bind(assigned_at)
         .push(" FROM json_each(")
@@ -128,7 +134,8 @@ pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
     let moved_on = batch.push(|sql| {
         sql.push(
             "UPDATE voice_users SET version = version + 1 WHERE (id, version) IN \
-             (SELECT value ->> 0, value ->> 1 FROM json_each(",
+             (SELECT CAST(json_extract(value, '$[0]') AS BIGINT), \
+             CAST(json_extract(value, '$[1]') AS BIGINT) FROM json_each(",
         )
         .push_bind(versions)
         .push("))");
@@ -152,7 +159,11 @@ pub fn push_writes(batch: &mut Batch, w: SetWrites<'_>) -> SetSteps {
         .push_bind(at)
         .push(", ")
         .push_bind(actor)
-        .push(", value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ")
+        .push(
+            ", json_extract(value, '$[0]'), json_extract(value, '$[1]'), \
+             json_extract(value, '$[2]'), json_extract(value, '$[3]'), \
+             json_extract(value, '$[4]'), json_extract(value, '$[5]'), ",
+        )
         .push_bind(set)
         .push(" FROM json_each(")
         .push_bind(entries)
@@ -185,8 +196,10 @@ pub fn push_set_users(batch: &mut Batch, set: ChangeSetId, users: &[UserChange])
         )
         .push_bind(set.0)
         .push(
-            ", value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 \
-             FROM json_each(",
+            ", CAST(json_extract(value, '$[0]') AS BIGINT), json_extract(value, '$[1]'), \
+             CAST(json_extract(value, '$[2]') AS BIGINT), json_extract(value, '$[3]'), \
+             CAST(json_extract(value, '$[4]') AS BIGINT), \
+             CAST(json_extract(value, '$[5]') AS BIGINT) FROM json_each(",
         )
         .push_bind(rows)
         .push(")");

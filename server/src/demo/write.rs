@@ -6,7 +6,7 @@
 
 use anyhow::{Context, Result};
 use app::domain::{search_city, search_text, Date};
-use app::store::{Separated, Sql};
+use app::store::{Dialect, Separated, Sql};
 use sqlx::AnyConnection;
 
 use super::plan::Org;
@@ -87,6 +87,26 @@ pub async fn insert(conn: &mut AnyConnection, org: &Org) -> Result<()> {
             .push_bind(a.assigned_at.as_str());
     })
     .await?;
+    follow_given_ids(conn).await
+}
+
+/// The tables given ids above: on PostgreSQL, their id sequences move past
+/// the ids given, so the next row added without one gets a free id (SQLite
+/// takes the largest id + 1 by itself).
+async fn follow_given_ids(conn: &mut AnyConnection) -> Result<()> {
+    if Dialect::of(conn) != Dialect::Postgres {
+        return Ok(());
+    }
+    for table in ["emergency_locations", "voice_users", "phone_numbers"] {
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 0) + 1, false) \
+             FROM {table}"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut *conn)
+            .await
+            .with_context(|| format!("moving the ids of {table} on"))?;
+    }
     Ok(())
 }
 

@@ -21,6 +21,7 @@ use tempfile::TempDir;
 use tokio::task::JoinHandle;
 
 use super::contoso::{ADMIN_PASSWORD, DEMO_PASSWORD, NOW};
+use super::postgres;
 
 /// The database file inside a data folder, as `Settings::database_url` names it.
 pub const DATABASE_FILE: &str = "switchboard.db";
@@ -98,15 +99,21 @@ pub async fn spawn_in(
     launch(data_dir, settings).await
 }
 
+/// A fresh data folder, with an empty database of its own on PostgreSQL
+/// when the tests run there (`postgres.rs`).
 pub fn empty_folder() -> TempDir {
-    tempfile::tempdir().expect("creating a temporary data folder")
+    let folder = tempfile::tempdir().expect("creating a temporary data folder");
+    if let Some(server) = postgres::server() {
+        postgres::give_database(&server, folder.path(), None);
+    }
+    folder
 }
 
 pub fn test_settings(data_dir: &TempDir, org: DemoOrg) -> Settings {
     Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
         data_dir: data_dir.path().to_path_buf(),
-        database_url: None,
+        database_url: postgres::url_in(data_dir.path()),
         demo: DemoChoice(Some(org)),
         admin_username: "admin".into(),
         admin_password: Some(ADMIN_PASSWORD.into()),
@@ -207,17 +214,29 @@ async fn launch(
 
 /// A fresh data folder holding a copy of `org`'s template database.
 fn folder_with_template(org: DemoOrg) -> Arc<TempDir> {
-    let data_dir = empty_folder();
-    std::fs::write(data_dir.path().join(DATABASE_FILE), template(org))
-        .expect("copying the template database");
+    let data_dir = tempfile::tempdir().expect("creating a temporary data folder");
+    match template(org) {
+        Template::File(bytes) => std::fs::write(data_dir.path().join(DATABASE_FILE), bytes)
+            .expect("copying the template database"),
+        Template::Database { server, name } => {
+            postgres::give_database(server, data_dir.path(), Some(name));
+        }
+    }
     Arc::new(data_dir)
+}
+
+/// A demo organisation seeded once: an SQLite file's bytes, or a
+/// PostgreSQL database to copy.
+enum Template {
+    File(Vec<u8>),
+    Database { server: String, name: String },
 }
 
 /// The bytes of `org`'s template database, built on first use. Tests run on
 /// many threads, each on a runtime of its own: the first to ask builds it
 /// on a thread with its own runtime while the others wait.
-fn template(org: DemoOrg) -> &'static [u8] {
-    static TEMPLATES: [OnceLock<Vec<u8>>; DemoOrg::ALL.len()] =
+fn template(org: DemoOrg) -> &'static Template {
+    static TEMPLATES: [OnceLock<Template>; DemoOrg::ALL.len()] =
         [const { OnceLock::new() }; DemoOrg::ALL.len()];
     let slot = DemoOrg::ALL
         .iter()
@@ -240,17 +259,25 @@ fn template(org: DemoOrg) -> &'static [u8] {
 /// administrator, the demo and its accounts) and copies the result into one
 /// self-contained file with `VACUUM INTO`, so nothing stays behind in the
 /// write-ahead log.
-async fn build_template(org: DemoOrg) -> Vec<u8> {
+async fn build_template(org: DemoOrg) -> Template {
     let folder = empty_folder();
     let settings = test_settings(&folder, org);
     let clock = Arc::new(SettableClock::new(NOW));
     let app = Application::build_with_clock(settings, clock)
         .await
         .unwrap_or_else(|e| panic!("seeding the {org} template: {e:#}"));
+    if let Some(server) = postgres::server() {
+        let url = postgres::url_in(folder.path()).expect("the template's database");
+        let name = url.rsplit('/').next().expect("a database name").to_owned();
+        app.pool().close().await;
+        drop(app);
+        postgres::disconnect_all(&server, &name);
+        return Template::Database { server, name };
+    }
     let copy = folder.path().join("template.db");
     vacuum_into(app.pool(), &copy).await;
     app.pool().close().await;
-    std::fs::read(&copy).expect("reading the template")
+    Template::File(std::fs::read(&copy).expect("reading the template"))
 }
 
 async fn vacuum_into(pool: &AnyPool, file: &Path) {

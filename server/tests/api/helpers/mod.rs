@@ -11,6 +11,7 @@ mod contoso;
 mod database;
 mod events;
 mod harness;
+mod postgres;
 mod race;
 mod snapshot;
 mod voice;
