@@ -105,9 +105,7 @@ async fn push_filter(
     };
     match phrase {
         Some(phrase) if probe_sql(conn, AUDIT_MATCHING, &phrase).await? <= SMALL => {
-            qb.push(" AND id IN (SELECT rowid FROM audit_search WHERE audit_search MATCH ")
-                .push_bind(phrase)
-                .push(")");
+            qb.push(" AND id").push_in(AUDIT_MATCHING, phrase);
         }
         _ => term.push_condition(
             qb,

@@ -28,29 +28,12 @@ impl Dialect {
         }
     }
 
-    /// The statement that begins a write transaction.
+    /// One simple query that begins a write transaction holding the write
+    /// lock: SQLite's `BEGIN IMMEDIATE` takes it at once.
     pub fn begin_write(self) -> &'static str {
         match self {
             Self::Sqlite => "BEGIN IMMEDIATE",
-            Self::Postgres => "BEGIN",
-        }
-    }
-
-    /// One simple query that begins a write transaction holding the write
-    /// lock: SQLite's `BEGIN IMMEDIATE` takes it at once.
-    pub fn begin_write_at_once(self) -> &'static str {
-        match self {
-            Self::Sqlite => "BEGIN IMMEDIATE",
             Self::Postgres => BEGIN_AND_LOCK,
-        }
-    }
-
-    /// What a write transaction runs first to hold the write lock, where
-    /// `BEGIN` alone doesn't.
-    pub fn take_write_lock(self) -> Option<&'static str> {
-        match self {
-            Self::Sqlite => None,
-            Self::Postgres => Some(WRITE_LOCK_SQL),
         }
     }
 
@@ -84,12 +67,10 @@ impl Dialect {
     }
 }
 
-/// The advisory lock every PostgreSQL write transaction takes first, its
-/// key "Switch" in ASCII: writers take turns across all servers, as
-/// SQLite's one write lock makes them, so a rule check and its write see
-/// the same data and audit ids commit in order (the live stream reads
-/// them by id).
-const WRITE_LOCK_SQL: &str = "SELECT pg_advisory_xact_lock(91772335448936)";
+/// A PostgreSQL write transaction takes one advisory lock first, its key
+/// "Switch" in ASCII: writers take turns across all servers, as SQLite's
+/// one write lock makes them, so a rule check and its write see the same
+/// data and audit ids commit in order (the live stream reads them by id).
 const BEGIN_AND_LOCK: &str = "BEGIN; SELECT pg_advisory_xact_lock(91772335448936)";
 
 #[cfg(test)]
@@ -98,8 +79,8 @@ mod tests {
 
     #[test]
     fn the_lock_statement_names_the_key() {
-        assert!(WRITE_LOCK_SQL.contains(&0x5377_6974_6368_i64.to_string()));
-        assert!(BEGIN_AND_LOCK.ends_with(WRITE_LOCK_SQL));
+        let lock = format!("SELECT pg_advisory_xact_lock({})", 0x5377_6974_6368_i64);
+        assert!(BEGIN_AND_LOCK.ends_with(&lock));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod live;
 pub mod locations;
 mod number_filter;
 pub mod number_grid;
+mod number_text;
 pub mod numbers;
 mod rows;
 pub mod search_index;
@@ -95,11 +96,7 @@ pub async fn connect(url: &str) -> Result<Pool, sqlx::Error> {
 /// first (on any server of the database).
 pub async fn begin_write(pool: &Pool) -> Result<Transaction<'static, Db>, sqlx::Error> {
     let dialect = Dialect::of_url(pool.connect_options().database_url.as_str());
-    let mut tx = pool.begin_with(dialect.begin_write()).await?;
-    if let Some(lock) = dialect.take_write_lock() {
-        tx.execute(lock).await?;
-    }
-    Ok(tx)
+    pool.begin_with(dialect.begin_write()).await
 }
 
 /// Escapes `%`, `_` and `\` so typed text matches literally in `LIKE ... ESCAPE '\'`.

@@ -3,13 +3,12 @@
 
 use std::collections::HashSet;
 
-use super::Sql;
 use sqlx::{AnyConnection, Row};
 
-use super::like_pattern;
+use super::number_text::DialogText;
 use super::rows::{NumberColumns, NUMBER_COLUMNS};
-use super::search_index::{cities_containing, fts_phrase, probe_sql, SMALL};
-use super::Dialect;
+use super::search_index::SMALL;
+use super::Sql;
 use crate::domain::{
     search_city, search_term, Activation, Date, NumberFilter, NumberId, NumberKind, NumberSource,
     PhoneNumber, StateFilter, TelephoneNumber, E164,
@@ -114,7 +113,7 @@ pub async fn assignable(
     filter: &NumberFilter,
 ) -> Result<Vec<TelephoneNumber>, sqlx::Error> {
     let term = search_term(&filter.text);
-    let text = Text::new(&term, conn).await?;
+    let text = DialogText::new(&term, conn).await?;
     let mut found = Vec::new();
     let mut limit = i64::from(filter.limit);
     // The user's country first, then the rest: each an ordered walk of the
@@ -148,86 +147,6 @@ pub async fn assignable(
         }
     }
     Ok(found)
-}
-
-/// The numbers whose city or digits match the FTS5 query `$1` (SQLite).
-const FEW_NUMBERS: &str =
-    "SELECT rowid FROM phone_number_search WHERE phone_number_search MATCH $1";
-
-/// The Assign number dialog's filter text, as a condition on `n`.
-enum Text {
-    Any,
-    /// Few numbers match: found through the search index.
-    Few(String),
-    /// Many match, all in this one city: its index lists them in order.
-    City(String),
-    /// Short text, or many numbers match: each number read in order is
-    /// checked.
-    Scan {
-        city: String,
-        digits: Option<String>,
-    },
-}
-
-impl Text {
-    async fn new(term: &str, conn: &mut AnyConnection) -> Result<Self, sqlx::Error> {
-        if term.is_empty() {
-            return Ok(Text::Any);
-        }
-        let digits: String = term.chars().filter(char::is_ascii_digit).collect();
-        let scan = || Text::Scan {
-            city: like_pattern(term),
-            digits: (!digits.is_empty()).then(|| like_pattern(&digits)),
-        };
-        if term.chars().count() < 3 || (!digits.is_empty() && digits.len() < 3) {
-            return Ok(scan());
-        }
-        // One FTS5 query on SQLite; PostgreSQL's trigram indexes serve the
-        // scan's LIKEs themselves.
-        if Dialect::of(conn) == Dialect::Sqlite {
-            let mut phrase = format!("search_city : {}", fts_phrase(term));
-            if !digits.is_empty() {
-                phrase = format!("({phrase}) OR (e164 : {})", fts_phrase(&digits));
-            }
-            if probe_sql(conn, FEW_NUMBERS, &phrase).await? <= SMALL {
-                return Ok(Text::Few(phrase));
-            }
-        }
-        if digits.is_empty() {
-            if let [city] = cities_containing(conn, term).await?.as_slice() {
-                return Ok(Text::City(city.clone()));
-            }
-        }
-        Ok(scan())
-    }
-
-    fn push(&self, qb: &mut Sql) {
-        match self {
-            Text::Any => {}
-            Text::Few(phrase) => {
-                let (before, after) = FEW_NUMBERS.split_once("$1").expect("binds $1");
-                qb.push(" AND n.id IN (")
-                    .push(before)
-                    .push_bind(phrase.clone())
-                    .push(after)
-                    .push(")");
-            }
-            Text::City(city) => {
-                qb.push(" AND n.search_city = ").push_bind(city.clone());
-            }
-            Text::Scan { city, digits } => {
-                qb.push(" AND (n.search_city LIKE ")
-                    .push_bind(city.clone())
-                    .push(" ESCAPE '\\'");
-                if let Some(digits) = digits {
-                    qb.push(" OR n.e164 LIKE ")
-                        .push_bind(digits.clone())
-                        .push(" ESCAPE '\\'");
-                }
-                qb.push(")");
-            }
-        }
-    }
 }
 
 /// How many numbers could be assigned at all, whatever the filter, and

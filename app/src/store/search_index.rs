@@ -94,15 +94,7 @@ impl Index {
 
     /// ` IN (…)`, the ids this index finds for `term`, pushed with the term bound.
     pub fn push_in(self, qb: &mut Sql, dialect: Dialect, term: &str) {
-        let (before, after) = self
-            .select(dialect)
-            .split_once("$1")
-            .expect("an index's statement binds $1");
-        qb.push(" IN (")
-            .push(before)
-            .push_bind(self.param(dialect, term))
-            .push(after)
-            .push(")");
+        qb.push_in(self.select(dialect), self.param(dialect, term));
     }
 }
 

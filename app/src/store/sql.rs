@@ -41,6 +41,21 @@ impl Sql {
         self
     }
 
+    /// ` IN (statement)`, `statement` binding `$1` to `value`: a subquery
+    /// also run alone (a probe counting its rows), pushed into this one.
+    pub fn push_in<'t, T: Encode<'t, Any> + Type<Any>>(
+        &mut self,
+        statement: &str,
+        value: T,
+    ) -> &mut Self {
+        let (before, after) = statement.split_once("$1").expect("the statement binds $1");
+        self.push(" IN (")
+            .push(before)
+            .push_bind(value)
+            .push(after)
+            .push(")")
+    }
+
     /// A list whose items `push` and `push_bind` put `separator` between.
     pub fn separated<'a>(&'a mut self, separator: &'a str) -> Separated<'a> {
         Separated {

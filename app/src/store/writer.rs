@@ -76,7 +76,7 @@ impl Writer {
             slot.open = false;
         }
         let framed = reads.framed(Frame {
-            before: Some(slot.dialect.begin_write_at_once()),
+            before: Some(slot.dialect.begin_write()),
             after: None,
         });
         slot.open = true;
