@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod gate;
 pub mod idempotency;
+pub mod other_servers;
 pub mod private_file;
 pub mod router;
 pub mod security;

@@ -16,6 +16,7 @@ use crate::accounts::FirstAdmin;
 use crate::audit_retention::Retention;
 use crate::config::Settings;
 use crate::demo::{self, DemoOrg};
+use crate::other_servers::OtherServers;
 use crate::security::PublicOrigin;
 
 pub struct Application {
@@ -27,6 +28,8 @@ pub struct Application {
     first_admin: FirstAdmin,
     /// Archives old audit entries daily while the server runs, if set.
     retention: Option<Retention>,
+    /// On PostgreSQL: word of the other servers' commits.
+    other_servers: Option<OtherServers>,
 }
 
 impl Application {
@@ -97,6 +100,14 @@ impl Application {
         }
 
         let writer = app::store::Writer::open(&pool).await?;
+        let other_servers = match app::store::Dialect::of_url(&url) {
+            app::store::Dialect::Sqlite => None,
+            app::store::Dialect::Postgres => Some(
+                OtherServers::listen(&url, writer.commits().clone())
+                    .await
+                    .context("listening for other servers' changes")?,
+            ),
+        };
         let retention = match settings.audit_retention_days {
             Some(days) => {
                 let retention =
@@ -134,6 +145,7 @@ impl Application {
             writer,
             first_admin,
             retention,
+            other_servers,
         })
     }
 
@@ -170,13 +182,24 @@ impl Application {
                 commits.close();
             }
         });
-        let Some(retention) = self.retention else {
-            return serving.await.context("serving");
+        // The daily archive and the word of other servers' commits stop
+        // with the server.
+        let retention = async {
+            match self.retention {
+                Some(retention) => retention.daily().await,
+                None => std::future::pending().await,
+            }
         };
-        // The daily archive stops with the server.
+        let other_servers = async {
+            match self.other_servers {
+                Some(other_servers) => other_servers.run().await,
+                None => std::future::pending().await,
+            }
+        };
         tokio::select! {
             served = serving => served.context("serving"),
-            never = retention.daily() => match never {},
+            never = retention => match never {},
+            never = other_servers => match never {},
         }
     }
 }

@@ -161,7 +161,7 @@ mod ssr {
                 Ok(changed) => changed,
                 Err(e) if is_unique_violation(&e) => {
                     // The unique constraint had the last word: someone
-                    // holds it. Dropping the transaction undoes the rest.
+                    // holds it. The failed commit undid the rest.
                     return Err(already_assigned(&mut w.tx, &n.number.e164).await);
                 }
                 Err(e) => return Err(e.into()),

@@ -144,18 +144,30 @@ impl WriteTx {
     }
 
     /// Runs `writes` and commits, in one call: the writes must be all the
-    /// change has left to write. Should one fail, nothing of the
-    /// transaction stays once it drops.
+    /// change has left to write. Should one fail, the transaction is rolled
+    /// back: nothing of it stays.
     pub async fn commit_with(&mut self, writes: Batch) -> Result<Changed, sqlx::Error> {
         let framed = writes.framed(Frame {
             before: None,
             after: Some(COMMIT),
         });
         let slot = self.slot();
-        let changed = framed.run(&mut slot.conn).await?;
-        slot.open = false;
-        self.commits.note();
-        Ok(changed)
+        match framed.run(&mut slot.conn).await {
+            Ok(changed) => {
+                slot.open = false;
+                self.commits.note();
+                Ok(changed)
+            }
+            Err(e) => {
+                // PostgreSQL refuses every statement of a failed
+                // transaction: end it now, so the caller may still read
+                // (what the others committed) to explain the failure.
+                if slot.conn.execute(ROLLBACK).await.is_ok() {
+                    slot.open = false;
+                }
+                Err(e)
+            }
+        }
     }
 
     /// Gives back the page cache a large change filled (after its commit),

@@ -146,11 +146,7 @@ async fn undo_of_an_unknown_or_malformed_change_set_is_a_4xx() {
 async fn an_undo_whose_audit_entry_cannot_be_written_changes_nothing() {
     let app = spawn_app().await;
     let (_, removed) = app.send(Call::remove(ALEX, 1)).await;
-    app.execute(
-        "CREATE TRIGGER refuse_every_entry BEFORE INSERT ON audit_log \
-         BEGIN SELECT RAISE(ABORT, 'no entry'); END",
-    )
-    .await;
+    app.refuse_audit_entries("no entry").await;
     let before = app.snapshot_of(&ALL_TABLES).await;
 
     let answer = undo(&app, set_of(&removed)).await;

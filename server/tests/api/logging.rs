@@ -42,13 +42,8 @@ async fn an_internal_failure_is_logged_once_naming_the_call_the_caller_and_the_u
     let logs = captured_logs();
     let app = spawn_app().await;
     // The database refuses the audit entry with a message found nowhere else.
-    sqlx::query(
-        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log \
-         BEGIN SELECT RAISE(ABORT, 'audit refused: witness 5b1e'); END",
-    )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    app.refuse_audit_entries("audit refused: witness 5b1e")
+        .await;
     let number = app.free_number("US", "calling_plan").await;
 
     let (status, body) = app.assign(MEGAN, &number, Some(REDMOND_HQ), 1).await;

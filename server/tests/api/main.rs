@@ -33,6 +33,7 @@ mod port_numbers;
 mod progress;
 mod remove_selected;
 mod roles;
+mod several_servers;
 mod sign_in;
 mod test_harness;
 mod tokens;

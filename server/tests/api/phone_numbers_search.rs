@@ -32,22 +32,23 @@ async fn add_hollowton(app: &TestApp) {
             continue;
         }
         let (name, username) = (format!("Tessa Hollow {i}"), format!("tessa{i}@contoso.com"));
-        sqlx::query(
+        let user: i64 = sqlx::query_scalar(
             "INSERT INTO voice_users (display_name, username, usage_location, search_name) \
-             VALUES ($1, $2, 'US', $3)",
+             VALUES ($1, $2, 'US', $3) RETURNING id",
         )
         .bind(&name)
         .bind(&username)
         .bind(search_text(&name, &username))
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
         .unwrap();
         sqlx::query(
             "INSERT INTO number_assignments (user_id, number_id, location_id, assigned_at) \
-             SELECT last_insert_rowid(), id, $2, '2026-11-26T00:00:00Z' FROM phone_numbers WHERE e164 = $1",
+             SELECT $3, id, $2, '2026-11-26T00:00:00Z' FROM phone_numbers WHERE e164 = $1",
         )
         .bind(&e164)
         .bind(SEATTLE_OFFICE)
+        .bind(user)
         .execute(&mut *tx)
         .await
         .unwrap();

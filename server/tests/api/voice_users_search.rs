@@ -143,14 +143,14 @@ pub(crate) async fn add_namesakes(app: &TestApp, count: usize) {
     for i in 0..count {
         let name = format!("Tessa Hollow {i}");
         let username = format!("tessa.hollow{i}@contoso.com");
-        sqlx::query(
+        let user: i64 = sqlx::query_scalar(
             "INSERT INTO voice_users (display_name, username, usage_location, search_name) \
-             VALUES ($1, $2, 'US', $3)",
+             VALUES ($1, $2, 'US', $3) RETURNING id",
         )
         .bind(&name)
         .bind(&username)
         .bind(search_text(&name, &username))
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
         .unwrap();
         if i % 2 == 1 {
@@ -161,8 +161,9 @@ pub(crate) async fn add_namesakes(app: &TestApp, count: usize) {
         };
         sqlx::query(
             "INSERT INTO number_assignments (user_id, number_id, location_id, assigned_at) \
-             VALUES (last_insert_rowid(), $1, $2, '2026-11-26T00:00:00Z')",
+             VALUES ($1, $2, $3, '2026-11-26T00:00:00Z')",
         )
+        .bind(user)
         .bind(number)
         .bind(if i % 4 == 0 {
             REDMOND_HQ

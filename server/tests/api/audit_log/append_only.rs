@@ -6,6 +6,22 @@ use serde_json::json;
 
 use crate::helpers::*;
 
+/// An insert that takes the place of entry 1.
+fn replacement(dialect: Dialect) -> &'static str {
+    match dialect {
+        // REPLACE deletes the old row without a DELETE trigger firing.
+        Dialect::Sqlite => {
+            "INSERT OR REPLACE INTO audit_log (id, at, actor, action, target) \
+             VALUES (1, 0, 'someone-else', 'SIGNED_IN', 'x')"
+        }
+        // PostgreSQL has no REPLACE: an insert naming the id is the nearest.
+        Dialect::Postgres => {
+            "INSERT INTO audit_log (id, at, actor, action, target) \
+             VALUES (1, 0, 'someone-else', 'SIGNED_IN', 'x')"
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_database_refuses_to_edit_delete_or_replace_an_entry() {
     let app = spawn_app().await;
@@ -15,11 +31,12 @@ async fn the_database_refuses_to_edit_delete_or_replace_an_entry() {
     let cases = [
         ("UPDATE audit_log SET actor = 'x'", "an edit"),
         ("DELETE FROM audit_log", "a delete"),
+        (replacement(app.dialect()), "a replacement of entry 1"),
         (
-            // REPLACE deletes the old row without a DELETE trigger firing.
-            "INSERT OR REPLACE INTO audit_log (id, at, actor, action, target) \
-             VALUES (1, 0, 'someone-else', 'SIGNED_IN', 'x')",
-            "a replacement of entry 1",
+            "INSERT INTO audit_log (id, at, actor, action, target) \
+             VALUES (1, 0, 'someone-else', 'SIGNED_IN', 'x') \
+             ON CONFLICT (id) DO UPDATE SET actor = excluded.actor",
+            "an upsert of entry 1",
         ),
     ];
     for (sql, why) in cases {

@@ -69,11 +69,7 @@ async fn a_refused_change_writes_no_entry_and_changes_nothing() {
 async fn a_change_whose_entry_cannot_be_written_does_not_happen() {
     let app = spawn_app().await;
     let fixture = Fixture::new(&app).await;
-    app.execute(
-        "CREATE TRIGGER refuse_every_entry BEFORE INSERT ON audit_log \
-         BEGIN SELECT RAISE(ABORT, 'no entry'); END",
-    )
-    .await;
+    app.refuse_audit_entries("no entry").await;
 
     // Undo needs a change set saved first, and revoking a token a token
     // made first, each with its own entry: neither can be made here.

@@ -126,9 +126,12 @@ async fn entries_older_than_the_retention_are_archived_to_a_private_file_then_de
             ),
         }),
     );
-    // The search index lets go of them too: SQLite finds it in step.
-    app.execute("INSERT INTO audit_search (audit_search, rank) VALUES ('integrity-check', 1)")
-        .await;
+    // SQLite's search index lets go of them too: it finds itself in step.
+    // (PostgreSQL's trigram index is on the log itself.)
+    if app.dialect() == Dialect::Sqlite {
+        app.execute("INSERT INTO audit_search (audit_search, rank) VALUES ('integrity-check', 1)")
+            .await;
+    }
     let permits = app.count("SELECT COUNT(*) FROM audit_delete_permit").await;
     assert_eq!(permits, 0, "no permit outlives its delete");
 

@@ -1,6 +1,8 @@
 //! Reading (and, to arrange a test, changing) the database directly,
 //! independently of the server's own queries.
 
+use app::store::Dialect;
+
 use super::harness::TestApp;
 
 impl TestApp {
@@ -142,6 +144,32 @@ impl TestApp {
             .await
             .expect("reading the accounts")
             .unwrap_or_else(|| panic!("no account named {username}"))
+    }
+
+    /// Makes the database refuse every new audit entry with `message`, as
+    /// a broken disk or a full one would: a trigger, in the store's dialect.
+    pub async fn refuse_audit_entries(&self, message: &str) {
+        match self.dialect() {
+            Dialect::Sqlite => {
+                self.execute(&format!(
+                    "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log \
+                     BEGIN SELECT RAISE(ABORT, '{message}'); END"
+                ))
+                .await;
+            }
+            Dialect::Postgres => {
+                self.execute(&format!(
+                    "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql \
+                     AS $$ BEGIN RAISE EXCEPTION '{message}'; END $$"
+                ))
+                .await;
+                self.execute(
+                    "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log \
+                     FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+                )
+                .await;
+            }
+        }
     }
 
     pub async fn session_count(&self) -> i64 {

@@ -8,10 +8,11 @@
 //! Tests of what start-up itself does (the first administrator, seeding,
 //! restarts) start on an empty folder instead.
 
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use app::clock::SettableClock;
+use app::store::Dialect;
 use server::accounts::FirstAdmin;
 use server::config::{DemoChoice, Settings};
 use server::demo::DemoOrg;
@@ -21,7 +22,7 @@ use tempfile::TempDir;
 use tokio::task::JoinHandle;
 
 use super::contoso::{ADMIN_PASSWORD, DEMO_PASSWORD, NOW};
-use super::postgres;
+use super::{postgres, templates};
 
 /// The database file inside a data folder, as `Settings::database_url` names it.
 pub const DATABASE_FILE: &str = "switchboard.db";
@@ -49,7 +50,7 @@ pub async fn spawn_app() -> TestApp {
 
 /// `org`, with the admin signed in.
 pub async fn spawn_app_with(org: DemoOrg) -> TestApp {
-    let data_dir = folder_with_template(org);
+    let data_dir = templates::folder_with_template(org);
     let settings = test_settings(&data_dir, org);
     signed_in_as_admin(
         launch(data_dir, settings)
@@ -70,7 +71,7 @@ pub async fn spawn_app_seeded_at_start_up() -> TestApp {
 /// Contoso with the test settings as `configure` changes them. Nobody is
 /// signed in: `client` has no session.
 pub async fn spawn_configured(configure: impl FnOnce(&mut Settings)) -> TestApp {
-    let data_dir = folder_with_template(DemoOrg::Contoso);
+    let data_dir = templates::folder_with_template(DemoOrg::Contoso);
     let mut settings = test_settings(&data_dir, DemoOrg::Contoso);
     configure(&mut settings);
     launch(data_dir, settings)
@@ -97,6 +98,14 @@ pub async fn spawn_in(
     let mut settings = test_settings(&data_dir, DemoOrg::Contoso);
     configure(&mut settings);
     launch(data_dir, settings).await
+}
+
+/// The store the tests run on: PostgreSQL with `SWITCHBOARD_TEST_PG`.
+pub fn store_under_test() -> Dialect {
+    match postgres::server() {
+        Some(_) => Dialect::Postgres,
+        None => Dialect::Sqlite,
+    }
 }
 
 /// A fresh data folder, with an empty database of its own on PostgreSQL
@@ -155,9 +164,35 @@ impl TestApp {
         signed_in_as_admin(launch(data_dir, settings).await.expect("restarting").0).await
     }
 
+    /// A second server on this one's database, as an organisation runs
+    /// several behind a proxy, with the admin signed in on it: both read
+    /// and write the same data, so a session, a lock-out or a change made
+    /// through one holds on the other.
+    pub async fn another_server(&self) -> TestApp {
+        let settings = test_settings(&self.data_dir, DemoOrg::Contoso);
+        let (other, _) = launch(self.data_dir.clone(), settings)
+            .await
+            .expect("starting another server");
+        signed_in_as_admin(other).await
+    }
+
     /// The SQLite file the server uses.
     pub fn database_file(&self) -> PathBuf {
         self.data_dir.path().join(DATABASE_FILE)
+    }
+
+    /// Which store the server runs on.
+    pub fn dialect(&self) -> Dialect {
+        match postgres::url_in(self.data_dir.path()) {
+            Some(_) => Dialect::Postgres,
+            None => Dialect::Sqlite,
+        }
+    }
+
+    /// The URL of the server's database.
+    pub fn database_url(&self) -> String {
+        postgres::url_in(self.data_dir.path())
+            .unwrap_or_else(|| format!("sqlite://{}", self.database_file().display()))
     }
 }
 
@@ -208,82 +243,4 @@ async fn launch(
         server: Some(server),
     };
     Ok((test_app, first_admin))
-}
-
-// ---- Templates ----
-
-/// A fresh data folder holding a copy of `org`'s template database.
-fn folder_with_template(org: DemoOrg) -> Arc<TempDir> {
-    let data_dir = tempfile::tempdir().expect("creating a temporary data folder");
-    match template(org) {
-        Template::File(bytes) => std::fs::write(data_dir.path().join(DATABASE_FILE), bytes)
-            .expect("copying the template database"),
-        Template::Database { server, name } => {
-            postgres::give_database(server, data_dir.path(), Some(name));
-        }
-    }
-    Arc::new(data_dir)
-}
-
-/// A demo organisation seeded once: an SQLite file's bytes, or a
-/// PostgreSQL database to copy.
-enum Template {
-    File(Vec<u8>),
-    Database { server: String, name: String },
-}
-
-/// The bytes of `org`'s template database, built on first use. Tests run on
-/// many threads, each on a runtime of its own: the first to ask builds it
-/// on a thread with its own runtime while the others wait.
-fn template(org: DemoOrg) -> &'static Template {
-    static TEMPLATES: [OnceLock<Template>; DemoOrg::ALL.len()] =
-        [const { OnceLock::new() }; DemoOrg::ALL.len()];
-    let slot = DemoOrg::ALL
-        .iter()
-        .position(|o| *o == org)
-        .expect("a demo organisation");
-    TEMPLATES[slot].get_or_init(|| {
-        std::thread::spawn(move || {
-            tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a runtime for the template")
-                .block_on(build_template(org))
-        })
-        .join()
-        .unwrap_or_else(|_| panic!("building the {org} template failed"))
-    })
-}
-
-/// Starts the app once on an empty folder (migrations, the first
-/// administrator, the demo and its accounts) and copies the result into one
-/// self-contained file with `VACUUM INTO`, so nothing stays behind in the
-/// write-ahead log.
-async fn build_template(org: DemoOrg) -> Template {
-    let folder = empty_folder();
-    let settings = test_settings(&folder, org);
-    let clock = Arc::new(SettableClock::new(NOW));
-    let app = Application::build_with_clock(settings, clock)
-        .await
-        .unwrap_or_else(|e| panic!("seeding the {org} template: {e:#}"));
-    if let Some(server) = postgres::server() {
-        let url = postgres::url_in(folder.path()).expect("the template's database");
-        let name = url.rsplit('/').next().expect("a database name").to_owned();
-        app.pool().close().await;
-        drop(app);
-        postgres::disconnect_all(&server, &name);
-        return Template::Database { server, name };
-    }
-    let copy = folder.path().join("template.db");
-    vacuum_into(app.pool(), &copy).await;
-    app.pool().close().await;
-    Template::File(std::fs::read(&copy).expect("reading the template"))
-}
-
-async fn vacuum_into(pool: &AnyPool, file: &Path) {
-    sqlx::query("VACUUM INTO $1")
-        .bind(file.to_str().expect("a UTF-8 path"))
-        .execute(pool)
-        .await
-        .expect("copying the database");
 }

@@ -14,8 +14,10 @@ mod harness;
 mod postgres;
 mod race;
 mod snapshot;
+mod templates;
 mod voice;
 
+pub use app::store::Dialect;
 pub use assertions::*;
 pub use audit::*;
 pub use calls::*;

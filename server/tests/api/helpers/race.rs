@@ -1,5 +1,5 @@
-//! Races whose requests overlap for certain. The test takes SQLite's write
-//! lock itself, fires the requests at once, waits until every one of them is
+//! Races whose requests overlap for certain. The test takes the store's
+//! write lock itself (SQLite's, or PostgreSQL's advisory lock), fires the requests at once, waits until every one of them is
 //! inside the server waiting for that lock, and only then lets go: none can
 //! have written before all have read.
 //!
@@ -13,8 +13,7 @@
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
-use sqlx::Connection;
+use sqlx::{AnyConnection, Connection};
 
 use super::calls::Call;
 use super::clients::read;
@@ -38,67 +37,85 @@ impl TestApp {
     /// the order of `calls`. Needs a multi-thread runtime, so the racers
     /// really run side by side.
     pub async fn race(&self, calls: Vec<(reqwest::Client, Call)>) -> Vec<(u16, Value)> {
-        let racers = calls.len();
-        assert!(
-            (2..=MAX_RACERS).contains(&racers),
-            "a race has 2 to {MAX_RACERS} requests, not {racers}"
-        );
-        assert_eq!(
-            tokio::runtime::Handle::current().runtime_flavor(),
-            tokio::runtime::RuntimeFlavor::MultiThread,
-            "a race needs #[tokio::test(flavor = \"multi_thread\")]"
-        );
-        self.open_connections(racers + 1).await;
-
-        let mut lock = self.own_connection().await;
-        let held = lock
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .expect("taking the write lock");
-        let racing: Vec<_> = calls
+        let calls = calls
             .into_iter()
-            .map(|(client, call)| {
-                let url = format!("{}{}", self.address, call.path);
-                tokio::spawn(async move {
-                    let response = client.post(url).json(&call.body).send().await;
-                    read(response.expect("sending the request")).await
-                })
-            })
+            .map(|(client, call)| (self, client, call))
             .collect();
+        race_across(&[self], calls).await
+    }
+}
 
-        let started = Instant::now();
-        let mut all_waiting_since: Option<Instant> = None;
-        while all_waiting_since.is_none_or(|since| since.elapsed() < STEADY) {
-            tokio::time::sleep(POLL_EVERY).await;
-            let waiting = self.writer.in_line();
-            all_waiting_since = match all_waiting_since {
-                Some(since) if waiting == racers => Some(since),
-                None if waiting == racers => Some(Instant::now()),
-                _ => None,
-            };
-            let answered = racing.iter().filter(|r| r.is_finished()).count();
-            if answered > 0 || started.elapsed() > DEADLINE {
-                held.rollback().await.expect("releasing the write lock");
-                let mut early = Vec::new();
-                for r in racing.into_iter().filter(|r| r.is_finished()) {
-                    early.push(r.await.expect("a racer"));
-                }
-                panic!(
-                    "not a race: after {:?}, {waiting} of {racers} requests were in line \
-                     for the write lock, and {answered} had answered without it: {early:?}",
-                    started.elapsed()
-                );
+/// [`TestApp::race`] with each call sent to a server of its own choosing,
+/// every one of `servers` on the same database.
+pub async fn race_across(
+    servers: &[&TestApp],
+    calls: Vec<(&TestApp, reqwest::Client, Call)>,
+) -> Vec<(u16, Value)> {
+    let racers = calls.len();
+    assert!(
+        (2..=MAX_RACERS).contains(&racers),
+        "a race has 2 to {MAX_RACERS} requests, not {racers}"
+    );
+    assert_eq!(
+        tokio::runtime::Handle::current().runtime_flavor(),
+        tokio::runtime::RuntimeFlavor::MultiThread,
+        "a race needs #[tokio::test(flavor = \"multi_thread\")]"
+    );
+    for server in servers {
+        server.open_connections(racers + 1).await;
+    }
+    let in_line = || servers.iter().map(|s| s.writer.in_line()).sum::<usize>();
+
+    let mut lock = servers[0].own_connection().await;
+    let held = lock
+        .begin_with(servers[0].dialect().begin_write())
+        .await
+        .expect("taking the write lock");
+    let racing: Vec<_> = calls
+        .into_iter()
+        .map(|(server, client, call)| {
+            let url = format!("{}{}", server.address, call.path);
+            tokio::spawn(async move {
+                let response = client.post(url).json(&call.body).send().await;
+                read(response.expect("sending the request")).await
+            })
+        })
+        .collect();
+
+    let started = Instant::now();
+    let mut all_waiting_since: Option<Instant> = None;
+    while all_waiting_since.is_none_or(|since| since.elapsed() < STEADY) {
+        tokio::time::sleep(POLL_EVERY).await;
+        let waiting = in_line();
+        all_waiting_since = match all_waiting_since {
+            Some(since) if waiting == racers => Some(since),
+            None if waiting == racers => Some(Instant::now()),
+            _ => None,
+        };
+        let answered = racing.iter().filter(|r| r.is_finished()).count();
+        if answered > 0 || started.elapsed() > DEADLINE {
+            held.rollback().await.expect("releasing the write lock");
+            let mut early = Vec::new();
+            for r in racing.into_iter().filter(|r| r.is_finished()) {
+                early.push(r.await.expect("a racer"));
             }
+            panic!(
+                "not a race: after {:?}, {waiting} of {racers} requests were in line \
+                 for the write lock, and {answered} had answered without it: {early:?}",
+                started.elapsed()
+            );
         }
-
-        held.rollback().await.expect("releasing the write lock");
-        let mut answers = Vec::with_capacity(racers);
-        for r in racing {
-            answers.push(r.await.expect("a racer"));
-        }
-        answers
     }
 
+    held.rollback().await.expect("releasing the write lock");
+    let mut answers = Vec::with_capacity(racers);
+    for r in racing {
+        answers.push(r.await.expect("a racer"));
+    }
+    answers
+}
+
+impl TestApp {
     fn connections_in_use(&self) -> usize {
         self.pool.size() as usize - self.pool.num_idle()
     }
@@ -123,12 +140,9 @@ impl TestApp {
         }
     }
 
-    /// A connection of the test's own to the server's database file.
-    async fn own_connection(&self) -> SqliteConnection {
-        let options = SqliteConnectOptions::new()
-            .filename(self.database_file())
-            .busy_timeout(Duration::from_secs(10));
-        SqliteConnection::connect_with(&options)
+    /// A connection of the test's own to the server's database.
+    async fn own_connection(&self) -> AnyConnection {
+        AnyConnection::connect(&self.database_url())
             .await
             .expect("opening the test's own connection")
     }

@@ -1,6 +1,8 @@
 //! Whole-database snapshots: every row of the tables, read straight from
 //! the database, to prove a call changed exactly what it should.
 
+use app::store::Dialect;
+
 use super::harness::TestApp;
 
 /// Every table the application writes: the organisation's state first,
@@ -50,9 +52,23 @@ impl TestApp {
 
     /// Every row of `tables`.
     pub async fn snapshot_of(&self, tables: &[&'static str]) -> Snapshot {
+        let (columns_of, quote, newline) = match self.dialect() {
+            Dialect::Sqlite => (
+                "SELECT name FROM pragma_table_info($1)",
+                "quote",
+                "char(10)",
+            ),
+            Dialect::Postgres => (
+                "SELECT column_name::text FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = $1 \
+                 ORDER BY ordinal_position",
+                "quote_nullable",
+                "chr(10)",
+            ),
+        };
         let mut snapshot = Snapshot::new();
         for &table in tables {
-            let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info($1)")
+            let columns: Vec<String> = sqlx::query_scalar(columns_of)
                 .bind(table)
                 .fetch_all(&self.pool)
                 .await
@@ -60,12 +76,12 @@ impl TestApp {
             assert!(!columns.is_empty(), "there is no table {table}");
             let row = columns
                 .iter()
-                .map(|c| format!("quote(\"{c}\")"))
+                .map(|c| format!("{quote}(\"{c}\")"))
                 .collect::<Vec<_>>()
                 .join(" || '|' || ");
             let sql = format!(
-                "SELECT COALESCE(group_concat(r, char(10)), '') \
-                 FROM (SELECT {row} AS r FROM {table} ORDER BY r)"
+                "SELECT COALESCE(string_agg(r, {newline} ORDER BY r), '') \
+                 FROM (SELECT {row} AS r FROM {table}) AS t"
             );
             let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
                 .fetch_one(&self.pool)
