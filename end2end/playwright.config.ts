@@ -3,7 +3,10 @@
 //   - port 3100, seeded with the Contoso demo data: every spec but one;
 //   - 127.0.0.2:3101, Contoso's users without any phone number: empty-inventory;
 //   - 127.0.0.3:3102, Contoso without a licence that opens Voice: voice-gate;
-//   - 127.0.0.4:3103, the 100,000-user organisation: large-directory.
+//   - 127.0.0.4:3103, the 100,000-user organisation: large-directory;
+//   - 127.0.0.5:3104 and 127.0.0.6:3105, two servers of one organisation on
+//     one PostgreSQL database: two-servers (only with SWITCHBOARD_E2E_PG,
+//     which scripts/test.sh sets).
 // Each server gets a fresh temporary data directory, removed when it stops,
 // a known first-administrator password and the demo sign-in accounts.
 import path from 'node:path';
@@ -14,8 +17,11 @@ import {
   DEMO_PASSWORD,
   DEMO_URL,
   EMPTY_INVENTORY_URL,
+  FIRST_SERVER_URL,
   LARGE_URL,
   NO_VOICE_URL,
+  SECOND_SERVER_URL,
+  SHARED_DATABASE_URL,
 } from './tests/helpers';
 
 const workspace = path.resolve(__dirname, '..');
@@ -39,21 +45,23 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * A shell command that starts the server on `url` with `demo` data in a
  * fresh data directory, and removes that directory when the server stops.
- * DATABASE_URL is unset because it would override --data-dir.
+ * The database is the data directory's own file, or `database` when given
+ * (DATABASE_URL overrides --data-dir's file, so it is unset otherwise).
  */
-function serverCommand(url: string, demo: string): string {
+function serverCommand(url: string, demo: string, database?: string): string {
   const listen = new URL(url).host;
+  const store = database ? `export DATABASE_URL='${database}'; ` : 'unset DATABASE_URL; ';
   return (
-    'unset DATABASE_URL; ' +
+    store +
     'data_dir=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-e2e.XXXXXX") || exit 1; ' +
     `trap 'rm -rf "$data_dir"' EXIT; trap 'exit 143' TERM INT; ` +
     `"$SWITCHBOARD_BIN" --listen ${listen} --data-dir "$data_dir" --demo ${demo} & wait $!`
   );
 }
 
-function server(url: string, demo: string) {
+function server(url: string, demo: string, database?: string) {
   return {
-    command: serverCommand(url, demo),
+    command: serverCommand(url, demo, database),
     url,
     env: {
       SWITCHBOARD_BIN: serverBin,
@@ -68,6 +76,11 @@ function server(url: string, demo: string) {
     gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
   };
 }
+
+/** Both start at once on the empty database: one migrates and seeds, the other waits its turn. */
+const sharedDatabaseServers = SHARED_DATABASE_URL
+  ? [FIRST_SERVER_URL, SECOND_SERVER_URL].map((url) => server(url, 'contoso', SHARED_DATABASE_URL))
+  : [];
 
 export default defineConfig({
   testDir: './tests',
@@ -123,5 +136,6 @@ export default defineConfig({
     server(EMPTY_INVENTORY_URL, 'contoso-without-numbers'),
     server(NO_VOICE_URL, 'contoso-without-voice'),
     server(LARGE_URL, 'contoso-100k'),
+    ...sharedDatabaseServers,
   ],
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The figures we report: the size of what the browser downloads (release
 # build, after wasm-opt; raw, gzip and brotli as the server sends them) and how
-# long the voice users API takes to list and search (cargo bench).
+# long the voice users API takes to list and search (cargo bench), on
+# SQLite, then on PostgreSQL (a throwaway cluster, scripts/pg.sh).
 #
 # The bundle is split (`--split`): the first page needs the main WASM, its JS
 # and the stylesheet; each page in app/src/lazy_pages.rs brings chunks of its
@@ -77,5 +78,12 @@ EOF
 
 [[ ${1:-} == --sizes ]] && exit 0
 
-printf '\nVoice users API over HTTP (release build, %s runs per row):\n' 200
-RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg erase_components" cargo bench -p server --bench api
+bench() { RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg erase_components" cargo bench -p server --bench api -- "$@"; }
+
+printf '\nVoice users API over HTTP (release build, %s runs per row), on SQLite:\n' 200
+bench
+
+printf '\nThe same on PostgreSQL:\n'
+pg_dir=$(mktemp -d)
+trap 'bash scripts/pg.sh stop "$pg_dir"' EXIT
+bench --postgres="$(bash scripts/pg.sh start "$pg_dir")"

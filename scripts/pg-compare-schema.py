@@ -46,7 +46,8 @@ PG_ONLY_INDEXES = {
     "audit_log_actor_trgm", "audit_log_target_trgm", "audit_log_user_name_trgm",
     "audit_log_number_trgm",
 }
-PG_ONLY_TRIGGERS = {"audit_log_no_truncate"}
+# audit_log_notify: NOTIFY of a new entry, for the other servers (0016).
+PG_ONLY_TRIGGERS = {"audit_log_no_truncate", "audit_log_notify"}
 # INTEGER PRIMARY KEY columns that are not identities on PostgreSQL: a key
 # that is always another table's id, and the one-row permit (default 1).
 NOT_IDENTITY = {("number_assignments", "user_id"), ("audit_delete_permit", "id")}

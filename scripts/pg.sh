@@ -60,12 +60,10 @@ running_port() {
   cat "$dir/port"
 }
 
+# A port the system has free now (perl is there for the build: setup.sh).
 free_port() {
-  python3 -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()'
+  perl -MIO::Socket::INET -e \
+    'print IO::Socket::INET->new(Listen => 1, LocalAddr => "127.0.0.1:0")->sockport, "\n"'
 }
 
 start() {

@@ -2,7 +2,8 @@
 # Installs what building and testing Switchboard needs, and only what is
 # missing: a second run does nothing and takes a second or two.
 #
-#   Debian packages  chromium (Playwright drives it), fonts, a C toolchain
+#   Debian packages  chromium (Playwright drives it), fonts, a C toolchain,
+#                    PostgreSQL (a second store the tests run on)
 #   Rust             the wasm32 target, cargo-leptos, wasm-bindgen-cli
 #   npm              end2end/node_modules (Playwright, wasm-opt from binaryen)
 #
@@ -27,7 +28,9 @@ done
 # fonts-liberation: headless Chromium needs a font to lay text out.
 # build-essential, perl, pkg-config: build crates with C parts (SQLite,
 # cargo-leptos's vendored OpenSSL).
-apt_packages=(chromium fonts-liberation build-essential perl pkg-config)
+# postgresql: the tests run the API suite and two servers on a throwaway
+# cluster too (scripts/pg.sh); its service is not used.
+apt_packages=(chromium fonts-liberation build-essential perl pkg-config postgresql)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

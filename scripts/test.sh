@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure:
 #   1. setup (installs what is missing)
-#   2. cargo test --workspace: the domain rules, store and API tests
+#   2. cargo test --workspace: the domain rules, store and API tests (on
+#      SQLite), then the API tests again on PostgreSQL: a throwaway cluster
+#      (scripts/pg.sh) in a temporary folder, stopped when this script ends
 #   3. cargo leptos build --split: the debug server and WASM bundle the
 #      browser loads (the main bundle and the lazily loaded pages' chunks)
-#   4. Playwright: one spec per procedure, against four freshly seeded servers (one of 100,000 users);
+#   4. Playwright: one spec per procedure, against four freshly seeded servers (one of 100,000 users)
+#      and two servers sharing one database on that PostgreSQL cluster;
 #      a test that fails, or passes only on a retry (flaky), fails the run
 #   5. cargo leptos build --release: what scripts/run.sh serves
 #   6. release smoke test: the release server starts, sends its security
@@ -35,11 +38,36 @@ target_dir=$(meta 'm.target_directory')
 # name), which it also passes to the server build as LEPTOS_OUTPUT_NAME.
 output_name=$(meta 'm.metadata.leptos[0]["output-name"] || m.metadata.leptos[0].name')
 
+# What this script leaves running is stopped however it ends: the
+# PostgreSQL cluster here, the release smoke server further down.
+cleanups=()
+cleanup() {
+  local c
+  for c in "${cleanups[@]}"; do "$c"; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 step "cargo test --workspace"
 # cargo-leptos builds the debug server with `--cfg erase_components` added to
 # RUSTFLAGS and LEPTOS_OUTPUT_NAME set: the same here lets the builds share.
 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg erase_components" LEPTOS_OUTPUT_NAME="$output_name" \
   cargo test --workspace || fail "cargo test --workspace"
+
+step "API tests on PostgreSQL"
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/switchboard-pg.XXXXXX") || fail "making a temporary directory"
+stop_pg() { bash "$root/scripts/pg.sh" stop "$pg_dir" || true; }
+cleanups+=(stop_pg)
+pg_url=$(bash scripts/pg.sh start "$pg_dir") || fail "starting PostgreSQL (log: $pg_dir/log)"
+echo "PostgreSQL: $pg_url"
+# Every test gets a database of its own on the cluster (server/tests/api/helpers/postgres.rs).
+SWITCHBOARD_TEST_PG="$pg_url" RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }--cfg erase_components" \
+  LEPTOS_OUTPUT_NAME="$output_name" cargo test -p server --test api ||
+  fail "API tests on PostgreSQL (SWITCHBOARD_TEST_PG=$pg_url)"
+# The database two Playwright servers share (two-servers.spec.ts).
+psql "$pg_url" -X -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE switchboard_e2e' </dev/null ||
+  fail "creating the end-to-end tests' PostgreSQL database"
+export SWITCHBOARD_E2E_PG="${pg_url%/*}/switchboard_e2e"
 
 # --split: the pages in app/src/lazy_pages.rs load their code when first
 # opened; without it their chunks' imports would be left dangling.
@@ -100,8 +128,7 @@ stop_smoke() {
   fi
   rm -rf "$smoke"
 }
-trap stop_smoke EXIT
-trap 'exit 130' INT TERM
+cleanups+=(stop_smoke)
 
 # Port 0: the system picks a free port, and the server says which.
 (
@@ -189,6 +216,8 @@ cd "$root/end2end"
 # wrote its WASM, JS and CSS to the same site ($LEPTOS_SITE_ROOT). The
 # 100,000-user spec reports the release build's keystroke-to-grid latency.
 export SWITCHBOARD_BIN="$release_bin"
+# Not the two servers on PostgreSQL again: the debug run covered them.
+unset SWITCHBOARD_E2E_PG
 run_playwright "end2end (release)" test-results/release-summary.json sign-in assign-number voice-users \
   bundle.spec large-directory
 

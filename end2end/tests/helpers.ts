@@ -16,6 +16,15 @@ export const NO_VOICE_URL = 'http://127.0.0.3:3102';
 /** The server of the 100,000-user organisation: large-directory.spec.ts. */
 export const LARGE_URL = 'http://127.0.0.4:3103';
 export const SERVER_URLS = [DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL, LARGE_URL];
+/**
+ * A PostgreSQL database for two servers to share (two-servers.spec.ts),
+ * e.g. postgres://switchboard@127.0.0.1:5433/switchboard_e2e: scripts/test.sh
+ * starts a throwaway cluster and sets it. Without it those servers don't start.
+ */
+export const SHARED_DATABASE_URL = process.env.SWITCHBOARD_E2E_PG || undefined;
+/** Two servers of one organisation on SHARED_DATABASE_URL. */
+export const FIRST_SERVER_URL = 'http://127.0.0.5:3104';
+export const SECOND_SERVER_URL = 'http://127.0.0.6:3105';
 
 /** The first Global administrator's password on the test servers. */
 export const ADMIN_PASSWORD = 'e2e-first-boss-pass-1';
@@ -257,4 +266,14 @@ export function statusMessage(page: Page, text: string | RegExp): Locator {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Waits until the console's live stream is open: what others do from now on reaches it. */
+export async function liveStreamOpen(page: Page): Promise<void> {
+  await expect(page.locator('body'), 'the live stream to open').toHaveAttribute('data-live', 'open');
+}
+
+/** The status line that tells of other admins' changes. */
+export function liveNote(page: Page): Locator {
+  return page.getByRole('status', { name: 'Changes by others' });
 }

@@ -9,6 +9,8 @@ import {
   actionPane,
   alertSaying,
   assignDialog,
+  liveNote,
+  liveStreamOpen,
   locationList,
   numberOf,
   openVoiceUsers,
@@ -21,22 +23,12 @@ import {
 
 const { seen, dialogFor, taker, location } = LIVE_UPDATES;
 
-/** The console's live stream is open: what others do from now on reaches it. */
-async function listening(page: Page): Promise<void> {
-  await expect(page.locator('body'), 'the live stream to open').toHaveAttribute('data-live', 'open');
-}
-
 /** A second console, signed in as voice.admin. */
 async function otherAdmin(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, 'voice.admin', DEMO_PASSWORD);
   return page;
-}
-
-/** The note that tells of others' changes. */
-function liveNote(page: Page) {
-  return page.getByRole('status', { name: 'Changes by others' });
 }
 
 test.beforeEach(async ({ page }) => {
@@ -49,7 +41,7 @@ test("another admin's assignment shows in the grid and the pane without a reload
   await openVoiceUsers(page);
   await selectUser(page, seen.user);
   await expect(actionPane(page)).not.toContainText(seen.number);
-  await listening(page);
+  await liveStreamOpen(page);
 
   const other = await otherAdmin(browser);
   await openVoiceUsers(other);
@@ -78,7 +70,7 @@ test('an open Assign number dialog is told its number was just taken and offers 
 }) => {
   await openVoiceUsers(page);
   await selectUser(page, dialogFor);
-  await listening(page);
+  await liveStreamOpen(page);
   await actionPane(page).getByRole('button', { name: 'Assign number' }).click();
   const dialog = assignDialog(page);
   const chosen = numberOf(await pickNumber(dialog, seen.number));
