@@ -172,7 +172,7 @@ pub async fn measure(base: &str, password: &str, pool: &AnyPool) -> anyhow::Resu
 
     println!(
         "import of {} lines: check {:.2} s, apply {:.2} s, undo {:.2} s; the check's reads \
-         straight on SQLite {:.0} ms (check = {:.1}x the reads)",
+         straight on the database {:.0} ms (check = {:.1}x the reads)",
         users.len(),
         check.as_secs_f64(),
         apply.as_secs_f64(),

@@ -54,14 +54,20 @@ async fn main() -> anyhow::Result<()> {
 async fn new_database(server_url: &str, org: DemoOrg) -> anyhow::Result<String> {
     use sqlx::{Connection, Executor};
     sqlx::any::install_default_drivers();
-    let name = format!("bench_{}_{}", org.to_string().replace('-', "_"), std::process::id());
+    let name = format!(
+        "bench_{}_{}",
+        org.to_string().replace('-', "_"),
+        std::process::id()
+    );
     let mut conn = sqlx::AnyConnection::connect(server_url)
         .await
         .with_context(|| format!("connecting to {server_url}"))?;
     conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .await?;
     conn.close().await?;
-    let base = server_url.rsplit_once('/').map_or(server_url, |(base, _)| base);
+    let base = server_url
+        .rsplit_once('/')
+        .map_or(server_url, |(base, _)| base);
     Ok(format!("{base}/{name}"))
 }
 
@@ -128,7 +134,11 @@ async fn measure(org: DemoOrg, reads: bool, postgres: Option<&str>) -> anyhow::R
     };
     let started = Instant::now();
     let server = Server::start(org, data_dir.path(), database.as_deref())?;
-    let store = if database.is_some() { "PostgreSQL" } else { "SQLite" };
+    let store = if database.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
     println!(
         "\n## {org} on {store}: started (migrations, demo, search text) in {:.1} s, {} MB resident",
         started.elapsed().as_secs_f64(),
