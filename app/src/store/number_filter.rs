@@ -160,7 +160,7 @@ impl<'q> Filter<'q> {
         }
         let q = self.query;
         if let Some(state) = q.state {
-            push_state(qb, state, self.today);
+            push_state(qb, state, self.today, self.dialect);
         }
         if let Some(kind) = q.kind {
             qb.push(format_args!(" AND {plus}n.kind = "))

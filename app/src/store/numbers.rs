@@ -8,7 +8,7 @@ use sqlx::{AnyConnection, Row};
 use super::number_text::DialogText;
 use super::rows::{NumberColumns, NUMBER_COLUMNS};
 use super::search_index::SMALL;
-use super::Sql;
+use super::{Dialect, Sql};
 use crate::domain::{
     search_city, search_term, Activation, Date, NumberFilter, NumberId, NumberKind, NumberSource,
     PhoneNumber, StateFilter, TelephoneNumber, E164,
@@ -33,26 +33,27 @@ pub(super) fn read(row: &sqlx::any::AnyRow) -> Result<Option<TelephoneNumber>, s
 /// ` AND (...)`: the numbers a State filter keeps on `today`. This is
 /// `TelephoneNumber::state` in SQL and must agree with it; the API test
 /// `number_states` lists every filter and checks each number's state.
-pub(super) fn push_state(qb: &mut Sql, filter: StateFilter, today: &Date) {
+pub(super) fn push_state(qb: &mut Sql, filter: StateFilter, today: &Date, dialect: Dialect) {
     let active = Activation::Active.code();
+    let unassigned = dialect.unassigned();
     match filter {
         StateFilter::Assigned => {
             qb.push(" AND a.user_id IS NOT NULL");
         }
         StateFilter::Pending => {
             qb.push(format_args!(
-                " AND a.user_id IS NULL AND n.activation <> '{active}'"
+                " AND {unassigned} AND n.activation <> '{active}'"
             ));
         }
         StateFilter::Blocked => {
             qb.push(format_args!(
-                " AND a.user_id IS NULL AND n.activation = '{active}' AND n.blocked_until > "
+                " AND {unassigned} AND n.activation = '{active}' AND n.blocked_until > "
             ))
             .push_bind(today.to_string());
         }
         StateFilter::Unassigned => {
             qb.push(format_args!(
-                " AND a.user_id IS NULL AND n.activation = '{active}' \
+                " AND {unassigned} AND n.activation = '{active}' \
                  AND (n.blocked_until IS NULL OR n.blocked_until <= "
             ))
             .push_bind(today.to_string())
@@ -63,9 +64,9 @@ pub(super) fn push_state(qb: &mut Sql, filter: StateFilter, today: &Date) {
 
 /// ` AND (...)`: numbers a user could be given on `today`, as
 /// `TelephoneNumber::is_assignable` says: unassigned user numbers.
-pub(super) fn push_assignable(qb: &mut Sql, today: &Date) {
+pub(super) fn push_assignable(qb: &mut Sql, today: &Date, dialect: Dialect) {
     qb.push(format_args!(" AND n.kind = '{}'", NumberKind::User.code()));
-    push_state(qb, StateFilter::Unassigned, today);
+    push_state(qb, StateFilter::Unassigned, today, dialect);
 }
 
 /// The number and its id, with whoever holds it.
@@ -129,7 +130,7 @@ pub async fn assignable(
         let mut qb = Sql::new("");
         select_number_columns(&mut qb);
         qb.push(FROM).push(" WHERE 1 = 1");
-        push_assignable(&mut qb, today);
+        push_assignable(&mut qb, today, Dialect::of(conn));
         if let Some(country) = country {
             qb.push(format_args!(" AND n.country {cmp} "))
                 .push_bind(country);
@@ -157,7 +158,7 @@ pub async fn count_assignable(
 ) -> Result<(i64, bool), sqlx::Error> {
     let mut qb = Sql::new("SELECT COUNT(*) FROM (SELECT n.id");
     qb.push(FROM).push(" WHERE 1 = 1");
-    push_assignable(&mut qb, today);
+    push_assignable(&mut qb, today, Dialect::of(conn));
     qb.push(" LIMIT ")
         .push_bind(SMALL + 1)
         .push(") AS matching");
