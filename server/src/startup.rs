@@ -50,7 +50,8 @@ impl Application {
         let pool = app::store::connect(&url)
             .await
             .with_context(|| format!("opening the database {url}"))?;
-        let migrator = match app::store::Dialect::of_url(&url) {
+        let dialect = app::store::Dialect::of_url(&url);
+        let migrator = match dialect {
             app::store::Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite"),
             app::store::Dialect::Postgres => sqlx::migrate!("./migrations/postgres"),
         };
@@ -100,7 +101,7 @@ impl Application {
         }
 
         let writer = app::store::Writer::open(&pool).await?;
-        let other_servers = match app::store::Dialect::of_url(&url) {
+        let other_servers = match dialect {
             app::store::Dialect::Sqlite => None,
             app::store::Dialect::Postgres => Some(
                 OtherServers::listen(&url, writer.commits().clone())

@@ -5,11 +5,10 @@
 //! file, which SQLite's locking serves alike (live updates cross servers
 //! only through PostgreSQL's notifications: see `live_updates`).
 
-use std::time::{Duration, Instant};
-
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::helpers::*;
+use crate::live_updates::delivery::assert_an_assignment_reaches_a_stream_within_a_second;
 
 const LIST_USERS: &str = "/api/voice-users/list";
 
@@ -59,7 +58,7 @@ async fn admins_on_two_servers_racing_for_one_number_let_exactly_one_win() {
         })
         .collect();
 
-    let answers = race_across(&[&first, &second], calls).await;
+    let answers = race_across(calls).await;
 
     let winner = the_winner(&answers);
     let won = &answers[winner].1["saved"];
@@ -94,21 +93,6 @@ async fn failed_sign_ins_on_either_server_count_toward_one_lock_out() {
     }
 }
 
-/// Posts `call` to `server` as `client` with an Idempotency-Key: status,
-/// whether it was a replay, and the body.
-async fn keyed(server: &TestApp, client: &reqwest::Client, call: &Call) -> (u16, bool, Value) {
-    let response = client
-        .post(format!("{}{}", server.address, call.path))
-        .header("idempotency-key", "7c1d-across-servers")
-        .json(&call.body)
-        .send()
-        .await
-        .expect("sending");
-    let replayed = response.headers().get("idempotent-replayed").is_some();
-    let (status, body) = read(response).await;
-    (status, replayed, body)
-}
-
 #[tokio::test]
 async fn a_retry_sent_to_the_other_server_gets_the_first_answer_not_a_second_change() {
     let first = spawn_app().await;
@@ -117,8 +101,11 @@ async fn a_retry_sent_to_the_other_server_gets_the_first_answer_not_a_second_cha
     let call = Call::assign(MEGAN, &number, Some(REDMOND_HQ), 1);
     let since = first.last_audit_id().await;
 
-    let once = keyed(&first, &first.client, &call).await;
-    let again = keyed(&second, &first.client, &call).await;
+    let key = "7c1d-across-servers";
+    let once = first.keyed(&first.client, key, call.path, &call.body).await;
+    let again = second
+        .keyed(&first.client, key, call.path, &call.body)
+        .await;
 
     assert_eq!((once.0, once.1), (200, false), "{}", once.2);
     assert_eq!(again, (200, true, once.2), "the first answer, replayed");
@@ -131,32 +118,11 @@ async fn a_change_through_one_server_reaches_a_stream_on_the_other_within_a_seco
     let first = spawn_app().await;
     // SQLite's streams hear of the commits their own server makes: the
     // second console is on the same server there.
-    let second = match first.dialect() {
+    let second = match store_under_test() {
         Dialect::Postgres => Some(first.another_server().await),
         Dialect::Sqlite => None,
     };
     let listening = second.as_ref().unwrap_or(&first);
-    let mut stream = listening.events(&listening.client, None).await;
-    assert_eq!(stream.status, 200);
-    let voice_admin = first.as_role("VoiceAdmin").await;
-    let number = first.free_number("US", "calling_plan").await;
 
-    let call = Call::assign(MEGAN, &number, Some(REDMOND_HQ), 1);
-    let (status, megan) = first.send_with(&voice_admin, call).await;
-    let saved = Instant::now();
-    assert_eq!(status, 200, "{megan}");
-    let message = stream
-        .next_within(Duration::from_secs(10))
-        .await
-        .expect("a message");
-    let waited = saved.elapsed();
-
-    assert!(
-        waited < Duration::from_secs(1),
-        "the message took {waited:?}"
-    );
-    let batch = message.json();
-    assert_eq!(batch["changes"][0]["action"], "NumberAssigned", "{batch}");
-    assert_eq!(batch["changes"][0]["number"], number.as_str());
-    assert_eq!(batch["users"], json!([megan["saved"]]));
+    assert_an_assignment_reaches_a_stream_within_a_second(&first, listening).await;
 }

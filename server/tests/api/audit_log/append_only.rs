@@ -31,7 +31,7 @@ async fn the_database_refuses_to_edit_delete_or_replace_an_entry() {
     let cases = [
         ("UPDATE audit_log SET actor = 'x'", "an edit"),
         ("DELETE FROM audit_log", "a delete"),
-        (replacement(app.dialect()), "a replacement of entry 1"),
+        (replacement(store_under_test()), "a replacement of entry 1"),
         (
             "INSERT INTO audit_log (id, at, actor, action, target) \
              VALUES (1, 0, 'someone-else', 'SIGNED_IN', 'x') \

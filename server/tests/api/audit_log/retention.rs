@@ -128,7 +128,7 @@ async fn entries_older_than_the_retention_are_archived_to_a_private_file_then_de
     );
     // SQLite's search index lets go of them too: it finds itself in step.
     // (PostgreSQL's trigram index is on the log itself.)
-    if app.dialect() == Dialect::Sqlite {
+    if store_under_test() == Dialect::Sqlite {
         app.execute("INSERT INTO audit_search (audit_search, rank) VALUES ('integrity-check', 1)")
             .await;
     }

@@ -117,6 +117,27 @@ impl TestApp {
             .expect("sending the request")
     }
 
+    /// Posts `body` to `path` as `client` with an Idempotency-Key: status,
+    /// whether it was a replay, and the body.
+    pub async fn keyed(
+        &self,
+        client: &reqwest::Client,
+        key: &str,
+        path: &str,
+        body: &Value,
+    ) -> (u16, bool, Value) {
+        let response = client
+            .post(format!("{}{path}", self.address))
+            .header("idempotency-key", key)
+            .json(body)
+            .send()
+            .await
+            .expect("sending");
+        let replayed = response.headers().get("idempotent-replayed").is_some();
+        let (status, body) = read(response).await;
+        (status, replayed, body)
+    }
+
     /// Posts `body` as JSON from a client without a cookie jar, with
     /// `headers` (e.g. a `cookie`, `origin` or `sec-fetch-site`) added.
     pub async fn post_with_headers(

@@ -3,7 +3,7 @@
 
 use app::store::Dialect;
 
-use super::harness::TestApp;
+use super::harness::{store_under_test, TestApp};
 
 impl TestApp {
     /// The one number an SQL query returns, e.g. `SELECT COUNT(*) FROM ...`.
@@ -149,7 +149,7 @@ impl TestApp {
     /// Makes the database refuse every new audit entry with `message`, as
     /// a broken disk or a full one would: a trigger, in the store's dialect.
     pub async fn refuse_audit_entries(&self, message: &str) {
-        match self.dialect() {
+        match store_under_test() {
             Dialect::Sqlite => {
                 self.execute(&format!(
                     "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log \

@@ -181,14 +181,6 @@ impl TestApp {
         self.data_dir.path().join(DATABASE_FILE)
     }
 
-    /// Which store the server runs on.
-    pub fn dialect(&self) -> Dialect {
-        match postgres::url_in(self.data_dir.path()) {
-            Some(_) => Dialect::Postgres,
-            None => Dialect::Sqlite,
-        }
-    }
-
     /// The URL of the server's database.
     pub fn database_url(&self) -> String {
         postgres::url_in(self.data_dir.path())

@@ -1,7 +1,8 @@
 //! Races whose requests overlap for certain. The test takes the store's
-//! write lock itself (SQLite's, or PostgreSQL's advisory lock), fires the requests at once, waits until every one of them is
-//! inside the server waiting for that lock, and only then lets go: none can
-//! have written before all have read.
+//! write lock itself (SQLite's, or PostgreSQL's advisory lock), fires the
+//! requests at once, waits until every one of them is inside a server
+//! waiting for that lock, and only then lets go: none can have written
+//! before all have read.
 //!
 //! How the test sees a request waiting: every write asks the server's
 //! `store::Writer` for its turn (the first then waits in SQLite's busy
@@ -17,7 +18,7 @@ use sqlx::{AnyConnection, Connection};
 
 use super::calls::Call;
 use super::clients::read;
-use super::harness::TestApp;
+use super::harness::{store_under_test, TestApp};
 
 /// The server's pool has 8 connections; one stays free for the racers'
 /// reads before their writes.
@@ -41,16 +42,13 @@ impl TestApp {
             .into_iter()
             .map(|(client, call)| (self, client, call))
             .collect();
-        race_across(&[self], calls).await
+        race_across(calls).await
     }
 }
 
 /// [`TestApp::race`] with each call sent to a server of its own choosing,
-/// every one of `servers` on the same database.
-pub async fn race_across(
-    servers: &[&TestApp],
-    calls: Vec<(&TestApp, reqwest::Client, Call)>,
-) -> Vec<(u16, Value)> {
+/// the servers all on one database.
+pub async fn race_across(calls: Vec<(&TestApp, reqwest::Client, Call)>) -> Vec<(u16, Value)> {
     let racers = calls.len();
     assert!(
         (2..=MAX_RACERS).contains(&racers),
@@ -61,14 +59,20 @@ pub async fn race_across(
         tokio::runtime::RuntimeFlavor::MultiThread,
         "a race needs #[tokio::test(flavor = \"multi_thread\")]"
     );
-    for server in servers {
+    let mut servers: Vec<&TestApp> = Vec::new();
+    for (server, _, _) in &calls {
+        if !servers.iter().any(|s| s.address == server.address) {
+            servers.push(server);
+        }
+    }
+    for server in &servers {
         server.open_connections(racers + 1).await;
     }
     let in_line = || servers.iter().map(|s| s.writer.in_line()).sum::<usize>();
 
     let mut lock = servers[0].own_connection().await;
     let held = lock
-        .begin_with(servers[0].dialect().begin_write())
+        .begin_with(store_under_test().begin_write())
         .await
         .expect("taking the write lock");
     let racing: Vec<_> = calls

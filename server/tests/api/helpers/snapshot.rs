@@ -3,7 +3,7 @@
 
 use app::store::Dialect;
 
-use super::harness::TestApp;
+use super::harness::{store_under_test, TestApp};
 
 /// Every table the application writes: the organisation's state first,
 /// then sessions and the sign-in throttle.
@@ -52,7 +52,7 @@ impl TestApp {
 
     /// Every row of `tables`.
     pub async fn snapshot_of(&self, tables: &[&'static str]) -> Snapshot {
-        let (columns_of, quote, newline) = match self.dialect() {
+        let (columns_of, quote, newline) = match store_under_test() {
             Dialect::Sqlite => (
                 "SELECT name FROM pragma_table_info($1)",
                 "quote",

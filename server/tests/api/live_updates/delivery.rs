@@ -13,17 +13,27 @@ const PATIENCE: Duration = Duration::from_secs(10);
 #[tokio::test]
 async fn an_assignment_by_one_admin_reaches_another_admins_open_stream_within_a_second() {
     let app = spawn_app().await;
-    let mut stream = app.events(&app.client, None).await;
+    assert_an_assignment_reaches_a_stream_within_a_second(&app, &app).await;
+}
+
+/// An admin assigns a number through `acting`; another admin's stream,
+/// open on `listening` (the same server, or another on its database),
+/// tells of it within a second, with the user as now stored.
+pub async fn assert_an_assignment_reaches_a_stream_within_a_second(
+    acting: &TestApp,
+    listening: &TestApp,
+) {
+    let mut stream = listening.events(&listening.client, None).await;
     assert_eq!(stream.status, 200);
     assert_eq!(
         stream.header("content-type").as_deref(),
         Some("text/event-stream")
     );
-    let voice_admin = app.as_role("VoiceAdmin").await;
-    let number = app.free_number("US", "calling_plan").await;
+    let voice_admin = acting.as_role("VoiceAdmin").await;
+    let number = acting.free_number("US", "calling_plan").await;
 
     let call = Call::assign(MEGAN, &number, Some(REDMOND_HQ), 1);
-    let (status, megan) = app.send_with(&voice_admin, call).await;
+    let (status, megan) = acting.send_with(&voice_admin, call).await;
     let saved = Instant::now();
     assert_eq!(status, 200, "{megan}");
     let message = stream.next_within(PATIENCE).await.expect("a message");
@@ -34,7 +44,7 @@ async fn an_assignment_by_one_admin_reaches_another_admins_open_stream_within_a_
         "the message took {waited:?}"
     );
     assert_eq!(message.event, "changes");
-    assert_eq!(message.id, Some(app.last_audit_id().await.to_string()));
+    assert_eq!(message.id, Some(acting.last_audit_id().await.to_string()));
     let batch = message.json();
     let change = &batch["changes"][0];
     assert_eq!(

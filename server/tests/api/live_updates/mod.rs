@@ -2,5 +2,5 @@
 //! every other open console, as far as its role may read it, and a stream
 //! that dropped resumes where it stopped.
 
-mod delivery;
+pub mod delivery;
 mod who_hears;
