@@ -14,7 +14,7 @@ import {
   removeNumberButton,
   searchBox,
   selectUser,
-  signIn,
+  signedInPage,
   userRow,
   voiceUsersGrid,
   waitForHydration,
@@ -103,12 +103,10 @@ test('the Add dialogs of Phone numbers and Emergency locations', async ({ page }
 });
 
 test('My profile of a user', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await signIn(page, MY_PROFILE.account, DEMO_PASSWORD);
+  const page = await signedInPage(browser, MY_PROFILE.account, DEMO_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
   await expectAccessible(page, 'My profile');
-  await context.close();
+  await page.context().close();
 });
 
 test('at 320 pixels wide (400% zoom) nothing scrolls sideways and every action is reachable', async ({ page }) => {

@@ -1,7 +1,7 @@
 // Steps shared by the specs, written the way an admin works: through the
 // navigation, the search box and the buttons, found by role and label.
 // Which users, numbers and locations each spec may use: data.ts.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** The server seeded with the Contoso demo data (the default baseURL). */
 export const DEMO_URL = 'http://127.0.0.1:3100';
@@ -45,6 +45,21 @@ export async function signIn(page: Page, username: string, password: string, bas
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await waitForHydration(page);
+}
+
+/**
+ * A page of a browser context of its own (no cookies of the admin's), on
+ * `server` (by default the config's baseURL), signed in as `username`.
+ */
+export async function signedInPage(browser: Browser, username: string, password: string, server?: string): Promise<Page> {
+  // An explicit `baseURL: undefined` would drop the config's.
+  const context = await browser.newContext({
+    ...(server ? { baseURL: server } : {}),
+    storageState: { cookies: [], origins: [] },
+  });
+  const page = await context.newPage();
+  await signIn(page, username, password);
+  return page;
 }
 
 /**

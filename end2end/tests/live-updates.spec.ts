@@ -1,7 +1,7 @@
 // Two admins at work at once: each console sees the other's changes as they
 // happen, without a reload. The watcher is the `admin` of every spec; the
 // other admin is voice.admin, signed in in a second browser context.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { withNumber, withoutNumber } from './arrange';
 import { LIVE_UPDATES } from './data';
 import {
@@ -17,19 +17,11 @@ import {
   pickNumber,
   searchAndPickLocation,
   selectUser,
-  signIn,
+  signedInPage,
   userRow,
 } from './helpers';
 
 const { seen, dialogFor, taker, location } = LIVE_UPDATES;
-
-/** A second console, signed in as voice.admin. */
-async function otherAdmin(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await signIn(page, 'voice.admin', DEMO_PASSWORD);
-  return page;
-}
 
 test.beforeEach(async ({ page }) => {
   await withoutNumber(page.request, seen.user);
@@ -43,7 +35,7 @@ test("another admin's assignment shows in the grid and the pane without a reload
   await expect(actionPane(page)).not.toContainText(seen.number);
   await liveStreamOpen(page);
 
-  const other = await otherAdmin(browser);
+  const other = await signedInPage(browser, 'voice.admin', DEMO_PASSWORD);
   await openVoiceUsers(other);
   await selectUser(other, seen.user);
   await actionPane(other).getByRole('button', { name: 'Assign number' }).click();
@@ -76,7 +68,7 @@ test('an open Assign number dialog is told its number was just taken and offers 
   const chosen = numberOf(await pickNumber(dialog, seen.number));
 
   // Meanwhile the other admin gives that very number to someone else.
-  const other = await otherAdmin(browser);
+  const other = await signedInPage(browser, 'voice.admin', DEMO_PASSWORD);
   await withNumber(other.request, taker, seen.number, location.seattle);
 
   await expect(

@@ -2,7 +2,7 @@
 // client and can't be changed by a user": the end user's own view.
 import { expect, test } from '@playwright/test';
 import { MY_PROFILE } from './data';
-import { DEMO_PASSWORD, openVoiceUsers, selectUser, signIn, userRow } from './helpers';
+import { DEMO_PASSWORD, openVoiceUsers, selectUser, signedInPage, userRow } from './helpers';
 
 const { account, user, number, location } = MY_PROFILE;
 
@@ -12,9 +12,7 @@ test('a user sees the Work Phone an admin assigned, greyed out', async ({ page, 
   await selectUser(page, user);
   await expect(userRow(page, user)).toContainText(number);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const own = await context.newPage();
-  await signIn(own, account, DEMO_PASSWORD);
+  const own = await signedInPage(browser, account, DEMO_PASSWORD);
   await expect(own.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
 
   const workPhone = own.getByRole('textbox', { name: 'Work Phone' });
@@ -31,5 +29,5 @@ test('a user sees the Work Phone an admin assigned, greyed out', async ({ page, 
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toHaveCount(0);
   await own.goto('/voice/users');
   await expect(own.getByRole('alert')).toContainText("Your role doesn't allow this");
-  await context.close();
+  await own.context().close();
 });

@@ -3,7 +3,7 @@
 // console without a reload (through PostgreSQL's notifications). The
 // servers start only with SWITCHBOARD_E2E_PG (playwright.config.ts), which
 // scripts/test.sh sets.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { withNumber, withoutNumber } from './arrange';
 import { LIVE_UPDATES } from './data';
 import {
@@ -23,7 +23,7 @@ import {
   pickNumber,
   searchAndPickLocation,
   selectUser,
-  signIn,
+  signedInPage,
   userRow,
 } from './helpers';
 
@@ -31,20 +31,12 @@ const { seen, dialogFor, taker, location } = LIVE_UPDATES;
 
 test.skip(!SHARED_DATABASE_URL, 'needs SWITCHBOARD_E2E_PG, a PostgreSQL database (scripts/test.sh sets it)');
 
-/** A console of its own on `server`, signed in as `username`. */
-async function consoleOn(browser: Browser, server: string, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server, storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await signIn(page, username, password);
-  return page;
-}
-
 let watcher: Page;
 let other: Page;
 
 test.beforeEach(async ({ browser }) => {
-  watcher = await consoleOn(browser, FIRST_SERVER_URL, 'admin', ADMIN_PASSWORD);
-  other = await consoleOn(browser, SECOND_SERVER_URL, 'voice.admin', DEMO_PASSWORD);
+  watcher = await signedInPage(browser, 'admin', ADMIN_PASSWORD, FIRST_SERVER_URL);
+  other = await signedInPage(browser, 'voice.admin', DEMO_PASSWORD, SECOND_SERVER_URL);
   for (const user of [seen.user, dialogFor, taker]) {
     await withoutNumber(watcher.request, user);
   }
