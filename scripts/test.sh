@@ -20,7 +20,9 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the run has taken so far (the figures the ~30 minute
+# budget is checked against).
+step() { printf '\n==> %s  [%dm%02ds]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 fail() { printf '\ntest.sh: FAILED at: %s\n' "$*" >&2; exit 1; }
 
 step "Setup"
