@@ -20,6 +20,7 @@ import {
   FIRST_SERVER_URL,
   LARGE_URL,
   NO_VOICE_URL,
+  PROVISIONING_URL,
   SECOND_SERVER_URL,
   SHARED_DATABASE_URL,
 } from './tests/helpers';
@@ -59,7 +60,7 @@ function serverCommand(url: string, demo: string, database?: string): string {
   );
 }
 
-function server(url: string, demo: string, database?: string) {
+function server(url: string, demo: string, database?: string, settings: Record<string, string> = {}) {
   return {
     command: serverCommand(url, demo, database),
     url,
@@ -68,6 +69,7 @@ function server(url: string, demo: string, database?: string) {
       LEPTOS_SITE_ROOT: siteRoot,
       SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
       SWITCHBOARD_DEMO_PASSWORD: DEMO_PASSWORD,
+      ...settings,
     },
     reuseExistingServer: false,
     timeout: 120_000,
@@ -136,6 +138,10 @@ export default defineConfig({
     server(EMPTY_INVENTORY_URL, 'contoso-without-numbers'),
     server(NO_VOICE_URL, 'contoso-without-voice'),
     server(LARGE_URL, 'contoso-100k'),
+    server(PROVISIONING_URL, 'contoso', undefined, {
+      SWITCHBOARD_PHONE_SYSTEM: 'simulated',
+      SWITCHBOARD_SIMULATED_DELAY_MS: '3000',
+    }),
     ...sharedDatabaseServers,
   ],
 });

@@ -3,7 +3,8 @@
 # missing: a second run does nothing and takes a second or two.
 #
 #   Debian packages  chromium (Playwright drives it), fonts, a C toolchain,
-#                    PostgreSQL (a second store the tests run on)
+#                    PostgreSQL (a second store the tests run on), Kamailio
+#                    and SIPp (a real phone system to provision to)
 #   Rust             the wasm32 target, cargo-leptos, wasm-bindgen-cli
 #   npm              end2end/node_modules (Playwright, wasm-opt from binaryen)
 #
@@ -30,7 +31,10 @@ done
 # cargo-leptos's vendored OpenSSL).
 # postgresql: the tests run the API suite and two servers on a throwaway
 # cluster too (scripts/pg.sh); its service is not used.
-apt_packages=(chromium fonts-liberation build-essential perl pkg-config postgresql)
+# kamailio, sip-tester: provisioning's tests start a SIP server of their own
+# on loopback (kamailio/switchboard.cfg) and call through it with SIPp; the
+# packaged service is not used.
+apt_packages=(chromium fonts-liberation build-essential perl pkg-config postgresql kamailio sip-tester)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

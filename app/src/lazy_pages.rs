@@ -15,8 +15,9 @@ use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pages::{
-    AdminsPage, ApiReferencePage, AuditLogPage, EmergencyLocationsPage, ImportPage, LicensesPage,
-    MyProfilePage, PhoneNumbersPage, RecentChangesPage, VoiceUsersPage,
+    AdminsPage, ApiReferencePage, AuditLogPage, DriftView, EmergencyLocationsPage, ImportPage,
+    LicensesPage, MyProfilePage, PhoneNumbersPage, ProvisioningView, RecentChangesPage,
+    VoiceUsersPage,
 };
 
 /// One lazily loaded page: a unit route type whose view renders `$page`.
@@ -78,4 +79,12 @@ lazy_page!(
 lazy_page!(
     /// Voice > Recent changes.
     RecentChangesRoute => RecentChangesPage
+);
+lazy_page!(
+    /// Voice > Provisioning.
+    ProvisioningRoute => ProvisioningView
+);
+lazy_page!(
+    /// Voice > Drift.
+    DriftRoute => DriftView
 );

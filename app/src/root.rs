@@ -9,8 +9,9 @@ use crate::api::ApiError;
 use crate::components::{error_view, reload_to, CurrentAccount, LiveFeed, LiveNote};
 use crate::domain::{Account, Permission};
 use crate::lazy_pages::{
-    AdminsRoute, ApiReferenceRoute, AuditLogRoute, EmergencyLocationsRoute, ImportRoute,
-    LicensesRoute, MyProfileRoute, PhoneNumbersRoute, RecentChangesRoute, VoiceUsersRoute,
+    AdminsRoute, ApiReferenceRoute, AuditLogRoute, DriftRoute, EmergencyLocationsRoute,
+    ImportRoute, LicensesRoute, MyProfileRoute, PhoneNumbersRoute, ProvisioningRoute,
+    RecentChangesRoute, VoiceUsersRoute,
 };
 use crate::pages::{ChangePasswordPage, HomePage, NotFoundPage, SignInPage, TwoStepRequiredPage};
 
@@ -82,6 +83,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/voice/users") view={Lazy::<VoiceUsersRoute>::new()} />
                     <Route path=path!("/voice/users/import") view={Lazy::<ImportRoute>::new()} />
                     <Route path=path!("/voice/changes") view={Lazy::<RecentChangesRoute>::new()} />
+                    <Route path=path!("/voice/provisioning") view={Lazy::<ProvisioningRoute>::new()} />
+                    <Route path=path!("/voice/drift") view={Lazy::<DriftRoute>::new()} />
                     <Route path=path!("/voice/phone-numbers") view={Lazy::<PhoneNumbersRoute>::new()} />
                     <Route
                         path=path!("/voice/emergency-locations")
@@ -197,6 +200,8 @@ fn Console(
                             <li><A href="/voice/phone-numbers">"Phone numbers"</A></li>
                             <li><A href="/voice/emergency-locations">"Emergency locations"</A></li>
                             <li><A href="/voice/changes">"Recent changes"</A></li>
+                            <li><A href="/voice/provisioning">"Provisioning"</A></li>
+                            <li><A href="/voice/drift">"Drift"</A></li>
                         </ul>
                     }.into_any()),
                     (true, false) => Some(view! {

@@ -17,4 +17,11 @@ pub struct AppState {
     pub one_time_passwords: crate::domain::OneTimePasswordLifetime,
     /// How far each long check or apply running now has got.
     pub progress: crate::tracker::Tracker,
+    /// Whether a change's provisioning jobs are confirmed as they are
+    /// written (no phone system to wait for), or left to the server's
+    /// provisioning worker.
+    pub confirm_at_once: bool,
+    /// Days a number given back stays blocked from being assigned again
+    /// (0: it is free at once).
+    pub reuse_block_days: u32,
 }

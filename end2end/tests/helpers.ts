@@ -15,7 +15,12 @@ export const EMPTY_INVENTORY_URL = 'http://127.0.0.2:3101';
 export const NO_VOICE_URL = 'http://127.0.0.3:3102';
 /** The server of the 100,000-user organisation: large-directory.spec.ts. */
 export const LARGE_URL = 'http://127.0.0.4:3103';
-export const SERVER_URLS = [DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL, LARGE_URL];
+/**
+ * Contoso provisioning to the simulated phone system, which takes a few
+ * seconds a change: provisioning.spec.ts.
+ */
+export const PROVISIONING_URL = 'http://127.0.0.7:3106';
+export const SERVER_URLS = [DEMO_URL, EMPTY_INVENTORY_URL, NO_VOICE_URL, LARGE_URL, PROVISIONING_URL];
 /**
  * A PostgreSQL database for two servers to share (two-servers.spec.ts),
  * e.g. postgres://switchboard@127.0.0.1:5433/switchboard_e2e: scripts/test.sh

@@ -78,6 +78,48 @@ pub struct Settings {
     #[arg(long, env = "SWITCHBOARD_AUDIT_RETENTION_DAYS", value_parser = clap::value_parser!(u32).range(1..))]
     pub audit_retention_days: Option<u32>,
 
+    /// The phone system every assignment, change and removal is
+    /// provisioned to: none (confirms at once), simulated (a stand-in with a
+    /// delay and a failure rate) or kamailio.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_PHONE_SYSTEM",
+        value_enum,
+        default_value = "none"
+    )]
+    pub phone_system: crate::provisioning::PhoneSystemChoice,
+
+    /// Kamailio's JSON-RPC over HTTP (modules xhttp and jsonrpcs), for
+    /// --phone-system kamailio.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_KAMAILIO_URL",
+        default_value = "http://127.0.0.1:5092/RPC"
+    )]
+    pub kamailio_url: String,
+
+    /// Days a number given back (removed, or changed for another) stays
+    /// blocked from being assigned again; 0: free at once.
+    #[arg(long, env = "SWITCHBOARD_REUSE_BLOCK_DAYS", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=365))]
+    pub reuse_block_days: u32,
+
+    /// Minutes between the drift checks the server makes itself (the first
+    /// on start); 0: only when an admin asks.
+    #[arg(long, env = "SWITCHBOARD_DRIFT_CHECK_MINUTES", default_value_t = 60)]
+    pub drift_check_minutes: u64,
+
+    /// Milliseconds the simulated phone system takes for each change.
+    #[arg(long, env = "SWITCHBOARD_SIMULATED_DELAY_MS", default_value_t = 2000)]
+    pub simulated_delay_ms: u64,
+
+    /// Share of the simulated phone system's attempts that fail, 0 to 1.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_SIMULATED_FAILURE_RATE",
+        default_value_t = 0.0
+    )]
+    pub simulated_failure_rate: f64,
+
     /// Requests each API token may make a minute; more are answered 429
     /// with Retry-After.
     #[arg(long, env = "SWITCHBOARD_TOKEN_REQUESTS_PER_MINUTE", default_value_t = app::auth::rate_limit::DEFAULT_PER_MINUTE, value_parser = clap::value_parser!(u32).range(1..))]
@@ -113,6 +155,22 @@ impl std::str::FromStr for DemoChoice {
 }
 
 impl Settings {
+    /// The phone system the settings name, opened.
+    pub fn phone_system(&self) -> anyhow::Result<crate::provisioning::PhoneSystem> {
+        use crate::provisioning::{Kamailio, PhoneSystem, PhoneSystemChoice, Simulated};
+        Ok(match self.phone_system {
+            PhoneSystemChoice::None => PhoneSystem::None,
+            PhoneSystemChoice::Simulated => PhoneSystem::Simulated(Simulated::open(
+                &self.data_dir,
+                std::time::Duration::from_millis(self.simulated_delay_ms),
+                self.simulated_failure_rate,
+            )?),
+            PhoneSystemChoice::Kamailio => {
+                PhoneSystem::Kamailio(Kamailio::new(&self.kamailio_url)?)
+            }
+        })
+    }
+
     /// The session and password settings; fails on a password hashing cost
     /// argon2 refuses.
     pub fn auth(&self) -> anyhow::Result<app::auth::AuthSettings> {

@@ -13,6 +13,7 @@ pub mod gate;
 pub mod idempotency;
 pub mod other_servers;
 pub mod private_file;
+pub mod provisioning;
 pub mod router;
 pub mod security;
 pub mod startup;

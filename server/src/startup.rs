@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use app::clock::{Clock, SystemClock};
-use app::domain::OneTimePasswordLifetime;
+use app::domain::{OneTimePasswordLifetime, RetryPolicy};
 use app::state::AppState;
 use axum::Router;
 use sqlx::AnyPool;
@@ -17,6 +17,7 @@ use crate::audit_retention::Retention;
 use crate::config::Settings;
 use crate::demo::{self, DemoOrg};
 use crate::other_servers::OtherServers;
+use crate::provisioning::{Timing, Worker};
 use crate::security::PublicOrigin;
 
 pub struct Application {
@@ -30,6 +31,7 @@ pub struct Application {
     retention: Option<Retention>,
     /// On PostgreSQL: word of the other servers' commits.
     other_servers: Option<OtherServers>,
+    worker: Worker,
 }
 
 impl Application {
@@ -121,19 +123,38 @@ impl Application {
             }
             None => None,
         };
+        let phone_system = settings
+            .phone_system()
+            .context("opening the phone system (--phone-system)")?;
+        tracing::info!(phone_system = %phone_system.describe(), "provisioning to");
         let state = AppState {
             pool: pool.clone(),
             writer: writer.clone(),
-            clock,
+            clock: clock.clone(),
             auth,
             one_time_passwords: OneTimePasswordLifetime::hours(settings.one_time_password_hours),
             progress: Default::default(),
+            confirm_at_once: phone_system.confirms_at_once(),
+            reuse_block_days: settings.reuse_block_days,
         };
         let listener = TcpListener::bind(settings.listen)
             .await
             .with_context(|| format!("listening on {}", settings.listen))?;
         let address = listener.local_addr()?;
         let options = crate::router::leptos_options(&settings, address);
+        let worker = Worker::new(
+            pool.clone(),
+            writer.clone(),
+            dialect,
+            clock.clone(),
+            Arc::new(phone_system),
+            format!("{address} (process {})", std::process::id()),
+            Timing {
+                policy: RetryPolicy::default(),
+                drift_every: (settings.drift_check_minutes > 0)
+                    .then(|| std::time::Duration::from_secs(settings.drift_check_minutes * 60)),
+            },
+        );
         Ok(Self {
             listener,
             router: crate::router::router(
@@ -147,6 +168,7 @@ impl Application {
             first_admin,
             retention,
             other_servers,
+            worker,
         })
     }
 
@@ -201,6 +223,7 @@ impl Application {
             served = serving => served.context("serving"),
             never = retention => match never {},
             never = other_servers => match never {},
+            never = self.worker.run() => match never {},
         }
     }
 }

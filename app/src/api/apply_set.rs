@@ -28,10 +28,10 @@ impl Target {
         }
     }
 
-    fn after(&self) -> VoiceUser {
+    fn after(&self, at_once: bool) -> VoiceUser {
         match &self.to {
-            Some((_, n, l)) => self.user.with_number(n.clone(), l.clone()),
-            None => self.user.without_number(),
+            Some((_, n, l)) => self.user.with_number(n.clone(), l.clone(), at_once),
+            None => self.user.without_number(at_once),
         }
     }
 }
@@ -53,7 +53,7 @@ pub async fn apply_set(
             if t.changes_nothing() {
                 t.user.clone()
             } else {
-                t.after()
+                t.after(w.state.confirm_at_once)
             }
         })
         .collect();

@@ -134,7 +134,7 @@ mod ssr {
                     user.display_name, n.number.international, location.description
                 ),
             };
-            let saved = user.with_number(n.clone(), location);
+            let saved = user.with_number(n.clone(), location, w.state.confirm_at_once);
             // The change set, the assignment, the user's next version, the
             // audit entry and the commit in one call: each call is time the
             // other writers wait. Each statement changes what this
@@ -264,7 +264,7 @@ mod ssr {
             for (user, (gone, bumped)) in users.into_iter().zip(steps) {
                 wrote_one(&changed, gone, "a removal")?;
                 wrote_one(&changed, bumped, "a user's version")?;
-                removed.push(user.without_number());
+                removed.push(user.without_number(w.state.confirm_at_once));
             }
             tracing::info!(users = ?ids, "numbers removed");
             Ok(Saved {

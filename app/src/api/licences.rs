@@ -46,7 +46,7 @@ mod ssr {
     use crate::api::access::authorize;
     use crate::api::user_versions::{bump, current_user, reload};
     use crate::api::write::write;
-    use crate::domain::{AuditAction, AuditRecord, Permission};
+    use crate::domain::{AuditAction, AuditRecord, JobAction, NewJob, Permission};
     use crate::store;
 
     pub async fn list() -> Result<Vec<LicenceCount>, ApiError> {
@@ -104,6 +104,26 @@ mod ssr {
                 }
                 if needed {
                     store::assignments::remove(&mut w.tx, user.id).await?;
+                    if let Some(held) = &user.assigned_number {
+                        let unroute = NewJob {
+                            action: JobAction::Unroute,
+                            number: held.number.e164.clone(),
+                            user: Some(user.id),
+                        };
+                        let mut batch = store::Batch::new();
+                        let actor = w.caller.actor();
+                        let of = store::provisioning::JobsOf {
+                            set: None,
+                            at: w.state.clock.now(),
+                            actor: &actor,
+                            confirmed: w.state.confirm_at_once,
+                        };
+                        store::provisioning::push_jobs(&mut batch, &of, std::slice::from_ref(&unroute));
+                        if let Some(until) = w.reuse_until() {
+                            store::numbers::push_block(&mut batch, &[unroute.number], &until);
+                        }
+                        batch.run(&mut w.tx).await?;
+                    }
                     let record = AuditRecord::number_removed(&user, format!("with the {name} license"));
                     w.audit(AuditAction::NumberRemoved, record).await?;
                 }

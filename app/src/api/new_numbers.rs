@@ -70,13 +70,21 @@ mod ssr {
                 // The block is a plan of the provider's; libphonenumber has the last word.
                 match phone_format::parse_input(&candidate) {
                     Ok(number) if number.country == request.country => {
-                        store::numbers::add(&mut w.tx, &number, area.city, NumberSource::CallingPlan)
-                            .await?;
+                        let activation = w.new_number_activation();
+                        store::numbers::add(
+                            &mut w.tx,
+                            &number,
+                            area.city,
+                            NumberSource::CallingPlan,
+                            activation,
+                        )
+                        .await?;
                         added.push(number.e164);
                     }
                     _ => continue,
                 }
             }
+            w.activate(&added).await?;
             let mut numbers = Vec::with_capacity(added.len());
             for e164 in &added {
                 let Some((_, n)) = store::numbers::find(&mut w.tx, e164).await? else {

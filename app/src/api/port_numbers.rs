@@ -83,7 +83,15 @@ mod ssr {
             let (city, lines) = read(&request)?;
             let report = judge(&mut w.tx, lines).await?;
             for number in &report.accepted {
-                store::numbers::add(&mut w.tx, number, &city, NumberSource::DirectRouting).await?;
+                let activation = w.new_number_activation();
+                store::numbers::add(
+                    &mut w.tx,
+                    number,
+                    &city,
+                    NumberSource::DirectRouting,
+                    activation,
+                )
+                .await?;
                 let record = AuditRecord {
                     target: number.international.clone(),
                     number: Some(number.e164.to_string()),
@@ -92,6 +100,8 @@ mod ssr {
                 };
                 w.audit(AuditAction::NumbersPorted, record).await?;
             }
+            let added: Vec<_> = report.accepted.iter().map(|n| n.e164.clone()).collect();
+            w.activate(&added).await?;
             tracing::info!(count = report.accepted.len(), "ported numbers added");
             Ok(report)
         })

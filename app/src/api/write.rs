@@ -8,7 +8,10 @@
 use super::access::authorize;
 use super::ApiError;
 use crate::auth::session::Caller;
-use crate::domain::{AuditAction, AuditRecord, ChangeSetId, Date, Permission, UserChange};
+use crate::domain::{
+    Activation, AuditAction, AuditRecord, ChangeSetId, Date, JobAction, NewJob, Permission,
+    UserChange, E164,
+};
 use crate::state::AppState;
 use crate::store;
 
@@ -62,9 +65,56 @@ impl Write {
                 summary,
                 undoes,
                 users,
+                confirmed: self.state.confirm_at_once,
+                reuse_until: self.reuse_until(),
             },
         );
         self.change_set = Some(id);
+    }
+
+    /// Until when a number given back now stays blocked from re-use, if
+    /// the server blocks numbers at all (`--reuse-block-days`).
+    pub fn reuse_until(&self) -> Option<Date> {
+        let days = self.state.reuse_block_days;
+        (days > 0).then(|| self.today().add_days(i64::from(days)))
+    }
+
+    /// The activation a number added now starts with: active at once with
+    /// no phone system; pending otherwise, until the phone system confirms
+    /// the job [`Write::activate`] writes.
+    pub fn new_number_activation(&self) -> Activation {
+        if self.state.confirm_at_once {
+            Activation::Active
+        } else {
+            Activation::Pending
+        }
+    }
+
+    /// Asks the phone system to activate `numbers`, just added (nothing to
+    /// ask with no phone system).
+    pub async fn activate(&mut self, numbers: &[E164]) -> Result<(), ApiError> {
+        if self.state.confirm_at_once || numbers.is_empty() {
+            return Ok(());
+        }
+        let jobs: Vec<NewJob> = numbers
+            .iter()
+            .map(|n| NewJob {
+                action: JobAction::Activate,
+                number: n.clone(),
+                user: None,
+            })
+            .collect();
+        let actor = self.caller.actor();
+        let of = store::provisioning::JobsOf {
+            set: None,
+            at: self.state.clock.now(),
+            actor: &actor,
+            confirmed: false,
+        };
+        let mut batch = store::Batch::new();
+        store::provisioning::push_jobs(&mut batch, &of, &jobs);
+        batch.run(&mut self.tx).await?;
+        Ok(())
     }
 
     pub fn today(&self) -> Date {

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::licence_editor::LicenceEditor;
+use super::ProvisioningCard;
 use super::{can, count_text};
 use super::{Dialog, VoiceUsersState};
 use crate::domain::{Permission, VoiceUser};
@@ -154,6 +155,7 @@ fn UserDetails(user: VoiceUser) -> impl IntoView {
             <h3>"Emergency location"</h3>
             {location}
         </section>
+        <ProvisioningCard user=user.clone() />
     }
 }
 

@@ -19,6 +19,7 @@ fn user(id: i64) -> VoiceUser {
         assigned_number: None,
         emergency_location: None,
         version: 1,
+        provisioning: None,
     }
 }
 

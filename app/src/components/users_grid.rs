@@ -9,7 +9,7 @@ use super::search_box::SearchBox;
 use super::select_matching::SelectMatching;
 use super::virtual_rows::{load_as_scrolled, use_viewport};
 use super::virtual_table::VirtualTable;
-use super::{loaded, use_paging, GridNav, GridRow, Paging, VoiceUsersState};
+use super::{loaded, provisioning_badge, use_paging, GridNav, GridRow, Paging, VoiceUsersState};
 use crate::api::voice_users::list_voice_users;
 use crate::domain::{Licence, NumberHeld, UserPage, UserQuery, UserSort, VoiceUser};
 use crate::links;
@@ -117,13 +117,14 @@ pub fn UsersGrid() -> impl IntoView {
                     {header(UserSort::EmergencyLocation, cells.tabindex(4))}
                     <th scope="col" tabindex=cells.tabindex(5)>"Assigned license"</th>
                     <th scope="col" tabindex=cells.tabindex(6)>"Status"</th>
+                    <th scope="col" tabindex=cells.tabindex(7)>"Provisioning"</th>
                 </tr>
             };
             let table = VirtualTable {
                 viewport,
                 nav,
                 label: "Voice users",
-                columns: 7,
+                columns: 8,
                 total: (!page.total_capped).then_some(page.total),
             };
             view! {
@@ -132,7 +133,8 @@ pub fn UsersGrid() -> impl IntoView {
                     &page,
                     head,
                     move |user: VoiceUser| state.latest(&user),
-                    |u: &VoiceUser| (u.id, u.version),
+                    // The phone system's confirmation changes no version.
+                    |u: &VoiceUser| (u.id, u.version, u.provisioning),
                     |cells, user: VoiceUser| view! { <UserRow user cells /> },
                 )}
                 {none.then(|| view! { <p class="muted">"No voice users match your search and filters."</p> })}
@@ -233,6 +235,7 @@ fn UserRow(user: VoiceUser, cells: GridRow) -> impl IntoView {
             <td title=location.clone() tabindex=cells.tabindex(4)>{location.clone()}</td>
             <td title=licences.clone() tabindex=cells.tabindex(5)>{licences.clone()}</td>
             <td tabindex=cells.tabindex(6)>{user.status()}</td>
+            <td tabindex=cells.tabindex(7)>{provisioning_badge(user.provisioning)}</td>
         </tr>
     }
 }

@@ -70,7 +70,11 @@ impl Touches {
     pub fn of(action: AuditAction) -> Option<Self> {
         use AuditAction::*;
         Some(match action {
-            NumberAssigned | NumberChanged | NumberRemoved => Touches::Voice,
+            NumberAssigned
+            | NumberChanged
+            | NumberRemoved
+            | ProvisioningConfirmed
+            | ProvisioningFailed => Touches::Voice,
             NumbersAdded | NumbersPorted | NumbersReleased => Touches::Inventory,
             LocationAdded | LocationRenamed | LocationDeleted => Touches::Locations,
             LicenceAssigned | LicenceRemoved => Touches::Licences,
@@ -131,6 +135,12 @@ impl LiveChange {
             NumberAssigned => format!("{whose} was assigned a number by {by} {when}."),
             NumberChanged => format!("{whose}'s number was changed by {by} {when}."),
             NumberRemoved => format!("{whose}'s number was removed by {by} {when}."),
+            ProvisioningConfirmed => {
+                format!("The phone system confirmed the change to {whose}'s number {when}.")
+            }
+            ProvisioningFailed => format!(
+                "The phone system failed the change to {whose}'s number {when}; Switchboard keeps retrying."
+            ),
             LicenceAssigned | LicenceRemoved => {
                 format!("{whose}'s licenses were changed by {by} {when}.")
             }

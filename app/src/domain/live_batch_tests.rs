@@ -69,6 +69,7 @@ fn a_console_is_not_told_of_its_own_saves() {
         assigned_number: None,
         emergency_location: None,
         version: 2,
+        provisioning: None,
     };
     let batch = LiveBatch {
         changes: vec![mine, theirs.clone()],

@@ -187,6 +187,16 @@ fn a_note_says_what_happened_and_how_long_ago() {
             7_200,
             "Alex Wilber's number was changed by voice.admin earlier.",
         ),
+        (
+            ProvisioningConfirmed,
+            2,
+            "The phone system confirmed the change to Alex Wilber's number just now.",
+        ),
+        (
+            ProvisioningFailed,
+            2,
+            "The phone system failed the change to Alex Wilber's number just now; Switchboard keeps retrying.",
+        ),
     ];
     for (action, ago, note) in cases {
         assert_eq!(
@@ -241,11 +251,14 @@ fn the_stream_reads_exactly_the_live_actions() {
     let live: Vec<_> = live_actions().collect();
     assert!(live.contains(&AuditAction::NumberAssigned));
     assert!(live.contains(&AuditAction::NumbersPorted));
+    assert!(live.contains(&AuditAction::ProvisioningConfirmed));
     assert!(!live.contains(&AuditAction::PasswordChanged));
+    assert!(!live.contains(&AuditAction::DriftFound));
     assert_eq!(
         live.len(),
-        11,
-        "assign, change, remove; add, port, release; 3 location; 2 licence"
+        13,
+        "assign, change, remove; the phone system's confirmation and failure; \
+         add, port, release; 3 location; 2 licence"
     );
 }
 

@@ -14,6 +14,7 @@ mod bulk;
 mod change_set;
 mod country;
 mod date;
+mod drift;
 mod ids;
 mod import_report;
 mod licence;
@@ -25,6 +26,7 @@ mod one_time_password;
 mod paging;
 mod phone;
 mod progress;
+mod provisioning;
 mod role;
 mod rules;
 mod set_rules;
@@ -51,6 +53,7 @@ pub use change_set::{ChangeSet, ChangeSetPage, Holding, Saved, UserChange, CHANG
 pub use choice::Choice;
 pub use country::{Country, CountryError};
 pub use date::{format_utc, rfc3339, Date, DateError};
+pub use drift::{find_drift, Drift, DriftCheck, DriftKind, DriftReport, Finding};
 pub use ids::{AccountId, ChangeSetId, LocationId, NumberId, UserId};
 pub use import_report::{ImportApplied, ImportLineReport, ImportReport, IMPORT_TEMPLATE};
 pub use licence::Licence;
@@ -72,6 +75,10 @@ pub use paging::{
 };
 pub use phone::{E164Error, PhoneNumber, E164};
 pub use progress::{Progress, ProgressKey, Stage};
+pub use provisioning::{
+    given_back, jobs_for, provisioning_status, sip_address, span, Job, JobAction, JobStatus,
+    Milestone, NewJob, OpenStatus, RetryPolicy, PENDING_NOTE,
+};
 pub use role::{Permission, Role};
 pub use rules::{check_assignment, NumberLookup, Violation};
 pub use set_rules::{check_set, Proposal, Proposed};

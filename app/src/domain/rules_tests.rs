@@ -19,6 +19,7 @@ fn user(country: &str, licences: &[Licence]) -> VoiceUser {
         assigned_number: None,
         emergency_location: None,
         version: 1,
+        provisioning: None,
     }
 }
 

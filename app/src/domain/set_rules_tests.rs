@@ -17,6 +17,7 @@ fn user(id: i64, name: &str, holds: Option<&TelephoneNumber>) -> VoiceUser {
         assigned_number: holds.cloned(),
         emergency_location: holds.map(|_| location(true)),
         version: 1,
+        provisioning: None,
     }
 }
 

@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Country, EmergencyLocation, Licence, LocationId, NumberHolder, TelephoneNumber, UserId, E164,
+    Country, EmergencyLocation, JobStatus, Licence, LocationId, NumberHolder, TelephoneNumber,
+    UserId, E164,
 };
 
 /// A user who may make and receive calls, as the voice users grid and the
@@ -19,6 +20,11 @@ pub struct VoiceUser {
     pub emergency_location: Option<EmergencyLocation>,
     /// Bumped by every change, so a stale pane can't overwrite a newer one.
     pub version: i64,
+    /// Where the user's latest change is on its way to the phone system:
+    /// see [`super::provisioning_status`]. `None` when there is nothing to
+    /// show: no number, and no removal still on its way.
+    #[serde(default)]
+    pub provisioning: Option<JobStatus>,
 }
 
 impl VoiceUser {
@@ -32,8 +38,24 @@ impl VoiceUser {
     /// The user as saved after `number` was given to them at `location`:
     /// what reading them back would return, without the read (the writes
     /// answer with it while holding the write lock).
-    pub fn with_number(&self, number: TelephoneNumber, location: EmergencyLocation) -> VoiceUser {
+    /// `at_once`: the phone system confirms as the change is saved (there
+    /// is none); otherwise the change is pending until it does.
+    pub fn with_number(
+        &self,
+        number: TelephoneNumber,
+        location: EmergencyLocation,
+        at_once: bool,
+    ) -> VoiceUser {
+        let same_number =
+            self.assigned_number.as_ref().map(|n| &n.number.e164) == Some(&number.number.e164);
         VoiceUser {
+            // A new number is a job for the phone system; a new location
+            // alone is not.
+            provisioning: match (same_number, at_once) {
+                (true, _) => self.provisioning,
+                (false, true) => Some(JobStatus::Active),
+                (false, false) => Some(JobStatus::Pending),
+            },
             assigned_number: Some(TelephoneNumber {
                 holder: Some(NumberHolder {
                     user_id: self.id,
@@ -47,9 +69,16 @@ impl VoiceUser {
         }
     }
 
-    /// The user as saved after their number was taken back.
-    pub fn without_number(&self) -> VoiceUser {
+    /// The user as saved after their number was taken back (`at_once` as
+    /// for [`VoiceUser::with_number`]).
+    pub fn without_number(&self, at_once: bool) -> VoiceUser {
         VoiceUser {
+            provisioning: match (self.assigned_number.is_some(), at_once) {
+                (false, _) => self.provisioning,
+                // A removal confirmed leaves nothing to show.
+                (true, true) => None,
+                (true, false) => Some(JobStatus::Pending),
+            },
             assigned_number: None,
             emergency_location: None,
             version: self.version + 1,

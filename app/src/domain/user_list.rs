@@ -172,6 +172,7 @@ mod tests {
             }),
             emergency_location: None,
             version: 1,
+            provisioning: None,
         }
     }
 

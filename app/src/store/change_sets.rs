@@ -5,7 +5,7 @@ use sqlx::{AnyConnection, FromRow, Row};
 
 use super::{Batch, Step};
 use crate::domain::{
-    ChangeSet, ChangeSetId, ChangeSetPage, Holding, LocationId, UserChange, UserId, E164,
+    ChangeSet, ChangeSetId, ChangeSetPage, Date, Holding, LocationId, UserChange, UserId, E164,
 };
 
 /// The id the next set gets, read in the write transaction that inserts
@@ -30,9 +30,14 @@ pub struct NewSet<'a> {
     pub summary: String,
     pub undoes: Option<ChangeSetId>,
     pub users: &'a [UserChange],
+    /// Whether its provisioning jobs are confirmed as they are written.
+    pub confirmed: bool,
+    /// Until when the numbers it gives back are blocked from re-use.
+    pub reuse_until: Option<Date>,
 }
 
-/// The set and each of its users, as statements of `batch`.
+/// The set, each of its users and the provisioning jobs it asks for, as
+/// statements of `batch`.
 pub fn push_insert(batch: &mut Batch, set: &NewSet<'_>) {
     let (id, at, actor, summary) = (set.id.0, set.at, set.actor.to_owned(), set.summary.clone());
     let (count, undoes) = (set.users.len() as i64, set.undoes.map(|u| u.0));
@@ -49,6 +54,21 @@ pub fn push_insert(batch: &mut Batch, set: &NewSet<'_>) {
         values.push_unseparated(")");
     });
     super::sets::push_set_users(batch, set.id, set.users);
+    // The phone system's part of the set, in the same transaction.
+    let jobs = crate::domain::jobs_for(set.users);
+    super::provisioning::push_jobs(
+        batch,
+        &super::provisioning::JobsOf {
+            set: Some(set.id),
+            at: set.at,
+            actor: set.actor,
+            confirmed: set.confirmed,
+        },
+        &jobs,
+    );
+    if let Some(until) = &set.reuse_until {
+        super::numbers::push_block(batch, &crate::domain::given_back(&jobs), until);
+    }
 }
 
 const SET_COLUMNS: &str = "s.id, s.at, s.actor, s.summary, s.users, s.undoes, \

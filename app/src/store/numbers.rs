@@ -189,12 +189,33 @@ pub async fn with_prefix(
     Ok(found.into_iter().collect())
 }
 
-/// Adds a new, active user number from `source` to the inventory.
+/// Blocks `numbers` from being assigned before `until`, as a statement of
+/// `batch`: the re-use block after a removal.
+pub fn push_block(batch: &mut super::Batch, numbers: &[E164], until: &Date) {
+    if numbers.is_empty() {
+        return;
+    }
+    let (numbers, until) = (
+        super::sets::json_array(numbers.iter().map(E164::as_str)),
+        until.as_str().to_owned(),
+    );
+    batch.push(move |sql| {
+        sql.push("UPDATE phone_numbers SET blocked_until = ")
+            .push_bind(until)
+            .push(" WHERE e164 IN (SELECT value FROM json_each(")
+            .push_bind(numbers)
+            .push("))");
+    });
+}
+
+/// Adds a new user number from `source` to the inventory, `activation`
+/// as the phone system has it (pending until it confirms, where there is one).
 pub async fn add(
     conn: &mut AnyConnection,
     number: &PhoneNumber,
     city: &str,
     source: NumberSource,
+    activation: Activation,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO phone_numbers (e164, country, city, kind, source, activation, search_city) \
@@ -205,7 +226,7 @@ pub async fn add(
     .bind(city)
     .bind(NumberKind::User.code())
     .bind(source.code())
-    .bind(Activation::Active.code())
+    .bind(activation.code())
     .bind(search_city(city))
     .execute(&mut *conn)
     .await?;

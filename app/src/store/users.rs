@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use super::Sql;
 use sqlx::{AnyConnection, FromRow};
 
+use super::provisioning::USER_STATUS;
 use super::rows::{self, LocationColumns, NumberColumns, LOCATION_COLUMNS, NUMBER_COLUMNS};
 use super::{Batch, Step};
-use crate::domain::{search_text, Licence, UserId, VoiceUser};
+use crate::domain::{search_text, JobStatus, Licence, UserId, VoiceUser};
 
 /// Users (`u`) with their assignment (`a`), number (`n`) and location (`l`).
 const FROM: &str = " FROM voice_users u \
@@ -20,7 +21,8 @@ pub(super) fn select_user_columns(qb: &mut Sql) {
     // A user's own number is held by them: the holder columns are the user's.
     qb.push(format_args!(
         "SELECT u.id AS id, u.display_name, u.username, u.usage_location, u.version, \
-         a.user_id AS h_id, u.display_name AS h_name, {NUMBER_COLUMNS}, {LOCATION_COLUMNS}"
+         a.user_id AS h_id, u.display_name AS h_name, {NUMBER_COLUMNS}, {LOCATION_COLUMNS}, \
+         {USER_STATUS} AS provisioning"
     ));
 }
 
@@ -32,6 +34,7 @@ pub(super) struct UserRow {
     username: String,
     usage_location: String,
     version: i64,
+    provisioning: Option<String>,
     #[sqlx(flatten)]
     number: NumberColumns,
     #[sqlx(flatten)]
@@ -50,6 +53,10 @@ impl UserRow {
             assigned_number: self.number.into_number()?,
             emergency_location: self.location.into_location()?,
             version: self.version,
+            provisioning: self
+                .provisioning
+                .map(|code| rows::code("provisioning", &code, JobStatus::from_code))
+                .transpose()?,
         })
     }
 }

@@ -31,6 +31,7 @@ mod phone_numbers;
 mod phone_numbers_search;
 mod port_numbers;
 mod progress;
+mod provisioning;
 mod remove_selected;
 mod roles;
 mod several_servers;

@@ -5,12 +5,14 @@ use super::operation::{Kind, Operation};
 use crate::api::assignments::*;
 use crate::api::bulk::*;
 use crate::api::change_sets::*;
+use crate::api::drift::*;
 use crate::api::emergency_locations::*;
 use crate::api::import::*;
 use crate::api::licences::*;
 use crate::api::new_numbers::*;
 use crate::api::phone_numbers::*;
 use crate::api::port_numbers::*;
+use crate::api::provisioning::*;
 use crate::api::voice_users::*;
 use crate::domain::*;
 
@@ -222,6 +224,33 @@ pub(super) fn inventory() -> Vec<Operation> {
                     assign: true,
                     expected_version: 1,
                     also_remove_number: false,
+                },
+            },
+        ),
+        Operation::of(Read, UserProvisioning { user_id: UserId(1) }),
+        Operation::of(
+            Read,
+            ListProvisioning {
+                query: ProvisioningQuery {
+                    status: Some(OpenStatus::Failed),
+                    ..ProvisioningQuery::default()
+                },
+            },
+        ),
+        Operation::of(
+            Write,
+            RetryProvisioning {
+                request: RetryRequest { job: None },
+            },
+        ),
+        Operation::of(Read, LatestDrift {}),
+        Operation::of(Write, CheckDrift {}),
+        Operation::of(
+            Write,
+            RepairDrift {
+                request: RepairRequest {
+                    check: 1,
+                    numbers: Some(vec![NUMBER.into()]),
                 },
             },
         ),

@@ -56,6 +56,7 @@ pub async fn assert_every_assignment_passes_the_rules(pool: &AnyPool) {
             assigned_number: None,
             emergency_location: None,
             version: 1,
+            provisioning: None,
         };
         let e164 = text("e164");
         let parsed = phonenumber::parse(None, &e164).unwrap();

@@ -80,6 +80,11 @@ pub async fn spawn_configured(configure: impl FnOnce(&mut Settings)) -> TestApp 
         .0
 }
 
+/// As [`spawn_configured`], with the admin signed in.
+pub async fn spawn_signed_in(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    signed_in_as_admin(spawn_configured(configure).await).await
+}
+
 /// Starts on an empty data folder with the test settings as `configure`
 /// changes them: start-up creates the first administrator and seeds
 /// Contoso. Nobody is signed in. Also returns what start-up did about the
@@ -133,6 +138,13 @@ pub fn test_settings(data_dir: &TempDir, org: DemoOrg) -> Settings {
         session_max_hours: 12,
         one_time_password_hours: 24,
         token_requests_per_minute: 600,
+        phone_system: server::provisioning::PhoneSystemChoice::None,
+        kamailio_url: "http://127.0.0.1:5092/RPC".into(),
+        simulated_delay_ms: 0,
+        // Checked when a test asks: a check of its own on start would race it.
+        drift_check_minutes: 0,
+        reuse_block_days: 0,
+        simulated_failure_rate: 0.0,
         audit_retention_days: None,
         // The cheapest cost argon2 takes: hashing is tested for its
         // answers here, not its strength.

@@ -7,7 +7,7 @@ use super::harness::{store_under_test, TestApp};
 
 /// Every table the application writes: the organisation's state first,
 /// then sessions and the sign-in throttle.
-pub const ALL_TABLES: [&str; 17] = [
+pub const ALL_TABLES: [&str; 20] = [
     "licences",
     "voice_users",
     "user_licences",
@@ -16,6 +16,9 @@ pub const ALL_TABLES: [&str; 17] = [
     "number_assignments",
     "change_sets",
     "change_set_users",
+    "provisioning_jobs",
+    "drift_checks",
+    "drift_findings",
     "accounts",
     "recovery_codes",
     "settings",
@@ -30,7 +33,7 @@ pub const ALL_TABLES: [&str; 17] = [
 /// The tables whose rows make up the organisation's state: not sessions,
 /// the sign-in throttle or second-step challenges, which sign-ins change,
 /// nor the answers kept for retries.
-pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(13).0;
+pub const STATE_TABLES: &[&str] = ALL_TABLES.split_at(16).0;
 
 /// Every row of each table, as text, by table name.
 pub type Snapshot = std::collections::BTreeMap<&'static str, String>;

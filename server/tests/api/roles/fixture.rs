@@ -14,6 +14,8 @@ pub struct Fixture {
     pub megan_account: i64,
     pub alex_account: i64,
     pub lee_account: i64,
+    /// A drift check already done, which found nothing.
+    pub drift_check: i64,
 }
 
 impl Fixture {
@@ -25,7 +27,13 @@ impl Fixture {
              WHERE username = 'alexw@contoso.com'",
         )
         .await;
+        app.execute(
+            "INSERT INTO drift_checks (asked_at, asked_by, checked_at, found) \
+             VALUES (1, 'switchboard', 1, 0)",
+        )
+        .await;
         Fixture {
+            drift_check: app.count("SELECT MAX(id) FROM drift_checks").await,
             free_us: app.free_number("US", "calling_plan").await,
             free_gb: app.free_number("GB", "calling_plan").await,
             outside: [outside[0].clone(), outside[1].clone()],

@@ -8,6 +8,7 @@ mod account_writes;
 mod before_body;
 mod fixture;
 mod profile;
+mod provisioning_writes;
 mod reads;
 mod voice_writes;
 
@@ -75,6 +76,7 @@ pub const STREAMS: [(&str, Needs); 1] = [("/api/events", Needs::SignedIn)];
 pub const AUDIT: &str = "audit_log";
 pub const SETS: &str = "change_sets";
 pub const SET_USERS: &str = "change_set_users";
+pub const JOBS: &str = "provisioning_jobs";
 
 /// A check that runs against the app after a call.
 pub type Checked<'a> = Pin<Box<dyn Future<Output = ()> + 'a>>;
@@ -95,6 +97,7 @@ pub struct Write {
 pub fn writes() -> impl Iterator<Item = &'static Write> {
     voice_writes::VOICE_WRITES
         .iter()
+        .chain(provisioning_writes::PROVISIONING_WRITES.iter())
         .chain(account_writes::ACCOUNT_WRITES.iter())
 }
 

@@ -33,7 +33,7 @@ fn nothing() -> Value {
     json!({})
 }
 
-pub const READS: [Read; 25] = [
+pub const READS: [Read; 28] = [
     Read {
         path: "/api/import/check",
         needs: Needs::ManageVoice,
@@ -75,6 +75,36 @@ pub const READS: [Read; 25] = [
             // A fresh organisation has saved nothing yet.
             assert_eq!(answer["sets"], json!([]), "{role}: {answer}");
             assert!(answer["next"].is_null(), "{role}: {answer}");
+        },
+    },
+    Read {
+        path: "/api/provisioning/user",
+        needs: Needs::ViewVoice,
+        body: || json!({ "user_id": ADELE }),
+        check: |role, answer| {
+            // Adele's number was assigned before provisioning was tracked.
+            assert_eq!(answer["jobs"], json!([]), "{role}: {answer}");
+            assert!(answer["now"].is_i64(), "{role}: {answer}");
+        },
+    },
+    Read {
+        path: "/api/provisioning/list",
+        needs: Needs::ViewVoice,
+        body: || json!({ "query": {} }),
+        check: |role, answer| {
+            assert_eq!(answer["jobs"], json!([]), "{role}: {answer}");
+            assert_eq!(answer["open"], 0, "{role}: {answer}");
+        },
+    },
+    Read {
+        path: "/api/drift/latest",
+        needs: Needs::ViewVoice,
+        body: nothing,
+        check: |role, answer| {
+            // No phone system: nothing was ever compared.
+            assert!(answer["latest"].is_null(), "{role}: {answer}");
+            assert_eq!(answer["findings"], json!([]), "{role}: {answer}");
+            assert_eq!(answer["comparable"], false, "{role}: {answer}");
         },
     },
     Read {

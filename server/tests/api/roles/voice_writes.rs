@@ -4,14 +4,21 @@
 use serde_json::json;
 
 use super::fixture::location_description;
-use super::{Needs, Write, AUDIT, SETS, SET_USERS};
+use super::{Needs, Write, AUDIT, JOBS, SETS, SET_USERS};
 use crate::helpers::*;
 
 pub const VOICE_WRITES: [Write; 13] = [
     Write {
         path: "/api/assignments/assign",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        changes: &[
+            "voice_users",
+            "number_assignments",
+            SETS,
+            SET_USERS,
+            JOBS,
+            AUDIT,
+        ],
         body: |f, _| {
             json!({ "request": {
                 "user_id": MEGAN, "number": f.free_us, "location_id": REDMOND_HQ, "expected_version": 1
@@ -30,7 +37,14 @@ pub const VOICE_WRITES: [Write; 13] = [
     Write {
         path: "/api/assignments/remove",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        changes: &[
+            "voice_users",
+            "number_assignments",
+            SETS,
+            SET_USERS,
+            JOBS,
+            AUDIT,
+        ],
         body: |_, _| json!({ "request": { "user_id": ALEX, "expected_version": 1 } }),
         check: |app, _, role, answer| {
             Box::pin(async move {
@@ -46,7 +60,14 @@ pub const VOICE_WRITES: [Write; 13] = [
     Write {
         path: "/api/assignments/remove-selected",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        changes: &[
+            "voice_users",
+            "number_assignments",
+            SETS,
+            SET_USERS,
+            JOBS,
+            AUDIT,
+        ],
         body: |_, _| {
             json!({ "requests": [
                 { "user_id": NESTOR, "expected_version": 1 },
@@ -70,7 +91,14 @@ pub const VOICE_WRITES: [Write; 13] = [
         // The set before: the removal of Nestor's and Patti's numbers.
         path: "/api/change-sets/undo",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        changes: &[
+            "voice_users",
+            "number_assignments",
+            SETS,
+            SET_USERS,
+            JOBS,
+            AUDIT,
+        ],
         body: |_, _| json!({ "request": { "change_set": 3 } }),
         check: |app, _, role, answer| {
             Box::pin(async move {
@@ -88,7 +116,14 @@ pub const VOICE_WRITES: [Write; 13] = [
         // A bulk save of one row: Adele's number back to the inventory.
         path: "/api/bulk/save",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        changes: &[
+            "voice_users",
+            "number_assignments",
+            SETS,
+            SET_USERS,
+            JOBS,
+            AUDIT,
+        ],
         body: |_, _| {
             json!({ "rows": [{ "user_id": ADELE, "expected_version": 1, "number": null,
                                "location_id": null }] })
@@ -107,7 +142,14 @@ pub const VOICE_WRITES: [Write; 13] = [
         // Patti has her number again since the undo before.
         path: "/api/import/apply",
         needs: Needs::ManageVoice,
-        changes: &["voice_users", "number_assignments", SETS, SET_USERS, AUDIT],
+        changes: &[
+            "voice_users",
+            "number_assignments",
+            SETS,
+            SET_USERS,
+            JOBS,
+            AUDIT,
+        ],
         body: |_, _| json!({ "request": { "file": "Username,Action\npattif@contoso.com,remove\n" } }),
         check: |app, _, role, answer| {
             Box::pin(async move {
