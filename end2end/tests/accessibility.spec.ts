@@ -44,6 +44,8 @@ test('the pages of the console', async ({ page }) => {
     ['/voice/phone-numbers', 'Phone numbers'],
     ['/voice/emergency-locations', 'Emergency locations'],
     ['/voice/changes', 'Recent changes'],
+    ['/voice/provisioning', 'Provisioning'],
+    ['/voice/drift', 'Drift'],
     ['/voice/users/import', 'Import'],
     ['/billing/licenses', 'Licenses'],
     ['/settings/admins', 'Admins'],
