@@ -2,19 +2,23 @@
 # Everything CI checks, in order, stopping at the first failure:
 #   1. setup (installs what is missing)
 #   2. cargo test --workspace: the domain rules, store and API tests (on
-#      SQLite), then the API tests again on PostgreSQL: a throwaway cluster
-#      (scripts/pg.sh) in a temporary folder, stopped when this script ends
-#   3. cargo leptos build --split: the debug server and WASM bundle the
-#      browser loads (the main bundle and the lazily loaded pages' chunks)
-#   4. Playwright: one spec per procedure, against four freshly seeded servers (one of 100,000 users)
-#      and two servers sharing one database on that PostgreSQL cluster;
-#      a test that fails, or passes only on a retry (flaky), fails the run
-#   5. cargo leptos build --release: what scripts/run.sh serves
-#   6. release smoke test: the release server starts, sends its security
-#      headers, names the content-hashed bundle and sends it precompressed and
-#      cacheable for a year, and a few specs pass against it
+#      SQLite; provisioning's against a Kamailio and SIPp they start on
+#      loopback), then the API tests again on PostgreSQL: a throwaway
+#      cluster (scripts/pg.sh) in a temporary folder, stopped when this
+#      script ends
+#   3. cargo leptos build --release --precompress --split: what
+#      scripts/run.sh serves, the one build the browser tests use (the main
+#      bundle and the lazily loaded pages' chunks)
+#   4. release smoke test: the server starts, sends its security headers,
+#      names the content-hashed bundle and sends it precompressed and
+#      cacheable for a year
+#   5. Playwright: one spec per procedure, against freshly seeded release
+#      servers (one of 100,000 users, one provisioning to the simulated
+#      phone system) and two servers sharing one database on that
+#      PostgreSQL cluster; a test that fails, or passes only on a retry
+#      (flaky), fails the run
 # Respects CARGO_TARGET_DIR. Extra arguments go to the Playwright run of
-# step 4, e.g.
+# step 5, e.g.
 #   bash scripts/test.sh remove-number
 set -euo pipefail
 
@@ -71,18 +75,6 @@ psql "$pg_url" -X -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE switchboard_e2e' </d
   fail "creating the end-to-end tests' PostgreSQL database"
 export SWITCHBOARD_E2E_PG="${pg_url%/*}/switchboard_e2e"
 
-# --split: the pages in app/src/lazy_pages.rs load their code when first
-# opened; without it their chunks' imports would be left dangling.
-step "cargo leptos build --split (debug)"
-cargo leptos build --split || fail "cargo leptos build --split"
-
-export SWITCHBOARD_BIN="$target_dir/debug/switchboard"
-# cargo-leptos writes the site to site-root under the workspace, not under
-# CARGO_TARGET_DIR (LEPTOS_SITE_ROOT, when set, overrides both).
-export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$root/$(meta 'm.metadata.leptos[0]["site-root"]')}"
-[[ -x $SWITCHBOARD_BIN ]] || fail "finding the server binary: nothing at $SWITCHBOARD_BIN"
-[[ -d $LEPTOS_SITE_ROOT/pkg ]] || fail "finding the site: no $LEPTOS_SITE_ROOT/pkg"
-
 # Runs Playwright in end2end/ with the given arguments and prints one plain
 # closing line with the counts, e.g. "end2end: 40 passed, 0 flaky, 0 failed,
 # 0 skipped". Fails on a failed test and on a flaky one (passed on a retry).
@@ -104,16 +96,18 @@ run_playwright() {
   ((status == 0)) || fail "$label (traces and screenshots: end2end/test-results)"
 }
 
-step "Playwright end-to-end specs"
-cd end2end
-run_playwright end2end test-results/summary.json "$@"
-
-# The release build is what scripts/run.sh serves; it compiles differently
-# (no erase_components, wasm-opt), so it has to build here too.
-step "cargo leptos build --release (what scripts/run.sh serves)"
+# The release build is what scripts/run.sh serves, and what the browser
+# tests run against: one build of the server and the bundle, not two.
+# --split: the pages in app/src/lazy_pages.rs load their code when first
+# opened; without it their chunks' imports would be left dangling.
+step "cargo leptos build --release --split (what scripts/run.sh serves)"
 cd "$root"
 PATH="$root/end2end/node_modules/.bin:$PATH" cargo leptos build --release --precompress --split ||
   fail "cargo leptos build --release"
+# cargo-leptos writes the site to site-root under the workspace, not under
+# CARGO_TARGET_DIR (LEPTOS_SITE_ROOT, when set, overrides both).
+export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$root/$(meta 'm.metadata.leptos[0]["site-root"]')}"
+[[ -d $LEPTOS_SITE_ROOT/pkg ]] || fail "finding the site: no $LEPTOS_SITE_ROOT/pkg"
 
 step "Release smoke test: the release server, its headers and its hashed, precompressed assets"
 release_bin="$target_dir/release/switchboard"
@@ -212,15 +206,12 @@ for asset in "$wasm":'^application/wasm$' "$js":'^(text|application)/javascript'
 done
 stop_smoke
 
-step "Release smoke test: specs against the release server"
+step "Playwright end-to-end specs, against the release build"
 cd "$root/end2end"
 # The config starts its servers from SWITCHBOARD_BIN; the release build
-# wrote its WASM, JS and CSS to the same site ($LEPTOS_SITE_ROOT). The
+# wrote its WASM, JS and CSS to the site ($LEPTOS_SITE_ROOT). The
 # 100,000-user spec reports the release build's keystroke-to-grid latency.
 export SWITCHBOARD_BIN="$release_bin"
-# Not the two servers on PostgreSQL again: the debug run covered them.
-unset SWITCHBOARD_E2E_PG
-run_playwright "end2end (release)" test-results/release-summary.json sign-in assign-number voice-users \
-  bundle.spec large-directory
+run_playwright end2end test-results/summary.json "$@"
 
 step "All checks passed"
