@@ -35,8 +35,11 @@ pub fn push_jobs(batch: &mut Batch, of: &JobsOf<'_>, jobs: &[NewJob]) -> Option<
         sql.push(
             "INSERT INTO provisioning_jobs (e164, action, user_id, address, change_set, actor, \
              created_at, next_attempt_at, confirmed_at) \
-             SELECT json_extract(value, '$[1]'), json_extract(value, '$[2]'), u.id, \
-             CASE WHEN json_extract(value, '$[2]') = 'route' THEN 'sip:' || u.username END, ",
+             SELECT json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
+             CAST(json_extract(value, '$[3]') AS BIGINT), \
+             CASE WHEN json_extract(value, '$[2]') = 'route' THEN \
+             (SELECT 'sip:' || u.username FROM voice_users u \
+              WHERE u.id = CAST(json_extract(value, '$[3]') AS BIGINT)) END, ",
         );
         let mut values = sql.separated(", ");
         values
@@ -45,10 +48,12 @@ pub fn push_jobs(batch: &mut Batch, of: &JobsOf<'_>, jobs: &[NewJob]) -> Option<
             .push_bind(at)
             .push_bind(at)
             .push_bind(confirmed_at);
-        sql.push(" FROM json_each(").push_bind(rows).push(
-            ") LEFT JOIN voice_users u ON u.id = CAST(json_extract(value, '$[3]') AS BIGINT) \
-                 ORDER BY CAST(json_extract(value, '$[0]') AS BIGINT)",
-        );
+        // The address is looked up per job, by the user's key: a join with
+        // the users would have PostgreSQL scan them all (it can't tell how
+        // few rows json_each gives).
+        sql.push(" FROM json_each(")
+            .push_bind(rows)
+            .push(") ORDER BY CAST(json_extract(value, '$[0]') AS BIGINT)");
     }))
 }
 

@@ -144,6 +144,45 @@ mod tests {
         assert_eq!(fails(7, 3, 0.5), fails(7, 3, 0.5));
     }
 
+    #[tokio::test]
+    async fn delivering_a_job_twice_has_the_effect_of_delivering_it_once() {
+        use app::domain::{Job, JobAction, E164};
+        let folder = tempfile::tempdir().unwrap();
+        let phone = Simulated::open(folder.path(), Duration::ZERO, 0.0).unwrap();
+        let job = |id, action, address: Option<&str>| Job {
+            id,
+            action,
+            number: E164::parse("+14255550100").unwrap(),
+            user: None,
+            user_name: None,
+            address: address.map(str::to_owned),
+            change_set: None,
+            actor: "admin".to_owned(),
+            created_at: 0,
+            attempts: 1,
+            sent_at: None,
+            confirmed_at: None,
+            failed_at: None,
+            last_error: None,
+            next_attempt_at: 0,
+        };
+        let route = job(1, JobAction::Route, Some("sip:alice@contoso.com"));
+        let unroute = job(2, JobAction::Unroute, None);
+        for (delivered, want) in [
+            (vec![&route], Some("sip:alice@contoso.com")),
+            (vec![&route, &route], Some("sip:alice@contoso.com")),
+            (vec![&route, &unroute, &unroute], None),
+        ] {
+            for j in delivered {
+                phone.deliver(j).await.unwrap();
+            }
+            assert_eq!(phone.routes().get("+14255550100").map(String::as_str), want);
+        }
+        // And a restart replays the same.
+        let again = Simulated::open(folder.path(), Duration::ZERO, 0.0).unwrap();
+        assert_eq!(again.routes(), phone.routes());
+    }
+
     #[test]
     fn the_journal_replays_to_the_last_word_on_each_number() {
         let mut routes = Routes::new();
