@@ -48,11 +48,10 @@ impl Kamailio {
     }
 
     pub async fn unroute(&self, number: &str) -> Result<(), DeliveryError> {
-        match self.call("htable.delete", json!([TABLE, number])).await {
-            Ok(_) => Ok(()),
-            // Deleting what isn't there leaves it as asked.
-            Err(DeliveryError::Refused(why)) if why.contains("not found") => Ok(()),
-            Err(e) => Err(e),
+        match self.answer("htable.delete", json!([TABLE, number])).await? {
+            // Deleting what isn't there (404) leaves it as asked.
+            Ok(_) | Err(Refusal { code: 404, .. }) => Ok(()),
+            Err(refusal) => Err(refusal.into_error("htable.delete")),
         }
     }
 
@@ -76,6 +75,18 @@ impl Kamailio {
     }
 
     async fn call(&self, method: &str, params: Value) -> Result<Value, DeliveryError> {
+        self.answer(method, params)
+            .await?
+            .map_err(|refusal| refusal.into_error(method))
+    }
+
+    /// Kamailio's answer to `method`: its result, or its refusal; the outer
+    /// error when there was no answer to read.
+    async fn answer(
+        &self,
+        method: &str,
+        params: Value,
+    ) -> Result<Result<Value, Refusal>, DeliveryError> {
         let request = json!({ "jsonrpc": "2.0", "method": method, "params": params, "id": 1 });
         let unreachable = |e: reqwest::Error| {
             let why = if e.is_timeout() {
@@ -101,12 +112,26 @@ impl Kamailio {
             ))
         })?;
         if let Some(error) = body.get("error") {
-            let message = error["message"].as_str().unwrap_or("no message");
-            let code = error["code"].as_i64().unwrap_or(0);
-            return Err(DeliveryError::Refused(format!(
-                "Kamailio refused {method}: {message} ({code})"
-            )));
+            return Ok(Err(Refusal {
+                code: error["code"].as_i64().unwrap_or(0),
+                message: error["message"].as_str().unwrap_or("no message").to_owned(),
+            }));
         }
-        Ok(body.get("result").cloned().unwrap_or(Value::Null))
+        Ok(Ok(body.get("result").cloned().unwrap_or(Value::Null)))
+    }
+}
+
+/// A JSON-RPC error Kamailio answered with.
+struct Refusal {
+    code: i64,
+    message: String,
+}
+
+impl Refusal {
+    fn into_error(self, method: &str) -> DeliveryError {
+        DeliveryError::Refused(format!(
+            "Kamailio refused {method}: {} ({})",
+            self.message, self.code
+        ))
     }
 }

@@ -96,4 +96,16 @@ async fn an_assigned_number_rings_its_holder_and_a_removed_one_gets_404() {
         kamailio.call(&number, "call-answered").await,
         "after the repair, a call to {number} must reach {username}'s phone"
     );
+
+    // Removing a number Kamailio has forgotten (restarted again) is done
+    // all the same: there is nothing left to unroute.
+    kamailio.stop().await;
+    kamailio.run().await;
+    let version = app.version_of(MEGAN).await;
+    let (status, answer) = app.send(Call::remove(MEGAN, version)).await;
+    assert_eq!(status, 200, "{answer}");
+    app.settled().await;
+    let job = &app.jobs_of(MEGAN).await[0];
+    assert_eq!(job["attempts"], 1, "confirmed at the first attempt: {job}");
+    assert!(job["last_error"].is_null(), "{job}");
 }
